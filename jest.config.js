@@ -1,0 +1,12 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.dev.json', isolatedModules: true }],
+  },
+  testTimeout: 60000,
+  // CI has two cores; the end-to-end suites spawn cdktf and terraform themselves.
+  maxWorkers: 2,
+};
