@@ -1,3 +1,4 @@
+// @ts-nocheck generated code, see scripts/get.js
 // https://registry.terraform.io/providers/huaweicloud/huaweicloud/1.67.0/docs/data-sources/dis_partitions
 // generated from terraform resource schema
 

@@ -1,3 +1,4 @@
+// @ts-nocheck generated code, see scripts/get.js
 // https://registry.terraform.io/providers/huaweicloud/huaweicloud/1.67.0/docs/resources/dis_stream
 // generated from terraform resource schema
 
