@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DisError } from '../client/dis-error';
+import type { CliCommand } from './cli-command';
+import type { CliIo } from './cli-io';
+import { CliUsageError } from './cli-usage-error';
+import { CLI_COMMANDS } from './cli-commands';
+import { ExitCode, exitCodeForError } from './exit-code';
+import { parseCommandArgs, PROGRAM } from './parse-command-args';
+import { redactingOutput, secretValues } from './redacting-output';
+import { renderCommandHelp, renderDefinitionList } from './render-help';
+import { createStyle, type Style } from './style';
+
+const EXIT_CODES_HELP = renderDefinitionList([
+  ['0', 'healthy: no findings (or the command did what it was asked)'],
+  ['1', 'findings: the check ran and some transfer task breaks a rule'],
+  ['2', 'usage or configuration error: options, credentials, region, project, files'],
+  ['3', 'service or network error: DIS or IAM failed or could not be reached'],
+]);
+
+function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+    version: string;
+  };
+  return manifest.version;
+}
+
+function renderProgramHelp(commands: readonly CliCommand[], style: Style): string {
+  const list = renderDefinitionList(commands.map((c) => [c.path.join(' '), c.summary] as const));
+  return [
+    `${style.bold('Usage:')} ${PROGRAM} <command> [options]`,
+    '',
+    'Lists and checks the transfer (dump) tasks of Huawei Cloud DIS streams, manages the lookup cache',
+    'of cdktf apps (cdktf.context.json) and runs a local DIS emulator. Credentials and region come from',
+    'the same environment variables as the huaweicloud Terraform provider (HW_ACCESS_KEY, ...).',
+    '',
+    style.bold('Commands:'),
+    list,
+    '',
+    style.bold('Exit codes:'),
+    EXIT_CODES_HELP,
+    '',
+    `Run \`${PROGRAM} <command> --help\` for the options of a command.`,
+    '',
+  ].join('\n');
+}
+
+function renderGroupHelp(name: string, group: readonly CliCommand[], style: Style): string {
+  const list = renderDefinitionList(group.map((c) => [c.path.join(' '), c.summary] as const));
+  return [
+    `${style.bold('Usage:')} ${PROGRAM} ${name} <subcommand> [options]`,
+    '',
+    style.bold('Subcommands:'),
+    list,
+    '',
+    `Run \`${PROGRAM} ${name} <subcommand> --help\` for its options.`,
+    '',
+  ].join('\n');
+}
+
+function findCommand(commands: readonly CliCommand[], argv: readonly string[]): CliCommand | undefined {
+  const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word));
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+function unknownCommand(commands: readonly CliCommand[], argv: readonly string[]): CliUsageError {
+  const group = commands.filter((c) => c.path.length > 1 && c.path[0] === argv[0]);
+  if (group.length > 0) {
+    const names = group.map((c) => c.path.join(' ')).join(', ');
+    const given = argv[1] === undefined ? 'needs a subcommand' : `has no subcommand '${argv[1]}'`;
+    return new CliUsageError(
+      `'${argv[0]}' ${given}: use one of ${names}. Run \`${PROGRAM} --help\` for the list.`,
+    );
+  }
+  return new CliUsageError(
+    `Unknown command '${argv[0]}'. Commands: ${[...new Set(commands.map((c) => c.path[0]))].join(', ')}. Run \`${PROGRAM} --help\` for what each does.`,
+  );
+}
+
+function reportError(error: unknown, io: CliIo, style: Style, debug: boolean): number {
+  const code = exitCodeForError(error);
+  if (DisError.isDisError(error)) {
+    io.stderr.write(`${style.red('Error')} [${error.code}]: ${error.message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `${style.red('Unexpected error')}: ${message}\nThis is a bug in ${PROGRAM}; run again with --debug and report the output.\n`,
+    );
+  }
+  if (debug && error instanceof Error && error.stack) {
+    io.stderr.write(`${style.dim(error.stack)}\n`);
+  }
+  return code;
+}
+
+/**
+ * Runs one command line of `dis-transfer-tasks` (without the `node` and script words) and
+ * resolves to its exit code (see {@link ExitCode}). Never throws and never exits the process:
+ * `main` does that. Everything written goes through `io`, with the values of secret environment
+ * variables redacted as a last line of defence.
+ */
+export async function exec(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[] = CLI_COMMANDS,
+): Promise<number> {
+  const secrets = secretValues(io.env);
+  const safeIo: CliIo = {
+    ...io,
+    stdout: redactingOutput(io.stdout, secrets),
+    stderr: redactingOutput(io.stderr, secrets),
+  };
+  const errStyle = createStyle(io.stderr, io.env);
+  const debug = argv.includes('--debug');
+  try {
+    const first = argv[0];
+    if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
+      const out = first === undefined ? safeIo.stderr : safeIo.stdout;
+      out.write(renderProgramHelp(commands, createStyle(io.stdout, io.env)));
+      return first === undefined ? ExitCode.USAGE : ExitCode.OK;
+    }
+    if (first === '--version' || first === '-V') {
+      safeIo.stdout.write(`${packageVersion()}\n`);
+      return ExitCode.OK;
+    }
+    const command = findCommand(commands, argv);
+    const group = commands.filter((c) => c.path.length > 1 && c.path[0] === first);
+    if (!command && group.length > 0 && (argv[1] === '--help' || argv[1] === '-h')) {
+      safeIo.stdout.write(renderGroupHelp(first, group, createStyle(io.stdout, io.env)));
+      return ExitCode.OK;
+    }
+    if (!command) {
+      throw unknownCommand(commands, argv);
+    }
+    const args = parseCommandArgs(command, argv.slice(command.path.length));
+    if (args.values.help === true) {
+      safeIo.stdout.write(renderCommandHelp(command, createStyle(io.stdout, io.env)));
+      return ExitCode.OK;
+    }
+    return await command.run(args, safeIo);
+  } catch (e) {
+    return reportError(e, safeIo, errStyle, debug);
+  }
+}

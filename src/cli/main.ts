@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+import { exec } from './exec';
+
+/* istanbul ignore file -- the process wiring; everything it calls is tested through `exec`. */
+
+/** How long a command may take to wind down after SIGINT/SIGTERM before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+const controller = new AbortController();
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+] as const) {
+  process.once(signal, () => {
+    controller.abort(signal);
+    // Long-running commands (the emulator) stop on the abort; others are cut short here.
+    setTimeout(() => process.exit(128 + number), SHUTDOWN_GRACE_MS).unref();
+  });
+}
+
+void exec(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd(),
+  signal: controller.signal,
+}).then((code) => {
+  process.exitCode = code;
+});
