@@ -1,0 +1,96 @@
+import { readFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { lockSync } from 'proper-lockfile';
+import { sync as writeFileAtomicSync } from 'write-file-atomic';
+import type { IContextStore } from './context-store';
+import { DisContextFileError } from './context-file-error';
+import { DisContextLockError } from './context-lock-error';
+import { findJsonSyntaxError } from './json-syntax-error';
+import { stableJson } from './stable-json';
+
+/** Options of {@link FileContextStore}. */
+export interface FileContextStoreOptions {
+  /**
+   * How long `update` waits for the lock held by another process, in milliseconds.
+   * @default 10000
+   */
+  readonly lockWaitMs?: number;
+}
+
+/**
+ * An {@link IContextStore} kept in a JSON file meant to be committed (`cdktf.context.json`).
+ *
+ * - A missing file reads as empty; a broken one (bad JSON, not an object) throws
+ *   {@link DisContextFileError} naming the file and the position, and is never overwritten.
+ * - `update` takes a lock (`proper-lockfile`, a `<file>.lock` directory), re-reads the file, merges,
+ *   and replaces it atomically (`write-file-atomic`: write a temporary file, then rename), so
+ *   concurrent synths in one folder keep each other's entries.
+ * - Output is stable: keys sorted at every level, two-space indentation, trailing newline.
+ */
+export class FileContextStore implements IContextStore {
+  /** The absolute path of the file. */
+  public readonly file: string;
+  private readonly lockWaitMs: number;
+
+  public constructor(file: string, options: FileContextStoreOptions = {}) {
+    this.file = resolve(file);
+    this.lockWaitMs = options.lockWaitMs ?? 10_000;
+  }
+
+  /** Every entry of the file; `{}` when the file does not exist. */
+  public read(): Record<string, unknown> {
+    let text: string;
+    try {
+      text = readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw e;
+    }
+    return this.parse(text);
+  }
+
+  /** Merges `entries` into the file under a lock; `undefined` values remove their key. */
+  public update(entries: Record<string, unknown>): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const release = this.lock();
+    try {
+      const next = { ...this.read() };
+      for (const [key, value] of Object.entries(entries)) {
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      writeFileAtomicSync(this.file, stableJson(next));
+    } finally {
+      release();
+    }
+  }
+
+  private parse(text: string): Record<string, unknown> {
+    if (text.trim() === '') return {};
+    const syntax = findJsonSyntaxError(text);
+    if (syntax) {
+      throw new DisContextFileError(this.file, syntax.problem, syntax.position, syntax.line, syntax.column);
+    }
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+      throw new DisContextFileError(this.file, `the top level is ${kind}, expected an object`, 0, 1, 1);
+    }
+    return value as Record<string, unknown>;
+  }
+
+  /** proper-lockfile's sync API cannot retry, so waiting for another process is done here. */
+  private lock(): () => void {
+    const deadline = Date.now() + this.lockWaitMs;
+    const sleeper = new Int32Array(new SharedArrayBuffer(4));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return lockSync(this.file, { realpath: false, stale: 10_000 });
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
+        if (Date.now() >= deadline) throw new DisContextLockError(this.file, this.lockWaitMs);
+        Atomics.wait(sleeper, 0, 0, Math.min(5 + attempt * 5, 50) + Math.random() * 10);
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IContextStore } from '../../src/lookup/context-store';
+import { FileContextStore } from '../../src/lookup/file-context-store';
+import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dis-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const stores: Array<[string, () => IContextStore]> = [
+  ['MemoryContextStore', () => new MemoryContextStore()],
+  ['FileContextStore', () => new FileContextStore(join(dir, 'cdktf.context.json'))],
+];
+
+describe.each(stores)('%s (contract)', (_name, make) => {
+  test('an empty store reads as {}', () => {
+    expect(make().read()).toEqual({});
+  });
+
+  test('keeps what was written, merged with earlier entries', () => {
+    // GIVEN
+    const store = make();
+    store.update({ a: { n: 1 } });
+    // WHEN
+    store.update({ b: [1, 2] });
+    // THEN
+    expect(store.read()).toEqual({ a: { n: 1 }, b: [1, 2] });
+  });
+
+  test('an undefined value removes its key and leaves the others', () => {
+    const store = make();
+    store.update({ a: 1, b: 2 });
+    store.update({ a: undefined });
+    expect(store.read()).toEqual({ b: 2 });
+  });
+
+  test('read returns a copy: changing it does not change the store', () => {
+    const store = make();
+    store.update({ a: { n: 1 } });
+    (store.read().a as { n: number }).n = 99;
+    expect(store.read()).toEqual({ a: { n: 1 } });
+  });
+});
+
+describe('FileContextStore', () => {
+  const file = () => join(dir, 'cdktf.context.json');
+
+  test('writes sorted keys, two-space indentation and a trailing newline', () => {
+    new FileContextStore(file()).update({ zeta: { b: 1, a: 2 }, alpha: true });
+    expect(readFileSync(file(), 'utf8')).toBe(
+      '{\n  "alpha": true,\n  "zeta": {\n    "a": 2,\n    "b": 1\n  }\n}\n',
+    );
+  });
+
+  test('keeps entries another process wrote between read and update', () => {
+    const store = new FileContextStore(file());
+    store.update({ mine: 1 });
+    writeFileSync(file(), '{"mine": 1, "theirs": 2}');
+    store.update({ again: 3 });
+    expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ again: 3, mine: 1, theirs: 2 });
+  });
+
+  test('a broken file is reported with its name and position and never overwritten', () => {
+    // GIVEN
+    const broken = '{\n  "a": 1,\n  "b": \n}\n';
+    writeFileSync(file(), broken);
+    const store = new FileContextStore(file());
+    // WHEN / THEN
+    expect(() => store.read()).toThrow(
+      expect.objectContaining({
+        code: 'DIS_CONTEXT_FILE_INVALID',
+        file: file(),
+        line: 4,
+        column: 1,
+        position: 20,
+      }),
+    );
+    expect(() => store.read()).toThrow(
+      `${file()} is not a valid JSON object at line 4, column 1 (position 20)`,
+    );
+    expect(() => store.update({ c: 3 })).toThrow(/DIS_CONTEXT_FILE_INVALID|not a valid JSON object/);
+    expect(readFileSync(file(), 'utf8')).toBe(broken);
+    expect(existsSync(`${file()}.lock`)).toBe(false);
+  });
+
+  test('a file holding something other than an object is refused', () => {
+    writeFileSync(file(), '[1, 2]');
+    expect(() => new FileContextStore(file()).read()).toThrow(
+      'the top level is an array, expected an object',
+    );
+  });
+
+  test('an empty file reads as {}', () => {
+    writeFileSync(file(), '\n');
+    expect(new FileContextStore(file()).read()).toEqual({});
+  });
+
+  test('waits for a lock held elsewhere, then says which lock directory to delete', () => {
+    // GIVEN a lock held by "another process" (a fresh lock directory is not stale)
+    const { lockSync } = jest.requireActual('proper-lockfile') as typeof import('proper-lockfile');
+    const release = lockSync(file(), { realpath: false });
+    try {
+      // WHEN / THEN
+      expect(() => new FileContextStore(file(), { lockWaitMs: 50 }).update({ a: 1 })).toThrow(
+        expect.objectContaining({ code: 'DIS_CONTEXT_FILE_LOCKED' }),
+      );
+      expect(existsSync(file())).toBe(false);
+    } finally {
+      release();
+    }
+    new FileContextStore(file(), { lockWaitMs: 50 }).update({ a: 1 });
+    expect(new FileContextStore(file()).read()).toEqual({ a: 1 });
+  });
+});
