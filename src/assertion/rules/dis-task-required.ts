@@ -1,0 +1,34 @@
+import type { RuleFinding } from '../gate-finding';
+import type { RuleContext } from '../rule-context';
+import { matchesTaskRef } from '../task-ref';
+
+/** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */
+export function disTaskRequired(context: RuleContext): RuleFinding[] {
+  const refs: [string, 'required' | 'expected'][] = [
+    ...(context.rules.requiredTasks ?? []).map((r): [string, 'required'] => [r, 'required']),
+    ...(context.rules.expectedTasks ?? []).map((r): [string, 'expected'] => [r, 'expected']),
+  ];
+  const seen = new Set<string>();
+  const findings: RuleFinding[] = [];
+  for (const [ref, kind] of refs) {
+    if (seen.has(ref)) continue;
+    seen.add(ref);
+    if (context.allTasks.some((t) => matchesTaskRef(ref, t.streamName, t.task.taskName))) continue;
+    const slash = ref.indexOf('/');
+    const streamName = slash > 0 ? ref.slice(0, slash) : undefined;
+    const where =
+      streamName === undefined
+        ? `in stream${context.streamNames.length === 1 ? '' : 's'} ${context.streamNames.join(', ') || '(none)'}`
+        : context.streamNames.includes(streamName)
+          ? `in stream ${streamName}`
+          : `because stream ${streamName} was not looked up`;
+    findings.push({
+      ruleId: 'DIS-TASK-REQUIRED',
+      ...(streamName === undefined ? {} : { streamName }),
+      taskName: slash > 0 ? ref.slice(slash + 1) : ref,
+      message: `${kind} task ${ref} was not found ${where}.`,
+      fix: `Create the transfer task ${ref}, or remove it from ${kind}Tasks.`,
+    });
+  }
+  return findings;
+}

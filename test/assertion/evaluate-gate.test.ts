@@ -1,0 +1,225 @@
+import { evaluateGate } from '../../src/assertion/evaluate-gate';
+import { formatGateReport } from '../../src/assertion/format-gate-report';
+import { GateSeverity } from '../../src/assertion/gate-severity';
+import { DisError } from '../../src/client/dis-error';
+import { demo, NOW, snapshot, task } from './gate-fixtures';
+
+const reason = 'tracked in OPS-1234, resumes after the DLI migration';
+
+describe('evaluateGate', () => {
+  test('a healthy snapshot: no findings, every stream summarized', () => {
+    const report = evaluateGate(demo(), {}, NOW);
+    expect(report).toEqual({
+      formatVersion: 1,
+      healthy: true,
+      summary: { errors: 0, warnings: 0, acknowledged: 0 },
+      findings: [],
+      acknowledgements: [],
+      streams: [
+        {
+          streamName: 'orders',
+          projectId: '0123456789abcdef0123456789abcdef',
+          region: 'cn-north-4',
+          fetchedAt: '2026-11-28T12:00:00.000Z',
+          source: 'context',
+          tasks: ['orders-to-dli', 'orders-to-obs'],
+        },
+        {
+          streamName: 'clicks',
+          projectId: '0123456789abcdef0123456789abcdef',
+          region: 'cn-north-4',
+          fetchedAt: '2026-11-28T12:00:00.000Z',
+          source: 'context',
+          tasks: ['clicks-to-obs'],
+        },
+      ],
+      rules: { allowedStates: ['RUNNING'] },
+    });
+  });
+
+  test('a paused task fails the gate with an error finding', () => {
+    const report = evaluateGate(demo('PAUSED'), {}, NOW);
+    expect(report.healthy).toBe(false);
+    expect(report.summary).toEqual({ errors: 1, warnings: 0, acknowledged: 0 });
+    expect(report.findings[0]).toMatchObject({
+      ruleId: 'DIS-TASK-STATE',
+      severity: 'error',
+      taskName: 'orders-to-dli',
+    });
+  });
+
+  test('severity warning keeps the gate healthy but reports the findings', () => {
+    const report = evaluateGate(demo('PAUSED'), { severity: GateSeverity.WARNING }, NOW);
+    expect(report.healthy).toBe(true);
+    expect(report.summary).toEqual({ errors: 0, warnings: 1, acknowledged: 0 });
+  });
+
+  test('an acknowledged finding is still reported, marked, and no longer fails', () => {
+    const report = evaluateGate(
+      demo('PAUSED'),
+      {
+        acknowledgements: [
+          { ruleId: 'DIS-TASK-STATE', task: 'orders/orders-to-dli', reason, expires: '2027-01-01' },
+        ],
+      },
+      NOW,
+    );
+    expect(report.healthy).toBe(true);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ ruleId: 'DIS-TASK-STATE', acknowledgedReason: reason }),
+    ]);
+    expect(report.summary).toEqual({ errors: 0, warnings: 0, acknowledged: 1 });
+    expect(report.acknowledgements).toEqual([
+      {
+        ruleId: 'DIS-TASK-STATE',
+        task: 'orders/orders-to-dli',
+        reason,
+        expires: '2027-01-01',
+        status: 'active',
+        matchedFindings: 1,
+      },
+    ]);
+  });
+
+  test('an acknowledgement of another rule or task does not match', () => {
+    const report = evaluateGate(
+      demo('PAUSED'),
+      {
+        acknowledgements: [
+          { ruleId: 'DIS-TRANSFER-LAG', task: 'orders-to-dli', reason },
+          { ruleId: 'DIS-TASK-STATE', task: 'clicks/orders-to-dli', reason },
+        ],
+      },
+      NOW,
+    );
+    expect(report.healthy).toBe(false);
+    expect(report.acknowledgements.map((a) => a.matchedFindings)).toEqual([0, 0]);
+  });
+
+  test('an expired acknowledgement does not accept its finding and is itself an error', () => {
+    const report = evaluateGate(
+      demo('PAUSED'),
+      {
+        acknowledgements: [
+          { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason, expires: '2026-11-01' },
+        ],
+      },
+      NOW,
+    );
+    expect(report.findings.map((f) => [f.ruleId, f.severity, f.acknowledgedReason])).toEqual([
+      ['DIS-TASK-STATE', 'error', undefined],
+      ['DIS-ACK-EXPIRED', 'error', undefined],
+    ]);
+    expect(report.acknowledgements[0].status).toBe('expired');
+  });
+
+  test('a reason-less acknowledgement is an error even when severity is warning', () => {
+    const report = evaluateGate(
+      demo('PAUSED'),
+      {
+        severity: GateSeverity.WARNING,
+        acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: '*', reason: '' }],
+      },
+      NOW,
+    );
+    expect(report.healthy).toBe(false);
+    expect(report.findings.map((f) => [f.ruleId, f.severity])).toEqual([
+      ['DIS-TASK-STATE', 'warning'],
+      ['DIS-ACK-INVALID', 'error'],
+    ]);
+  });
+
+  test('a wildcard acknowledgement accepts findings that name no task', () => {
+    const report = evaluateGate(
+      demo(),
+      { minTasks: 5, acknowledgements: [{ ruleId: 'DIS-MIN-TASKS', task: '*', reason }] },
+      NOW,
+    );
+    expect(report.healthy).toBe(true);
+    expect(report.summary.acknowledged).toBe(1);
+  });
+
+  test('is deterministic: lag is measured against fetchedAt, not now', () => {
+    const snaps = [snapshot('s', [task('a', 'RUNNING', 'OBS', 120)])];
+    const early = evaluateGate(snaps, { maxTransferLagSeconds: 60 }, NOW);
+    const late = evaluateGate(snaps, { maxTransferLagSeconds: 60 }, NOW + 365 * 86400_000);
+    expect(late).toEqual(early);
+    expect(early.findings[0].lastTransferAgeSeconds).toBe(120);
+  });
+
+  test('tasks are reported in stream order, then by task name', () => {
+    const snaps = [
+      snapshot('b', [task('z', 'PAUSED'), task('y', 'PAUSED')]),
+      snapshot('a', [task('x', 'PAUSED')]),
+    ];
+    expect(evaluateGate(snaps, {}, NOW).findings.map((f) => `${f.streamName}/${f.taskName}`)).toEqual([
+      'b/y',
+      'b/z',
+      'a/x',
+    ]);
+  });
+
+  test.each([
+    [{ minTasks: -1 }, 'Gate rule minTasks is -1; give a number of 0 or more, or leave it out.'],
+    [
+      { maxTransferLagSeconds: Number.NaN },
+      'Gate rule maxTransferLagSeconds is NaN; give a number of 0 or more, or leave it out.',
+    ],
+    [
+      { allowedStates: ['RUNNING', ''] },
+      'Gate rule allowedStates must be a list of non-empty strings; got ["RUNNING",""].',
+    ],
+    [{ severity: 'fatal' as GateSeverity }, 'Gate rule severity is "fatal"; use "error" or "warning".'],
+  ])('refuses malformed rules %j with a coded error', (rules, message) => {
+    let caught: unknown;
+    try {
+      evaluateGate(demo(), rules, NOW);
+    } catch (e) {
+      caught = e;
+    }
+    expect(DisError.isDisError(caught)).toBe(true);
+    expect((caught as DisError).code).toBe('DIS_GATE_CONFIG_INVALID');
+    expect((caught as Error).message).toBe(message);
+  });
+
+  test('refuses a snapshot whose fetchedAt is not a time', () => {
+    expect(() => evaluateGate([{ ...snapshot('s', []), fetchedAt: 'yesterday' }], {}, NOW)).toThrow(
+      'The snapshot of stream s has fetchedAt "yesterday", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.',
+    );
+  });
+});
+
+describe('formatGateReport', () => {
+  test('lists errors, then warnings, then acknowledged findings, each with every detail', () => {
+    const snaps = [
+      snapshot('orders', [
+        task('orders-to-obs', 'RUNNING', 'OBS', 7200),
+        task('orders-to-dli', 'PAUSED', 'DLI', null),
+      ]),
+    ];
+    const report = evaluateGate(
+      snaps,
+      {
+        maxTransferLagSeconds: 3600,
+        requiredTasks: ['orders-to-dws'],
+        acknowledgements: [{ ruleId: 'DIS-TRANSFER-LAG', task: 'orders-to-obs', reason }],
+      },
+      NOW,
+    );
+    expect(formatGateReport(report)).toBe(
+      [
+        'DIS transfer task gate failed for orders: 3 error(s), 0 warning(s), 1 acknowledged.',
+        '  ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, never transferred] Fix: Start the task again (DIS console, stream orders, Dump Management), or add PAUSED to allowedStates.',
+        '  ERROR DIS-TASK-REQUIRED: required task orders-to-dws was not found in stream orders. Fix: Create the transfer task orders-to-dws, or remove it from requiredTasks.',
+        '  ERROR DIS-TRANSFER-LAG: task orders/orders-to-dli has never transferred, and was created 30d before the fetch (max lag 1h). [state PAUSED, destination DLI, never transferred] Fix: Find out why the task stopped dumping (DIS console, stream orders, Dump Management), or raise maxTransferLag.',
+        `  ACK   DIS-TRANSFER-LAG: task orders/orders-to-obs last transferred 2h before the fetch (max lag 1h). [state RUNNING, destination OBS, last transfer 2h before fetch] Fix: Find out why the task stopped dumping (DIS console, stream orders, Dump Management), or raise maxTransferLag. Acknowledged: ${reason}`,
+      ].join('\n'),
+    );
+  });
+
+  test('a passing report says so', () => {
+    expect(formatGateReport(evaluateGate(demo(), {}, NOW))).toBe(
+      'DIS transfer task gate passed for orders, clicks: 0 warning(s), 0 acknowledged.',
+    );
+  });
+});

@@ -1,0 +1,81 @@
+import { disAckInvalid } from '../../../src/assertion/rules/dis-ack-invalid';
+import { context, demo } from '../gate-fixtures';
+
+const reason = 'tracked in OPS-1234, resumes after the DLI migration';
+
+describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a reason', () => {
+  test('compliant: a well-formed acknowledgement', () => {
+    expect(
+      disAckInvalid(
+        context(demo(), { acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason }] }),
+      ),
+    ).toEqual([]);
+  });
+
+  test('non-compliant: a reason shorter than 10 characters', () => {
+    expect(
+      disAckInvalid(
+        context(demo(), {
+          acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: ' later ' }],
+        }),
+      ),
+    ).toEqual([
+      {
+        ruleId: 'DIS-ACK-INVALID',
+        taskName: 'orders-to-dli',
+        message:
+          'the acknowledgement of DIS-TASK-STATE for orders-to-dli is invalid: its reason "later" is shorter than 10 characters (say why the finding is acceptable).',
+        fix: 'Fix or remove the acknowledgement.',
+      },
+    ]);
+  });
+
+  test('non-compliant: no reason at all', () => {
+    const [finding] = disAckInvalid(
+      context(demo(), { acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'x', reason: '' }] }),
+    );
+    expect(finding.message).toBe(
+      'the acknowledgement of DIS-TASK-STATE for x is invalid: its reason is missing (say why the finding is acceptable).',
+    );
+  });
+
+  test('edge: an unknown or unacknowledgeable rule id', () => {
+    const findings = disAckInvalid(
+      context(demo(), {
+        acknowledgements: [
+          { ruleId: 'DIS-TASK-NOT-RUNNING', task: 'x', reason },
+          { ruleId: 'DIS-ACK-EXPIRED', task: 'x', reason },
+        ],
+      }),
+    );
+    const usable =
+      'DIS-TASK-STATE, DIS-TASK-REQUIRED, DIS-TASK-UNEXPECTED, DIS-DESTINATION-TYPE, DIS-TRANSFER-LAG, DIS-MIN-TASKS';
+    expect(findings.map((f) => f.message)).toEqual([
+      `the acknowledgement of DIS-TASK-NOT-RUNNING for x is invalid: rule id "DIS-TASK-NOT-RUNNING" cannot be acknowledged (use one of ${usable}).`,
+      `the acknowledgement of DIS-ACK-EXPIRED for x is invalid: rule id "DIS-ACK-EXPIRED" cannot be acknowledged (use one of ${usable}).`,
+    ]);
+  });
+
+  test('edge: a malformed expiry and a missing task', () => {
+    const findings = disAckInvalid(
+      context(demo(), {
+        acknowledgements: [
+          { ruleId: 'DIS-TASK-STATE', task: 'x', reason, expires: 'next week' },
+          { ruleId: 'DIS-TASK-STATE', task: '', reason },
+        ],
+      }),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        message:
+          'the acknowledgement of DIS-TASK-STATE for x is invalid: its expiry "next week" is not a date (use YYYY-MM-DD or an ISO-8601 instant).',
+      }),
+      {
+        ruleId: 'DIS-ACK-INVALID',
+        message:
+          'the acknowledgement of DIS-TASK-STATE for (no task) is invalid: it names no task (use a task name, stream/task, or *).',
+        fix: 'Fix or remove the acknowledgement.',
+      },
+    ]);
+  });
+});

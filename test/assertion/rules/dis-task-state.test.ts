@@ -1,0 +1,64 @@
+import { disTaskState } from '../../../src/assertion/rules/dis-task-state';
+import { context, demo, snapshot, task } from '../gate-fixtures';
+
+describe('DIS-TASK-STATE: every task is in an allowed state', () => {
+  test('compliant: every task RUNNING under the default', () => {
+    expect(disTaskState(context(demo()))).toEqual([]);
+  });
+
+  test('non-compliant: a PAUSED task is reported with stream, task, state, type and age', () => {
+    expect(disTaskState(context(demo('PAUSED')))).toEqual([
+      {
+        ruleId: 'DIS-TASK-STATE',
+        streamName: 'orders',
+        taskName: 'orders-to-dli',
+        state: 'PAUSED',
+        destinationType: 'DLI',
+        lastTransferAgeSeconds: 30,
+        message: 'task orders/orders-to-dli is PAUSED; allowed: RUNNING.',
+        fix: 'Start the task again (DIS console, stream orders, Dump Management), or add PAUSED to allowedStates.',
+      },
+    ]);
+  });
+
+  test('non-compliant: ERROR and ABNORMAL ask for a repair', () => {
+    const findings = disTaskState(context([snapshot('s', [task('a', 'ERROR'), task('b', 'ABNORMAL')])]));
+    expect(findings.map((f) => [f.message, f.fix])).toEqual([
+      [
+        'task s/a is ERROR; allowed: RUNNING.',
+        'Repair or recreate the task (DIS console, stream s, Dump Management), or add ERROR to allowedStates.',
+      ],
+      [
+        'task s/b is ABNORMAL; allowed: RUNNING.',
+        'Repair or recreate the task (DIS console, stream s, Dump Management), or add ABNORMAL to allowedStates.',
+      ],
+    ]);
+  });
+
+  test('edge: an unknown state fails the default rule and says it is unknown', () => {
+    const [finding] = disTaskState(context([snapshot('s', [task('a', 'FROZEN')])]));
+    expect(finding.message).toBe(
+      'task s/a is in state "FROZEN", which is unknown (documented states: ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL); allowed: RUNNING.',
+    );
+    expect(finding.fix).toBe(
+      'Check the task in the DIS console; if "FROZEN" is healthy, add it to allowedStates.',
+    );
+  });
+
+  test('edge: an unknown state listed in allowedStates is accepted', () => {
+    expect(
+      disTaskState(context([snapshot('s', [task('a', 'FROZEN')])], { allowedStates: ['RUNNING', 'FROZEN'] })),
+    ).toEqual([]);
+  });
+
+  test('edge: allowedStates replaces the default, and ignored tasks are skipped', () => {
+    const rules = { allowedStates: ['PAUSED'], ignoreTasks: ['clicks/clicks-to-obs'] };
+    const findings = disTaskState(context(demo('PAUSED'), rules));
+    expect(findings.map((f) => `${f.streamName}/${f.taskName}`)).toEqual(['orders/orders-to-obs']);
+    expect(findings[0].message).toBe('task orders/orders-to-obs is RUNNING; allowed: PAUSED.');
+  });
+
+  test('edge: a stream without tasks is compliant', () => {
+    expect(disTaskState(context([snapshot('empty', [])]))).toEqual([]);
+  });
+});
