@@ -1,4 +1,6 @@
 import type { CliCommand } from './cli-command';
+import { contextListCommand } from './commands/context-list-command';
+import { contextResetCommand } from './commands/context-reset-command';
 
 /** Every command of `dis-transfer-tasks`, in the order `--help` lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [];
+export const CLI_COMMANDS: readonly CliCommand[] = [contextListCommand, contextResetCommand];

@@ -15,17 +15,12 @@ export enum ExitCode {
   SERVICE = 3,
 }
 
-/** Error codes that mean "fix your configuration", whatever part of the package raised them. */
-const CONFIGURATION_CODES = new Set([
-  'DIS_CONFIG_ERROR',
-  'DIS_AUTH_ERROR',
-  'DIS_CLI_USAGE',
-  'DIS_GATE_FILE_INVALID',
-  'DIS_CONTEXT_FILE_INVALID',
-  'DIS_LOOKUP_MISSING',
-  'DIS_LOOKUP_INVALID',
-  'DIS_SCENARIO_INVALID',
-]);
+/**
+ * Error codes that mean "the service or the network failed". Every other `DisError` code (bad
+ * configuration, credentials, gate files, context files, scenarios, options) means "fix your
+ * configuration": new error classes default to the side the user can act on.
+ */
+const SERVICE_CODES = new Set(['DIS_API_ERROR', 'DIS_NETWORK_ERROR', 'DIS_RESPONSE_INVALID']);
 
 /**
  * Service error codes (Huawei's `error_code`) that the caller can fix by changing what it asks
@@ -35,16 +30,16 @@ const CONFIGURATION_CODES = new Set([
 const CONFIGURATION_SERVICE_CODES = new Set(['DIS.4117', 'DIS.4116', 'DIS.4301', 'DIS.4354']);
 
 /**
- * The exit code for an error that stopped a command: {@link ExitCode.USAGE} for anything the
- * user fixes in the command line, environment or files (including a stream that does not exist
- * and missing permissions), {@link ExitCode.SERVICE} for everything else, unexpected errors
- * included.
+ * The exit code for an error that stopped a command: {@link ExitCode.SERVICE} when the service
+ * or the network failed, and for unexpected errors (bugs); {@link ExitCode.USAGE} for everything
+ * the user fixes in the command line, environment or files, including a service answer that
+ * says a stream or project does not exist or that permissions are missing.
  */
 export function exitCodeForError(error: unknown): ExitCode {
   if (!DisError.isDisError(error)) {
     return ExitCode.SERVICE;
   }
-  if (CONFIGURATION_CODES.has(error.code)) {
+  if (!SERVICE_CODES.has(error.code)) {
     return ExitCode.USAGE;
   }
   const serviceCode = error.details.serviceCode ?? error.details.errorCode;

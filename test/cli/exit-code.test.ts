@@ -17,6 +17,15 @@ describe('exitCodeForError', () => {
     expect(exitCodeForError(new DisError(code, 'm'))).toBe(expected);
   });
 
+  test.each([
+    'DIS_GATE_CONFIG_INVALID',
+    'DIS_CONTEXT_FILE_INVALID',
+    'DIS_LOOKUP_CONFIG',
+    'DIS_SOMETHING_NEW',
+  ])('any other DisError code (%s) is a configuration error', (code) => {
+    expect(exitCodeForError(new DisError(code, 'm'))).toBe(ExitCode.USAGE);
+  });
+
   test('a usage error is a usage error', () => {
     expect(exitCodeForError(new CliUsageError('bad option'))).toBe(ExitCode.USAGE);
   });

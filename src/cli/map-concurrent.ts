@@ -1,0 +1,29 @@
+/**
+ * Maps `items` through `fn` with at most `limit` calls in flight, keeping the input order in the
+ * result. Rejects with the first error once every started call has settled, so no call is left
+ * running unobserved.
+ */
+export async function mapConcurrent<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  const errors: unknown[] = [];
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length && errors.length === 0) {
+      const i = next++;
+      try {
+        results[i] = await fn(items[i]);
+      } catch (e) {
+        errors.push(e);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  if (errors.length > 0) {
+    throw errors[0];
+  }
+  return results;
+}
