@@ -1,0 +1,13 @@
+import { DisError } from '../client/dis-error';
+
+/** A fault given to `injectFault` failed validation. */
+export class EmulatorFaultError extends DisError {
+  public constructor(fieldPath: string, problem: string) {
+    super(
+      'DIS_EMULATOR_FAULT_INVALID',
+      `The injected fault is invalid at ${fieldPath || '(root)'}: ${problem}. ` +
+        'See EmulatorFault for the fields and their ranges.',
+      { fieldPath },
+    );
+  }
+}

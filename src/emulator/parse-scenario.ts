@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { EmulatorScenarioError } from './emulator-scenario-error';
+import { Scenario, ScenarioSchema } from './scenario';
+
+/**
+ * Validates a scenario object and applies its defaults.
+ *
+ * @param input the parsed JSON of a scenario
+ * @param source where it came from, for the error message
+ * @default source `(inline scenario)`
+ * @throws EmulatorScenarioError naming the path of the first bad field
+ */
+export function parseScenario(input: unknown, source = '(inline scenario)'): Scenario {
+  const result = ScenarioSchema.safeParse(input);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  throw new EmulatorScenarioError(source, formatPath(first.path), first.message, {
+    cause: z.prettifyError(result.error),
+  });
+}
+
+/** Renders a zod issue path as `projects[0].streams[1].name`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`))
+    .join('');
+}
