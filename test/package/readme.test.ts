@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { GATE_RULE_IDS } from '../../src/assertion/rules/gate-rule-ids';
-import { ROOT } from './packed-app';
+const ROOT = join(__dirname, '..', '..');
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
