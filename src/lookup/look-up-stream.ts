@@ -1,0 +1,75 @@
+import type { IConstruct } from 'constructs';
+import { DisError } from '../client/dis-error';
+import type { BridgeClientOptions, ListTransferTasksAnswer } from './bridge-protocol';
+import { transferTasksContextKey } from './context-key';
+import { parseContextValue, toContextValue } from './context-value';
+import { DisLookupConfigError } from './lookup-config-error';
+import { DisLookupFailedError } from './lookup-failed-error';
+import { LookupMode } from './lookup-mode';
+import type { LookupSettings } from './lookup-settings';
+import { resolveLookupTarget } from './lookup-target';
+import { reportMissingLookup } from './missing-lookups';
+import { readRecordedValue } from './recorded-value';
+import { SnapshotSource } from './snapshot-source';
+import { snapshotFromValue } from './snapshot-from-value';
+import { callBridge } from './sync-bridge';
+import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
+
+/** A snapshot, or the key that offline mode could not find (already reported for the synth error). */
+export type StreamLookupOutcome =
+  | { readonly snapshot: TransferTasksSnapshot }
+  | { readonly missingKey: string; readonly region: string; readonly projectId: string };
+
+/**
+ * One stream's lookup, by mode: cdktf context always wins; `auto` and `offline` then read the cache;
+ * `auto` (on a miss), `refresh` and `live` fetch through the bridge; `auto` and `refresh` record.
+ */
+export function lookUpStream(
+  scope: IConstruct,
+  settings: LookupSettings,
+  client: BridgeClientOptions,
+  streamName: string,
+): StreamLookupOutcome {
+  const target = resolveLookupTarget(scope, settings, client, streamName);
+  const key = transferTasksContextKey(target.region, target.projectId, streamName);
+  const recorded = readRecordedValue(scope, settings.store, settings.storeLabel, key);
+  const usable =
+    recorded &&
+    (recorded.source === SnapshotSource.CONTEXT ||
+      settings.mode === LookupMode.AUTO ||
+      settings.mode === LookupMode.OFFLINE);
+  if (recorded && usable) {
+    const value = parseContextValue(recorded.raw, key, recorded.where);
+    return { snapshot: snapshotFromValue(value, { streamName, ...target, source: recorded.source }) };
+  }
+  if (settings.mode === LookupMode.OFFLINE) {
+    reportMissingLookup(scope, { key, constructPath: scope.node.path, streamName, ...target });
+    return { missingKey: key, ...target };
+  }
+  const answer = fetchStream(scope, client, streamName, target);
+  const value = toContextValue(answer.result, new Date());
+  const fetchedKey = transferTasksContextKey(answer.target.region, answer.target.projectId, streamName);
+  if (settings.mode !== LookupMode.LIVE) settings.store.update({ [fetchedKey]: value });
+  return {
+    snapshot: snapshotFromValue(value, {
+      streamName,
+      region: answer.target.region,
+      projectId: answer.target.projectId,
+      source: SnapshotSource.API,
+    }),
+  };
+}
+
+function fetchStream(
+  scope: IConstruct,
+  client: BridgeClientOptions,
+  streamName: string,
+  target: { region: string; projectId: string },
+): ListTransferTasksAnswer {
+  try {
+    return callBridge<ListTransferTasksAnswer>({ op: 'listTransferTasks', client, streamName });
+  } catch (e) {
+    if (!DisError.isDisError(e) || e instanceof DisLookupConfigError) throw e;
+    throw new DisLookupFailedError({ constructPath: scope.node.path, streamName, ...target }, e);
+  }
+}

@@ -1,0 +1,70 @@
+import { resolve } from 'node:path';
+import type { IConstruct } from 'constructs';
+import { MODE_CONTEXT_KEY } from './context-key';
+import type { IContextStore } from './context-store';
+import { FileContextStore } from './file-context-store';
+import { DisLookupConfigError } from './lookup-config-error';
+import { LookupMode, resolveLookupMode } from './lookup-mode';
+import type { DisLookupOptions } from './lookup-options';
+
+/** The default context cache file name, in the working directory. */
+export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
+/** The environment variable that moves the context cache file. */
+export const CONTEXT_FILE_ENV_VAR = 'DIS_LOOKUP_CONTEXT_FILE';
+/** The default per-lookup deadline, in milliseconds. */
+export const DEFAULT_LOOKUP_TIMEOUT_MS = 30_000;
+
+/** Everything a lookup needs to know before it looks anything up. */
+export interface LookupSettings {
+  readonly mode: LookupMode;
+  readonly store: IContextStore;
+  /** Names the store in messages: the file path, or "the context store". */
+  readonly storeLabel: string;
+  /** The region, when known without asking the service. */
+  readonly region?: string;
+  /** The project id, when known without asking the service. */
+  readonly projectId?: string;
+  readonly endpoint?: string;
+  readonly timeoutMs: number;
+  /** The environment, passed to the client explicitly. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+const stores = new Map<string, FileContextStore>();
+
+/** Resolves mode, store, region, project and timeout from the props, cdktf context and the environment. */
+export function resolveLookupSettings(
+  scope: IConstruct,
+  options: DisLookupOptions,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): LookupSettings {
+  const { mode } = resolveLookupMode(options.mode, scope.node.tryGetContext(MODE_CONTEXT_KEY), env);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    throw new DisLookupConfigError(
+      `[${scope.node.path}] timeoutMs must be a positive number of milliseconds, got ${timeoutMs}.`,
+    );
+  }
+  let store = options.contextStore;
+  let storeLabel = 'the context store';
+  if (!store) {
+    const file = resolve(options.contextFile ?? nonEmpty(env[CONTEXT_FILE_ENV_VAR]) ?? DEFAULT_CONTEXT_FILE);
+    store = stores.get(file) ?? new FileContextStore(file);
+    stores.set(file, store as FileContextStore);
+    storeLabel = file;
+  }
+  return {
+    mode,
+    store,
+    storeLabel,
+    region: options.region ?? nonEmpty(env.HW_REGION_NAME) ?? nonEmpty(env.HUAWEICLOUD_SDK_REGION_ID),
+    projectId: options.projectId ?? nonEmpty(env.HW_PROJECT_ID) ?? nonEmpty(env.HUAWEICLOUD_SDK_PROJECT_ID),
+    endpoint: options.endpoint,
+    timeoutMs,
+    env,
+  };
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value.trim();
+}

@@ -1,0 +1,88 @@
+// The lookup worker: runs inside the one synckit worker thread of a synth process. It builds a
+// DisClient from plain options (the environment passed explicitly), calls it, and answers with plain
+// data or an error's toJSON() form. Not exported from the package entry point.
+import { runAsWorker } from 'synckit';
+import { DisError, type DisErrorJson } from '../client/dis-error';
+import type { ListTransferTasksResult } from '../client/list-transfer-tasks-result';
+import type {
+  BridgeClientOptions,
+  BridgeRequest,
+  BridgeResponse,
+  BridgeTarget,
+  ListProjectAnswer,
+} from './bridge-protocol';
+import { mapWithConcurrency } from './map-with-concurrency';
+
+/** The part of `DisClient` (docs/contracts.md) the worker uses. */
+interface LookupClient {
+  resolveTarget(): Promise<BridgeTarget>;
+  listTransferTasks(streamName: string): Promise<ListTransferTasksResult>;
+  listStreams(): Promise<string[]>;
+}
+
+// Loaded lazily so that a broken client surfaces as a coded answer, not as a worker crash.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const loadClient = (): new (options: object) => LookupClient => require('../client/dis-client').DisClient;
+
+/** Clients are kept per option set so that keep-alive connections are reused across lookups. */
+const clients = new Map<string, LookupClient>();
+
+function clientFor(options: BridgeClientOptions): LookupClient {
+  const id = JSON.stringify(options);
+  let client = clients.get(id);
+  if (!client) {
+    const DisClient = loadClient();
+    client = new DisClient({
+      region: options.region,
+      projectId: options.projectId,
+      endpoint: options.endpoint,
+      credentials: options.credentials,
+      env: options.env,
+      deadlineMs: options.deadlineMs,
+    });
+    if (clients.size > 32) clients.clear();
+    clients.set(id, client);
+  }
+  return client;
+}
+
+async function handle(request: BridgeRequest): Promise<unknown> {
+  const client = clientFor(request.client);
+  const target = await client.resolveTarget();
+  switch (request.op) {
+    case 'resolveTarget':
+      return { target };
+    case 'listTransferTasks':
+      return { target, result: await client.listTransferTasks(request.streamName) };
+    case 'listProject': {
+      const names = [...(await client.listStreams())].sort();
+      const results = await mapWithConcurrency(names, request.concurrency, (s) =>
+        client.listTransferTasks(s),
+      );
+      const answer: ListProjectAnswer = {
+        target,
+        streams: names.map((streamName, i) => ({ streamName, result: results[i] })),
+      };
+      return answer;
+    }
+  }
+}
+
+function toJson(e: unknown): DisErrorJson {
+  if (DisError.isDisError(e)) return e.toJSON();
+  const message = e instanceof Error ? e.message : String(e);
+  return {
+    name: 'DisBridgeError',
+    code: 'DIS_LOOKUP_BRIDGE',
+    message: `The lookup worker failed unexpectedly: ${message}`,
+    details: {},
+  };
+}
+
+runAsWorker(async (request: BridgeRequest): Promise<BridgeResponse<unknown>> => {
+  try {
+    return { ok: true, value: await handle(request) };
+  } catch (e) {
+    return { ok: false, error: toJson(e) };
+  }
+});

@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { createSyncFn } from 'synckit';
+import { DisError, type DisErrorJson } from '../client/dis-error';
+import { DisBridgeError } from './bridge-error';
+import type { BridgeRequest, BridgeResponse } from './bridge-protocol';
+import { DisLookupConfigError } from './lookup-config-error';
+
+/** The environment variable holding the bridge's hard timeout, in milliseconds. */
+export const BRIDGE_TIMEOUT_ENV_VAR = 'DIS_LOOKUP_TIMEOUT_MS';
+/** The hard timeout of one bridge call when `DIS_LOOKUP_TIMEOUT_MS` is not set. */
+export const DEFAULT_BRIDGE_TIMEOUT_MS = 60_000;
+
+type WorkerFn = (request: BridgeRequest) => Promise<BridgeResponse<unknown>>;
+
+let bridge: { call: (request: BridgeRequest) => BridgeResponse<unknown>; timeoutMs: number } | undefined;
+
+/**
+ * The lookup worker's file. From the built package it sits next to this file. Under jest (or any
+ * runner that loads this module from `src/*.ts`) it is the built `lib/lookup/lookup-worker.js`: the
+ * worker runs plain JavaScript on purpose, so no TypeScript runner has to start inside it, and
+ * `npm test` builds `lib/` first.
+ */
+export function lookupWorkerPath(): string {
+  const beside = join(__dirname, 'lookup-worker.js');
+  if (!__filename.endsWith('.ts')) return beside;
+  const built = resolve(__dirname, '..', '..', 'lib', 'lookup', 'lookup-worker.js');
+  if (!existsSync(built)) {
+    throw new DisBridgeError(
+      `The lookup worker ${built} does not exist. It runs from the built package even when the ` +
+        'lookup is loaded from TypeScript sources: run `npm run build` first (npm test does).',
+      { worker: built },
+    );
+  }
+  return built;
+}
+
+/** The hard timeout of one bridge call: `DIS_LOOKUP_TIMEOUT_MS`, else 60 s. Read once per process. */
+export function bridgeTimeoutMs(env: Readonly<Record<string, string | undefined>> = process.env): number {
+  const raw = env[BRIDGE_TIMEOUT_ENV_VAR];
+  if (raw === undefined || raw.trim() === '') return DEFAULT_BRIDGE_TIMEOUT_MS;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new DisLookupConfigError(
+      `${BRIDGE_TIMEOUT_ENV_VAR}=${JSON.stringify(raw)} is not a positive whole number of milliseconds. ` +
+        `Unset it (default ${DEFAULT_BRIDGE_TIMEOUT_MS}) or set, for example, ${BRIDGE_TIMEOUT_ENV_VAR}=90000.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Sends `request` to the process's one lookup worker (started on first use, reused after, unref'd so
+ * that it never keeps the process alive) and blocks until it answers or the hard timeout passes.
+ * A coded error from the client comes back as a `DisError` with the same name, code and details.
+ */
+export function callBridge<T>(request: BridgeRequest): T {
+  if (!bridge) {
+    const timeoutMs = bridgeTimeoutMs();
+    const call = createSyncFn<WorkerFn>(lookupWorkerPath(), { timeout: timeoutMs });
+    bridge = { call, timeoutMs };
+  }
+  if (request.client.deadlineMs > bridge.timeoutMs) {
+    throw new DisLookupConfigError(
+      `A lookup timeout of ${request.client.deadlineMs} ms exceeds the bridge's hard timeout of ${bridge.timeoutMs} ms. ` +
+        `Lower timeoutMs, or raise ${BRIDGE_TIMEOUT_ENV_VAR}.`,
+    );
+  }
+  let response: BridgeResponse<unknown>;
+  try {
+    response = bridge.call(request);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    if (message.includes('timed-out')) {
+      throw new DisBridgeError(
+        `The lookup worker did not answer within the hard timeout of ${bridge.timeoutMs} ms. Check that the ` +
+          `DIS endpoint is reachable, or raise ${BRIDGE_TIMEOUT_ENV_VAR}.`,
+        { timeoutMs: bridge.timeoutMs },
+        e,
+      );
+    }
+    throw new DisBridgeError(`The lookup worker failed: ${message}`, {}, e);
+  }
+  if (!response.ok) throw reviveError(response.error);
+  return response.value as T;
+}
+
+function reviveError(json: DisErrorJson): DisError {
+  const error = new DisError(json.code, json.message, json.details);
+  error.name = json.name;
+  Object.assign(error, json.details);
+  return error;
+}

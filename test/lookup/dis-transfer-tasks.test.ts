@@ -1,0 +1,229 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
+import { LookupMode } from '../../src/lookup/lookup-mode';
+import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
+import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
+
+const orders = TransferTasksContext.entry({
+  region: REGION,
+  projectId: PROJECT_ID,
+  streamName: 'orders',
+  tasks: ORDERS_TASKS,
+  quota: 3,
+  fetchedAt: '2026-11-28T10:00:00.000Z',
+});
+const target = { region: REGION, projectId: PROJECT_ID };
+
+function stackWith(context: Record<string, unknown> = {}): TerraformStack {
+  return new TerraformStack(Testing.app({ context }), 'stack');
+}
+
+describe('DisTransferTasks from cdktf context and the cache', () => {
+  test('typed values come from cdktf context, tasks ordered by name', () => {
+    // GIVEN
+    const stack = stackWith(TransferTasksContext.toContext(orders));
+    // WHEN
+    const lookup = new DisTransferTasks(stack, 'Orders', {
+      streamName: 'orders',
+      ...target,
+      contextStore: new MemoryContextStore(),
+    });
+    // THEN
+    expect(lookup.source).toBe('context');
+    expect(lookup.taskNames).toEqual(['orders-to-dli', 'orders-to-obs']);
+    expect(lookup.totalNumber).toBe(2);
+    expect(lookup.quota).toBe(3);
+    expect(lookup.fetchedAt).toBe('2026-11-28T10:00:00.000Z');
+    expect(lookup.findTask('orders-to-obs')?.taskId).toBe('t-2');
+    expect(lookup.findTask('nope')).toBeUndefined();
+    expect(lookup.tasksInState('PAUSED').map((t) => t.taskName)).toEqual(['orders-to-dli']);
+    expect(lookup.snapshots).toEqual([
+      expect.objectContaining({
+        streamName: 'orders',
+        projectId: PROJECT_ID,
+        region: REGION,
+        source: 'context',
+      }),
+    ]);
+    expect(lookup.allStreams).toBe(false);
+    expect(lookup.region).toBe(REGION);
+    expect(lookup.projectId).toBe(PROJECT_ID);
+  });
+
+  test.each([LookupMode.AUTO, LookupMode.OFFLINE])('mode %s reads the cache', (mode) => {
+    const store = new MemoryContextStore({ [orders.key]: orders.value });
+    const lookup = new DisTransferTasks(stackWith(), 'Orders', {
+      streamName: 'orders',
+      ...target,
+      mode,
+      contextStore: store,
+    });
+    expect(lookup.source).toBe('cache');
+    expect(lookup.taskNames).toEqual(['orders-to-dli', 'orders-to-obs']);
+  });
+
+  test('cdktf context wins over the cache, even in live mode', () => {
+    const cached = TransferTasksContext.entry({ ...target, streamName: 'orders', tasks: [] });
+    const store = new MemoryContextStore({ [cached.key]: cached.value });
+    for (const mode of [LookupMode.AUTO, LookupMode.LIVE, LookupMode.REFRESH]) {
+      const lookup = new DisTransferTasks(stackWith(TransferTasksContext.toContext(orders)), 'Orders', {
+        streamName: 'orders',
+        ...target,
+        mode,
+        contextStore: store,
+      });
+      expect(lookup.source).toBe('context');
+      expect(lookup.totalNumber).toBe(2);
+    }
+  });
+
+  test('the mode can come from cdktf context', () => {
+    const stack = stackWith({ 'dis-transfer-tasks:mode': 'offline' });
+    const lookup = new DisTransferTasks(stack, 'Orders', {
+      streamName: 'orders',
+      ...target,
+      contextStore: new MemoryContextStore(),
+    });
+    expect(() => lookup.tasks).toThrow(expect.objectContaining({ code: 'DIS_LOOKUP_MISSING' }));
+  });
+
+  test('outputs: task names and states, sorted, under names derived from the construct path', () => {
+    const stack = stackWith(TransferTasksContext.toContext(orders));
+    const lookup = new DisTransferTasks(stack, 'OrdersTasks', {
+      streamName: 'orders',
+      ...target,
+      outputs: true,
+    });
+    const text = Testing.synth(stack);
+    const output = JSON.parse(text).output;
+    expect(Object.keys(output)).toEqual([
+      'OrdersTasks_task_names_EAF9D561',
+      'OrdersTasks_task_states_F7353180',
+    ]);
+    expect(output.OrdersTasks_task_names_EAF9D561.value).toEqual(['orders-to-dli', 'orders-to-obs']);
+    expect(JSON.stringify(output.OrdersTasks_task_states_F7353180.value)).toBe(
+      '{"orders-to-dli":"PAUSED","orders-to-obs":"RUNNING"}',
+    );
+    expect(lookup.taskNamesOutput?.friendlyUniqueId).toBe('OrdersTasks_task_names_EAF9D561');
+  });
+
+  test('without outputs: true, no outputs are created', () => {
+    const stack = stackWith(TransferTasksContext.toContext(orders));
+    new DisTransferTasks(stack, 'Orders', { streamName: 'orders', ...target });
+    expect(JSON.parse(Testing.synth(stack)).output).toBeUndefined();
+  });
+});
+
+describe('DisTransferTasks refuses what cannot work', () => {
+  test('an unresolved token in a prop is refused with the prop name and how to pass a literal', () => {
+    const stack = stackWith(TransferTasksContext.toContext(orders));
+    const name = new TerraformVariable(stack, 'stream', { type: 'string' });
+    expect(() => new DisTransferTasks(stack, 'Orders', { streamName: name.stringValue, ...target })).toThrow(
+      expect.objectContaining({
+        code: 'DIS_LOOKUP_UNRESOLVED_TOKEN',
+        message: expect.stringMatching(
+          /^\[stack\/Orders\] The prop "streamName" holds an unresolved Terraform token.*Pass a literal string/s,
+        ),
+      }),
+    );
+  });
+
+  test('a token nested in credentials is refused too', () => {
+    const stack = stackWith();
+    const token = new TerraformVariable(stack, 'tok', { type: 'string' });
+    expect(
+      () =>
+        new DisTransferTasks(stack, 'Orders', {
+          streamName: 'orders',
+          ...target,
+          credentials: { authToken: token.stringValue },
+        }),
+    ).toThrow(/The prop "credentials.authToken" holds an unresolved Terraform token/);
+  });
+
+  test('a hand-broken cached value names the key and the store', () => {
+    const store = new MemoryContextStore({
+      [orders.key]: { fetchedAt: 'yesterday', totalNumber: 1, tasks: [] },
+    });
+    expect(
+      () =>
+        new DisTransferTasks(stackWith(), 'Orders', { streamName: 'orders', ...target, contextStore: store }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'DIS_CONTEXT_VALUE_INVALID',
+        message: expect.stringContaining(
+          `"${orders.key}" in the context store is not a recorded transfer-task lookup: fetchedAt`,
+        ),
+      }),
+    );
+  });
+
+  test('offline mode without a project id says which props or variables to set', () => {
+    const saved = { ...process.env };
+    delete process.env.HW_PROJECT_ID;
+    delete process.env.HUAWEICLOUD_SDK_PROJECT_ID;
+    try {
+      expect(
+        () =>
+          new DisTransferTasks(stackWith(), 'Orders', {
+            streamName: 'orders',
+            region: REGION,
+            mode: LookupMode.OFFLINE,
+          }),
+      ).toThrow(
+        /\[stack\/Orders\] Offline lookups need the region and the project id .* Set the `region` and `projectId` props, or HW_REGION_NAME and HW_PROJECT_ID/,
+      );
+    } finally {
+      process.env = saved;
+    }
+  });
+});
+
+describe('offline mode with missing keys', () => {
+  test('every missing key of the app is listed in one synth error with the command that fills them', () => {
+    // GIVEN two stacks, three lookups, two of them missing
+    const app = Testing.app({ context: TransferTasksContext.toContext(orders) });
+    const a = new TerraformStack(app, 'a');
+    const b = new TerraformStack(app, 'b');
+    const opts = { ...target, mode: LookupMode.OFFLINE, contextStore: new MemoryContextStore() };
+    new DisTransferTasks(a, 'Orders', { streamName: 'orders', ...opts });
+    const clicks = new DisTransferTasks(a, 'Clicks', { streamName: 'clicks', ...opts });
+    new DisTransferTasks(b, 'Views', { streamName: 'views', ...opts });
+
+    // WHEN / THEN: the values are never placeholders
+    expect(() => clicks.tasks).toThrow(expect.objectContaining({ code: 'DIS_LOOKUP_MISSING' }));
+    // and synth fails once, listing both keys
+    let message = '';
+    try {
+      Testing.fullSynth(a);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain(
+      `- dis-transfer-tasks:${REGION}:${PROJECT_ID}:clicks  [a/Clicks: stream "clicks"`,
+    );
+    expect(message).toContain(`- dis-transfer-tasks:${REGION}:${PROJECT_ID}:views  [b/Views: stream "views"`);
+    expect(message).not.toContain(':orders ');
+    expect(message).toContain('npx dis-transfer-tasks context refresh');
+    expect(message).toContain('commit cdktf.context.json');
+    expect(message.match(/Lookup mode is offline/g)).toHaveLength(1);
+  });
+
+  test('app.synth() fails on the missing keys even when validations are skipped', () => {
+    const app = new App({
+      skipValidation: true,
+      outdir: join(tmpdir(), `dis-skip-${process.pid}`),
+    });
+    const stack = new TerraformStack(app, 'a');
+    new DisTransferTasks(stack, 'Clicks', {
+      streamName: 'clicks',
+      ...target,
+      mode: LookupMode.OFFLINE,
+      contextStore: new MemoryContextStore(),
+    });
+    expect(() => app.synth()).toThrow(/No recorded value for dis-transfer-tasks:cn-north-4:.*:clicks/);
+  });
+});
