@@ -146,12 +146,14 @@ export class DisTransferTasksAssertion extends Construct {
       streams: snapshots.map((s) => ({
         stream: s.streamName,
         fetched_at: s.fetchedAt,
-        tasks: s.tasks.map((t) => ({
-          name: t.taskName,
-          state: t.state,
-          destination_type: t.destinationType,
-          last_transfer_timestamp: t.lastTransferTimestamp ?? 0,
-        })),
+        tasks: [...s.tasks]
+          .sort((a, b) => (a.taskName < b.taskName ? -1 : 1))
+          .map((t) => ({
+            name: t.taskName,
+            state: t.state,
+            destination_type: t.destinationType,
+            last_transfer_timestamp: t.lastTransferTimestamp ?? 0,
+          })),
       })),
     });
     return new TerraformData(this, 'Gate', {

@@ -1,3 +1,4 @@
+import type { ITransferTasksLookup } from '../../src/lookup/transfer-tasks-lookup';
 import type { TransferTask } from '../../src/client/transfer-task';
 import type { GateRules } from '../../src/assertion/gate-rules';
 import type { GateSnapshot } from '../../src/assertion/gate-snapshot';
@@ -48,4 +49,22 @@ export function demo(ordersToDliState = 'RUNNING'): GateSnapshot[] {
 /** The rule context for snapshots and rules. */
 export function context(snapshots: GateSnapshot[], rules: GateRules = {}): RuleContext {
   return buildRuleContext(snapshots, rules, NOW);
+}
+
+/**
+ * A lookup as the assertion sees it (`ITransferTasksLookup` is an interface, so unit tests can
+ * hand it snapshots directly; the end-to-end tests use the real lookup).
+ */
+export function lookupOf(snapshots: GateSnapshot[], allStreams = false): ITransferTasksLookup {
+  return {
+    allStreams,
+    region: 'cn-north-4',
+    projectId: '0123456789abcdef0123456789abcdef',
+    snapshots: snapshots.map((s) => ({
+      ...s,
+      source: s.source ?? 'context',
+      totalNumber: s.tasks.length,
+      warnings: [],
+    })),
+  };
 }

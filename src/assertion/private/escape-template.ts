@@ -3,5 +3,5 @@
  * acknowledgement reasons stay literal instead of being interpolated.
  */
 export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }

@@ -1,0 +1,350 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { Construct } from 'constructs';
+import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-tasks-assertion';
+import { Duration } from '../../src/assertion/duration';
+import { Enforcement } from '../../src/assertion/enforcement';
+import { GateSeverity } from '../../src/assertion/gate-severity';
+import { DisError } from '../../src/client/dis-error';
+import { demo, lookupOf } from './gate-fixtures';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized JSON and reports are walked freely in assertions
+type Json = any;
+
+const reason = 'tracked in OPS-1234, resumes after the DLI migration';
+let outdir: string;
+
+beforeEach(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'dis-assertion-'));
+});
+afterEach(() => rmSync(outdir, { recursive: true, force: true }));
+
+function setup(): { app: App; stack: TerraformStack } {
+  const app = new App({ outdir, stackTraces: false });
+  return { app, stack: new TerraformStack(app, 'demo') };
+}
+
+function synthJson(app: App): Json {
+  app.synth();
+  return JSON.parse(readFileSync(join(outdir, 'stacks/demo/cdk.tf.json'), 'utf8'));
+}
+
+function annotations(): { level: string; message: string }[] {
+  const manifest = JSON.parse(readFileSync(join(outdir, 'manifest.json'), 'utf8'));
+  return manifest.stacks.demo.annotations.map((a: { level: string; message: string }) => ({
+    level: a.level,
+    message: a.message,
+  }));
+}
+
+function report(name = 'dis-gate.Gate.report.json'): Json {
+  return JSON.parse(readFileSync(join(outdir, 'stacks/demo', name), 'utf8'));
+}
+
+const PAUSED_TEXT = [
+  'DIS transfer task gate failed for orders, clicks: 1 error(s), 0 warning(s), 0 acknowledged.',
+  '  ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, last transfer 30s before fetch] Fix: Start the task again (DIS console, stream orders, Dump Management), or add PAUSED to allowedStates.',
+].join('\n');
+
+describe('DisTransferTasksAssertion', () => {
+  test('refuses to be created outside a stack, where cdktf would skip it', () => {
+    const app = new App({ outdir });
+    let caught: unknown;
+    try {
+      new DisTransferTasksAssertion(app, 'Gate', { lookup: lookupOf(demo()) });
+    } catch (e) {
+      caught = e;
+    }
+    expect(DisError.isDisError(caught)).toBe(true);
+    expect((caught as DisError).code).toBe('DIS_ASSERTION_SCOPE');
+    expect((caught as Error).message).toBe(
+      "DisTransferTasksAssertion Gate is not inside a TerraformStack, where cdktf would silently skip its checks. Create it with a stack (or a construct inside one) as its scope: new DisTransferTasksAssertion(stack, 'Gate', { lookup }).",
+    );
+  });
+
+  test('works inside a construct nested in a stack, with a unique report name', () => {
+    const { app, stack } = setup();
+    new DisTransferTasksAssertion(new Construct(stack, 'Team'), 'Gate', { lookup: lookupOf(demo()) });
+    synthJson(app);
+    expect(report('dis-gate.Team.Gate.report.json').healthy).toBe(true);
+  });
+
+  test('refuses unresolved tokens in its props', () => {
+    const { stack } = setup();
+    const v = new TerraformVariable(stack, 'task', { type: 'string' });
+    expect(
+      () =>
+        new DisTransferTasksAssertion(stack, 'Gate', {
+          lookup: lookupOf(demo()),
+          requiredTasks: [v.stringValue],
+        }),
+    ).toThrow(
+      'The prop requiredTasks of DisTransferTasksAssertion demo/Gate holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.',
+    );
+  });
+
+  describe('SYNTH (default)', () => {
+    test('app.synth() fails with one message listing every finding, and still writes the report', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo('PAUSED')) });
+      expect(() => app.synth()).toThrow(
+        `Validation failed with the following errors:\n  [demo/Gate] ${PAUSED_TEXT}\n\nIf you wish to ignore these validations, pass 'skipValidation: true' to your App configuration.`,
+      );
+      const r = report();
+      expect(r).toMatchObject({
+        constructPath: 'demo/Gate',
+        enforcement: 'SYNTH',
+        formatVersion: 1,
+        healthy: false,
+        summary: { errors: 1 },
+      });
+      expect(r.findings[0]).toMatchObject({
+        ruleId: 'DIS-TASK-STATE',
+        streamName: 'orders',
+        taskName: 'orders-to-dli',
+        severity: 'error',
+      });
+    });
+
+    test('lists every finding of every rule in the one message', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        requiredTasks: ['orders-to-dws'],
+        destinationTypes: ['OBS'],
+        maxTransferLag: Duration.seconds(10),
+      });
+      let message = '';
+      try {
+        app.synth();
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message.match(/ {2}ERROR DIS-[A-Z-]+/g)).toEqual([
+        '  ERROR DIS-TASK-STATE',
+        '  ERROR DIS-TASK-REQUIRED',
+        '  ERROR DIS-DESTINATION-TYPE',
+        '  ERROR DIS-TRANSFER-LAG',
+        '  ERROR DIS-TRANSFER-LAG',
+        '  ERROR DIS-TRANSFER-LAG',
+      ]);
+    });
+
+    test('a healthy snapshot synthesizes, adds no resource, and reports healthy', () => {
+      const { app, stack } = setup();
+      const gate = new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo()) });
+      const json = synthJson(app);
+      expect(json.resource).toBeUndefined();
+      expect(gate.gate).toBeUndefined();
+      expect(report()).toMatchObject({
+        healthy: true,
+        findings: [],
+        streams: [{ streamName: 'orders' }, { streamName: 'clicks' }],
+      });
+      expect(annotations()).toEqual([]);
+    });
+
+    test('an acknowledged finding passes, is marked in the report and shown as info', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason }],
+      });
+      synthJson(app);
+      expect(report().findings[0].acknowledgedReason).toBe(reason);
+      expect(report().acknowledgements[0]).toMatchObject({ status: 'active', matchedFindings: 1 });
+      expect(annotations()).toEqual([
+        { level: '@cdktf/info', message: expect.stringContaining(`Acknowledged: ${reason}`) },
+      ]);
+    });
+
+    test('a reason-less acknowledgement fails synth itself', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: 'ok' }],
+      });
+      expect(() => app.synth()).toThrow(
+        /ERROR DIS-ACK-INVALID: the acknowledgement of DIS-TASK-STATE for orders-to-dli is invalid: its reason "ok" is shorter than 10 characters/,
+      );
+    });
+
+    test('severity WARNING turns the failure into a warning annotation', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        severity: GateSeverity.WARNING,
+      });
+      synthJson(app);
+      expect(annotations()).toEqual([
+        {
+          level: '@cdktf/warn',
+          message: expect.stringContaining('WARN  DIS-TASK-STATE: task orders/orders-to-dli is PAUSED'),
+        },
+      ]);
+      expect(report().healthy).toBe(true);
+    });
+  });
+
+  describe('PLAN', () => {
+    test('synth succeeds with a warning and a terraform_data whose precondition references the snapshot', () => {
+      const { app, stack } = setup();
+      const gate = new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        enforcement: Enforcement.PLAN,
+      });
+      const json = synthJson(app);
+      const [local] = Object.keys(json.locals);
+      const resourceId = gate.gate!.friendlyUniqueId;
+      expect(json.resource.terraform_data[resourceId]).toMatchObject({
+        input: `\${local.${local}}`,
+        lifecycle: {
+          precondition: [{ condition: `\${local.${local}.errors == 0}`, error_message: PAUSED_TEXT }],
+        },
+      });
+      expect(json.locals[local]).toMatchObject({
+        healthy: false,
+        errors: 1,
+        streams: [
+          {
+            stream: 'orders',
+            tasks: [
+              { name: 'orders-to-dli', state: 'PAUSED', destination_type: 'DLI' },
+              { name: 'orders-to-obs' },
+            ],
+          },
+          { stream: 'clicks' },
+        ],
+      });
+      expect(json.provider).toBeUndefined();
+      expect(annotations()).toEqual([
+        {
+          level: '@cdktf/warn',
+          message: `${PAUSED_TEXT}\nterraform plan fails on terraform_data.${resourceId} while any error remains.`,
+        },
+      ]);
+    });
+
+    test('template syntax in a reason stays literal in the error message', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        enforcement: Enforcement.PLAN,
+        minTasks: 9,
+        acknowledgements: [{ ruleId: 'DIS-MIN-TASKS', task: '*', reason: 'see ${var.x} and %{if true}' }],
+      });
+      const json = synthJson(app);
+      const message: string = Object.values<Json>(json.resource.terraform_data)[0].lifecycle.precondition[0]
+        .error_message;
+      expect(message).toContain('Acknowledged: see $${var.x} and %%{if true}');
+    });
+
+    test('other resources can depend on the gate', () => {
+      const { app, stack } = setup();
+      const gate = new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo()),
+        enforcement: Enforcement.PLAN,
+      });
+      const { TerraformData } = jest.requireActual('../../src/assertion/private/terraform-data');
+      new TerraformData(stack, 'app', { input: 'x', dependsOn: [gate.gate!] });
+      const json = synthJson(app);
+      expect(json.resource.terraform_data.app.depends_on).toEqual([
+        `terraform_data.${gate.gate!.friendlyUniqueId}`,
+      ]);
+    });
+  });
+
+  describe('APPLY', () => {
+    test('writes a credential-free gate file and a local-exec that runs the CLI check on every apply', () => {
+      const { app, stack } = setup();
+      const gate = new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo()),
+        enforcement: Enforcement.APPLY,
+        requiredTasks: ['orders-to-obs'],
+        maxTransferLag: Duration.minutes(15),
+      });
+      const json = synthJson(app);
+      expect(gate.gateFileName).toBe('dis-gate.Gate.gate.json');
+      expect(json.resource.terraform_data[gate.gate!.friendlyUniqueId]).toMatchObject({
+        triggers_replace: '${timestamp()}',
+        provisioner: [
+          {
+            'local-exec': {
+              command: 'npx --no-install dis-transfer-tasks check --gate-file "dis-gate.Gate.gate.json"',
+            },
+          },
+        ],
+      });
+      expect(JSON.parse(readFileSync(join(outdir, 'stacks/demo/dis-gate.Gate.gate.json'), 'utf8'))).toEqual({
+        formatVersion: 1,
+        constructPath: 'demo/Gate',
+        target: {
+          region: 'cn-north-4',
+          projectId: '0123456789abcdef0123456789abcdef',
+          streams: ['orders', 'clicks'],
+        },
+        rules: { requiredTasks: ['orders-to-obs'], maxTransferLagSeconds: 900 },
+      });
+    });
+
+    test('a project-wide lookup with an endpoint checks every stream there; cliCommand is configurable', () => {
+      const { app, stack } = setup();
+      const lookup = { ...lookupOf(demo(), true), endpoint: 'http://127.0.0.1:9999' };
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup,
+        enforcement: Enforcement.APPLY,
+        cliCommand: 'node /opt/cli.js',
+      });
+      const json = synthJson(app);
+      expect(Object.values<Json>(json.resource.terraform_data)[0].provisioner[0]['local-exec'].command).toBe(
+        'node /opt/cli.js check --gate-file "dis-gate.Gate.gate.json"',
+      );
+      expect(
+        JSON.parse(readFileSync(join(outdir, 'stacks/demo/dis-gate.Gate.gate.json'), 'utf8')).target,
+      ).toEqual({
+        region: 'cn-north-4',
+        projectId: '0123456789abcdef0123456789abcdef',
+        allStreams: true,
+        endpoint: 'http://127.0.0.1:9999',
+      });
+    });
+
+    test('a failing snapshot at synth is a warning: the live check decides at apply', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        enforcement: Enforcement.APPLY,
+      });
+      synthJson(app);
+      expect(annotations()).toEqual([
+        {
+          level: '@cdktf/warn',
+          message: `${PAUSED_TEXT}\nterraform apply re-checks the tasks live and fails while any error remains.`,
+        },
+      ]);
+    });
+  });
+
+  describe('WARN', () => {
+    test('findings become a warning only; nothing is added to the stack', () => {
+      const { app, stack } = setup();
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        enforcement: Enforcement.WARN,
+      });
+      const json = synthJson(app);
+      expect(json.resource).toBeUndefined();
+      expect(annotations()).toEqual([{ level: '@cdktf/warn', message: PAUSED_TEXT }]);
+      expect(report()).toMatchObject({ enforcement: 'WARN', healthy: false });
+    });
+  });
+
+  test('Testing.synth with validations reports the same failure', () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, 'demo');
+    new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo('PAUSED')) });
+    expect(() => Testing.synth(stack, true)).toThrow(PAUSED_TEXT);
+  });
+});
