@@ -6,13 +6,14 @@
 // cdktf.json, the context cache and cdktf.out; the folder is removed at the end unless --keep.
 'use strict';
 const { spawn } = require('node:child_process');
-const { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join, relative, resolve } = require('node:path');
 const { parseArgs } = require('node:util');
 
 const root = resolve(__dirname, '..');
 const STACK = 'dis-transfer-gate';
+const STREAM = 'orders';
 const CDKTF = join(root, 'node_modules', '.bin', 'cdktf');
 
 /** The account of scenarios/demo.json (docs/contracts.md); demo values, not secrets. */
@@ -22,8 +23,9 @@ const DEMO_ACCOUNT = {
   accessKey: 'DEMOAK0000000000000A',
   secretKey: 'demo-secret-key-0000000000000000000000000',
 };
+const CONTEXT_KEY = `dis-transfer-tasks:${DEMO_ACCOUNT.region}:${DEMO_ACCOUNT.projectId}:${STREAM}`;
 
-const USAGE = `Usage: npm run demo [-- --paused] [-- --keep]
+const USAGE = `Usage: npm run demo [-- [--paused] [--keep]]
 
 Synthesizes examples/dis-transfer-gate with the real cdktf CLI against the embedded DIS emulator
 and prints the transfer tasks the stack saw and the gate's verdict.
@@ -33,6 +35,8 @@ Options:
              the demo exits with status 1
   --keep     keep the temporary folder (cdktf.json, cdktf.context.json, cdktf.out) and print it
   --help     show this help
+
+Exit status: 0 the gate passed, 1 the gate failed, 2 wrong options, 3 the demo could not run.
 `;
 
 /** Environment for cdktf and the app: the emulator as DIS and IAM, the demo account, no telemetry. */
@@ -68,24 +72,27 @@ function run(command, args, options) {
   });
 }
 
-/** The `transfer-tasks` output of the synthesized stack, or undefined when synth stopped early. */
-function synthesizedTasks(outDir) {
-  const file = join(outDir, 'stacks', STACK, 'cdk.tf.json');
+/**
+ * The tasks the stack's lookup saw: the entry it recorded in the temporary cdktf.context.json
+ * (lookups record before the gate runs, so this is there whether the gate passed or not).
+ */
+function recordedTasks(work) {
+  const file = join(work, 'cdktf.context.json');
   if (!existsSync(file)) return undefined;
-  const output = JSON.parse(readFileSync(file, 'utf8')).output?.['transfer-tasks'];
-  return output?.value;
+  const value = JSON.parse(readFileSync(file, 'utf8'))[CONTEXT_KEY];
+  return value?.tasks;
 }
 
-/** The gate's findings as the cdktf CLI printed them (one line each, stack traces dropped). */
-function gateLines(output) {
-  return output
-    .split('\n')
-    .map((line) => line.trim())
-    .filter((line) => /\bDIS-[A-Z]+(-[A-Z]+)*\b/.test(line) && !/^at /.test(line));
+/** The gate's JSON report, written beside the stack in cdktf.out whether the gate passed or not. */
+function gateReport(outDir) {
+  const stackDir = join(outDir, 'stacks', STACK);
+  if (!existsSync(stackDir)) return undefined;
+  const file = readdirSync(stackDir).find((f) => f.startsWith('dis-gate.') && f.endsWith('.report.json'));
+  return file ? JSON.parse(readFileSync(join(stackDir, file), 'utf8')) : undefined;
 }
 
 function printTasks(tasks) {
-  const rows = Object.entries(tasks).map(([name, t]) => [name, String(t.state), String(t.destination)]);
+  const rows = tasks.map((t) => [t.taskName, String(t.state), String(t.destinationType)]);
   const header = ['TASK', 'STATE', 'DESTINATION'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows])
@@ -145,27 +152,33 @@ async function main(argv) {
     console.log('');
 
     const synth = await run(CDKTF, ['synth', '--output', outDir], { cwd: work, env: demoEnv(emulator.url) });
-    const tasks = synthesizedTasks(outDir);
-    const findings = gateLines(synth.output);
+    const tasks = recordedTasks(work);
+    const report = gateReport(outDir);
 
     if (tasks) {
-      console.log('Transfer tasks the stack saw at synth (stream "orders"):');
+      console.log(`Transfer tasks the stack saw at synth (stream "${STREAM}"):`);
       printTasks(tasks);
       console.log('');
     }
-    if (synth.code === 0) {
+    if (synth.code === 0 && report?.healthy) {
       console.log(
         `Gate: PASSED. Every transfer task is RUNNING; cdktf wrote ${relative(work, outDir)}/stacks/${STACK}/cdk.tf.json.`,
       );
       return 0;
     }
-    console.log('Gate: FAILED. cdktf synth stopped with these findings:');
-    for (const line of findings.length > 0 ? findings : synth.output.trim().split('\n').slice(-20)) {
-      console.log(`  ${line}`);
+    if (report && !report.healthy) {
+      console.log('Gate: FAILED. cdktf synth stopped on these findings:');
+      for (const f of report.findings.filter((finding) => finding.acknowledgedReason === undefined)) {
+        const where = [f.streamName, f.taskName].filter(Boolean).join('/');
+        console.log(`  ${f.ruleId}${where ? `[${where}]` : ''}: ${f.message}`);
+        console.log(`    fix: ${f.fix}`);
+      }
+      return 1;
     }
-    console.log('');
-    console.log('Start the task (or acknowledge the finding in the gate rules) and synthesize again.');
-    return 1;
+    // Synth failed before the gate could judge (a lookup or configuration error): show cdktf's words.
+    console.log(`cdktf synth failed (exit ${synth.code}) before the gate ran:`);
+    for (const line of synth.output.trim().split('\n').slice(-25)) console.log(`  ${line}`);
+    return 3;
   } finally {
     await emulator.stop();
     if (values.keep) console.log(`\nKept ${work}`);
@@ -176,7 +189,12 @@ async function main(argv) {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err) => {
-    console.error(`demo failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(err && err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 3);
+    const message = err instanceof Error ? err.message : String(err);
+    if (err && typeof err.code === 'string' && err.code.startsWith('ERR_PARSE_ARGS_')) {
+      console.error(`${message}\nRun \`npm run demo -- --help\` for the options.`);
+      process.exit(2);
+    }
+    console.error(`The demo could not run: ${message}`);
+    process.exit(3);
   },
 );
