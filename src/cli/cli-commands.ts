@@ -1,6 +1,7 @@
 import type { CliCommand } from './cli-command';
 import { contextListCommand } from './commands/context-list-command';
 import { contextResetCommand } from './commands/context-reset-command';
+import { emulatorCommand } from './commands/emulator-command';
 
 /** Every command of `dis-transfer-tasks`, in the order `--help` lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [contextListCommand, contextResetCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [contextListCommand, contextResetCommand, emulatorCommand];

@@ -1,4 +1,3 @@
-import { FileContextStore } from '../../lookup/file-context-store';
 import type { CliCommand } from '../cli-command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
@@ -24,6 +23,8 @@ export const contextListCommand: CliCommand = {
   async run(args, io) {
     const format = outputFormat(args, 'dis-transfer-tasks context list');
     const file = contextFilePath(args, io);
+    // Loaded on use, like every heavy module, so that `--help` and the other commands start fast.
+    const { FileContextStore } = await import('../../lookup/file-context-store');
     const entries = contextEntries(new FileContextStore(file).read());
     const now = (io.now ?? Date.now)();
     if (format === 'json') {

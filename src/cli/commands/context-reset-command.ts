@@ -1,4 +1,3 @@
-import { FileContextStore } from '../../lookup/file-context-store';
 import type { CliCommand } from '../cli-command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
@@ -22,6 +21,8 @@ export const contextResetCommand: CliCommand = {
   ],
   async run(args, io) {
     const file = contextFilePath(args, io);
+    // Loaded on use, like every heavy module, so that `--help` and the other commands start fast.
+    const { FileContextStore } = await import('../../lookup/file-context-store');
     const store = new FileContextStore(file);
     const selected = selectContextEntries(contextEntries(store.read()), args.positionals, file);
     if (selected.length > 0) {
