@@ -1,0 +1,75 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CANARIES,
+  DEMO_FETCHED_AT,
+  demoTasks,
+  filesContaining,
+  makeProject,
+  run,
+  synth,
+} from './e2e-helpers';
+
+// PLAN enforcement with the real terraform binary, offline: no provider, no network.
+const reason = 'known ${var.outage} window, ticket %{OPS-1234}';
+let dir: string;
+let stackDir: string;
+
+beforeAll(() => {
+  dir = makeProject();
+  stackDir = join(dir, 'cdktf.out', 'stacks', 'demo');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function config(dliState: string): object {
+  return {
+    enforcement: 'PLAN',
+    fetchedAt: DEMO_FETCHED_AT,
+    tasks: demoTasks(dliState),
+    dependent: true,
+    props: { minTasks: 3, acknowledgements: [{ ruleId: 'DIS-MIN-TASKS', task: '*', reason }] },
+  };
+}
+
+function terraform(...args: string[]): ReturnType<typeof run> {
+  return run('terraform', [...args, '-input=false', '-no-color'], stackDir);
+}
+
+describe('PLAN enforcement with terraform', () => {
+  test('synth succeeds on a failing snapshot, and terraform plan fails with the findings', () => {
+    const s = synth(dir, config('PAUSED'), CANARIES);
+    expect(s.stderr).toBe('');
+    expect(s.status).toBe(0);
+    expect(terraform('init').status).toBe(0);
+    const plan = terraform('plan', '-lock=false');
+    expect(plan.status).toBe(1);
+    const out = plan.stderr.replace(/\s+/g, ' ');
+    expect(out).toContain('Error: Resource precondition failed');
+    expect(out).toContain(
+      'DIS transfer task gate failed for orders: 1 error(s), 0 warning(s), 1 acknowledged.',
+    );
+    expect(out).toContain('ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING.');
+    // The acknowledgement reason stays literal: terraform did not try to interpolate it.
+    expect(out).toContain(`Acknowledged: ${reason}`);
+  });
+
+  test('a passing snapshot plans and applies clean; the state holds the snapshot and no secret', () => {
+    expect(synth(dir, config('RUNNING'), CANARIES).status).toBe(0);
+    expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(2);
+    const apply = terraform('apply', '-auto-approve');
+    expect(apply.stderr).toBe('');
+    expect(apply.status).toBe(0);
+    const statePath = join(dir, 'terraform.demo.tfstate');
+    expect(existsSync(statePath)).toBe(true);
+    expect(readFileSync(statePath, 'utf8')).toContain('orders-to-dli');
+    expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(0);
+    for (const secret of Object.values(CANARIES)) expect(filesContaining(dir, secret)).toEqual([]);
+  });
+
+  test('after an apply, a task that pauses later fails the next plan (preconditions run on every plan)', () => {
+    expect(synth(dir, config('PAUSED'), CANARIES).status).toBe(0);
+    const plan = terraform('plan', '-lock=false');
+    expect(plan.status).toBe(1);
+    expect(plan.stderr).toContain('Resource precondition failed');
+  });
+});
