@@ -30,7 +30,12 @@ export class DisError extends Error {
   /** Class-specific details (never secrets); also exposed as properties by subclasses. */
   public readonly details: Record<string, unknown>;
 
-  public constructor(code: string, message: string, details: Record<string, unknown> = {}, options?: ErrorOptions) {
+  public constructor(
+    code: string,
+    message: string,
+    details: Record<string, unknown> = {},
+    options?: ErrorOptions,
+  ) {
     super(message, options);
     this.code = code;
     this.details = details;

@@ -1,0 +1,305 @@
+import type { Dispatcher } from 'undici';
+import { authHeaders, type RequestAuth } from './credentials/auth-headers';
+import { resolveCredentials } from './credentials/resolve-credentials';
+import { type ResolvedCredentials, secretValues } from './credentials/resolved-credentials';
+import type { DisClientOptions, DisTarget } from './dis-client-options';
+import { checkBaseUrl, defaultDisEndpoint, defaultIamEndpoint } from './endpoints';
+import { DisConfigError } from './errors/dis-config-error';
+import { DisResponseError } from './errors/dis-response-error';
+import { findProjectId } from './iam/find-project-id';
+import { type IamToken, requestToken } from './iam/request-token';
+import { checkProjectId, checkRegion, checkStreamName, checkTaskName } from './input-checks';
+import type { ListTransferTasksResult } from './list-transfer-tasks-result';
+import { redactSecrets } from './redact-secrets';
+import { resolveRetryPolicy } from './retry/retry-policy';
+import { ListStreamsResponseSchema } from './schemas/list-streams-response';
+import { ListTransferTasksResponseSchema } from './schemas/list-transfer-tasks-response';
+import {
+  DESTINATION_DESCRIPTION_KEYS,
+  ShowTransferTaskResponseSchema,
+} from './schemas/show-transfer-task-response';
+import { toTransferTask } from './to-transfer-task';
+import type { TransferTaskDetails } from './transfer-task-details';
+import { exchange, type ExchangeResult } from './transport/exchange';
+import type { ExchangeSettings } from './transport/exchange-settings';
+import { parseJsonResponse } from './transport/parse-json-response';
+import { proxyDispatcher } from './transport/proxy-dispatcher';
+
+/** Refresh a password-derived token this long before IAM says it expires. */
+const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
+/** ListStreams page size (the API's maximum). */
+const STREAMS_PAGE_LIMIT = 100;
+/** Guard against a service that never stops paging. */
+const MAX_STREAM_PAGES = 1000;
+
+function positive(value: number | undefined, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (Number.isFinite(value) && value > 0) return value;
+  throw new DisConfigError(`${field} ${value} is not valid: it must be a positive number of milliseconds`, {
+    field,
+    rule: 'a positive number of milliseconds',
+  });
+}
+
+/**
+ * A typed client for the DIS transfer-task API (`ListTransferTasks`, `ShowTransferTask`,
+ * `ListStreams`), with the huaweicloud provider's credential chain, SDK-HMAC-SHA256 signing or
+ * IAM tokens, retries for GET, per-attempt timeouts and an overall deadline, and coded errors.
+ *
+ * Nothing is read or sent at construction; the environment is read on the first call. Inputs are
+ * checked before any request. Credentials live in private fields: they never appear in errors,
+ * `util.inspect` or `JSON.stringify` output.
+ */
+export class DisClient {
+  readonly #options: DisClientOptions;
+  readonly #env: Readonly<Record<string, string | undefined>>;
+  readonly #settings: ExchangeSettings;
+  readonly #userAgent: string;
+  readonly #now: () => Date;
+  #dispatcher: Dispatcher | undefined;
+  #credentials: ResolvedCredentials | undefined;
+  #token: IamToken | undefined;
+  #target: Promise<DisTarget> | undefined;
+
+  public constructor(options: DisClientOptions = {}) {
+    this.#options = options;
+    this.#env = options.env ?? process.env;
+    this.#userAgent = options.userAgent ?? 'cdktf-dis-transfer-tasks';
+    this.#dispatcher = options.dispatcher ?? proxyDispatcher(this.#env);
+    const now = options.now ?? (() => new Date());
+    this.#settings = {
+      retry: resolveRetryPolicy(options.retry),
+      attemptTimeoutMs: positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000),
+      deadlineMs: positive(options.deadlineMs, 'deadlineMs', 30_000),
+      dispatcher: this.#dispatcher,
+      scrub: (text) => redactSecrets(text, this.#credentials ? secretValues(this.#credentials) : []),
+      now: () => now().getTime(),
+    };
+    this.#now = now;
+  }
+
+  /**
+   * Resolves region, project id (asking IAM when needed) and the DIS base URL, without sending a
+   * DIS request. The result is kept for the client's lifetime; a failure is not.
+   */
+  public resolveTarget(): Promise<DisTarget> {
+    if (!this.#target) {
+      this.#target = this.#resolveTarget();
+      this.#target.catch(() => (this.#target = undefined));
+    }
+    return this.#target;
+  }
+
+  /** Lists the transfer tasks of a stream (`GET /v2/{project_id}/streams/{stream_name}/transfer-tasks`). */
+  public async listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {
+    checkStreamName(streamName);
+    const target = await this.resolveTarget();
+    const context = {
+      operation: 'ListTransferTasks',
+      streamName,
+      projectId: target.projectId,
+      region: target.region,
+    };
+    const path = `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}/transfer-tasks`;
+    const result = await this.#get(target, path, context);
+    const body = parseJsonResponse(result, ListTransferTasksResponseSchema, context);
+    const warnings: string[] = [];
+    const tasks = body.tasks.map((t) => toTransferTask(t, warnings));
+    if (body.total_number !== tasks.length) {
+      warnings.push(`total_number is ${body.total_number} but the response listed ${tasks.length} tasks`);
+    }
+    return {
+      totalNumber: body.total_number,
+      ...(body.quota === undefined ? {} : { quota: body.quota }),
+      tasks,
+      ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+      warnings,
+    };
+  }
+
+  /** Shows one transfer task with its destination description (`GET …/transfer-tasks/{task_name}`). */
+  public async showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
+    checkStreamName(streamName);
+    checkTaskName(taskName);
+    const target = await this.resolveTarget();
+    const context = {
+      operation: 'ShowTransferTask',
+      streamName,
+      taskName,
+      projectId: target.projectId,
+      region: target.region,
+    };
+    const path =
+      `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}` +
+      `/transfer-tasks/${encodeURIComponent(taskName)}`;
+    const result = await this.#get(target, path, context);
+    const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context) as Record<
+      string,
+      unknown
+    > &
+      ReturnType<typeof ShowTransferTaskResponseSchema.parse>;
+    const warnings: string[] = [];
+    const task = toTransferTask(body, warnings);
+    const key = DESTINATION_DESCRIPTION_KEYS.find((k) => body[k] !== undefined);
+    return {
+      ...task,
+      streamName: typeof body.stream_name === 'string' ? body.stream_name : streamName,
+      ...(key === undefined ? {} : { destinationDescription: body[key] as Record<string, unknown> }),
+      partitions: (body.partitions as Record<string, unknown>[] | undefined) ?? [],
+      ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
+      warnings,
+    };
+  }
+
+  /** Lists the names of every stream of the project, following `ListStreams` paging. */
+  public async listStreams(): Promise<string[]> {
+    const target = await this.resolveTarget();
+    const context = { operation: 'ListStreams', projectId: target.projectId, region: target.region };
+    const names: string[] = [];
+    let start: string | undefined;
+    for (let page = 0; page < MAX_STREAM_PAGES; page++) {
+      const query = `?limit=${STREAMS_PAGE_LIMIT}${start === undefined ? '' : `&start_stream_name=${encodeURIComponent(start)}`}`;
+      const result = await this.#get(target, `/v2/${target.projectId}/streams${query}`, context);
+      const body = parseJsonResponse(result, ListStreamsResponseSchema, context);
+      names.push(...body.stream_names);
+      if (!body.has_more_streams) return names;
+      const last = body.stream_names[body.stream_names.length - 1];
+      if (last === undefined || last === start) {
+        throw new DisResponseError(
+          'ListStreams said more streams follow but returned no new name: report this with the request id',
+          {
+            ...context,
+            httpStatus: result.response.status,
+            reason: 'PAGING_STALLED',
+            requestId: result.requestId,
+          },
+        );
+      }
+      start = last;
+    }
+    throw new DisResponseError(`ListStreams did not finish within ${MAX_STREAM_PAGES} pages`, {
+      ...context,
+      httpStatus: 200,
+      reason: 'PAGING_STALLED',
+    });
+  }
+
+  async #resolveTarget(): Promise<DisTarget> {
+    const env = this.#env;
+    const regionValue = this.#options.region ?? env.HW_REGION_NAME ?? env.HUAWEICLOUD_SDK_REGION_ID;
+    if (regionValue === undefined || regionValue === '') {
+      throw new DisConfigError(
+        'no region given: set the region option, HW_REGION_NAME or HUAWEICLOUD_SDK_REGION_ID',
+        {
+          field: 'region',
+          rule: 'a region id such as "cn-north-4"',
+        },
+      );
+    }
+    const region = checkRegion(regionValue, this.#options.region !== undefined ? 'region' : 'HW_REGION_NAME');
+    const insecure = this.#options.allowInsecureHttp ?? false;
+    const endpoint = checkBaseUrl(
+      this.#options.endpoint ?? env.HW_DIS_ENDPOINT ?? defaultDisEndpoint(region, env.HW_CLOUD),
+      this.#options.endpoint !== undefined
+        ? 'endpoint'
+        : env.HW_DIS_ENDPOINT
+          ? 'HW_DIS_ENDPOINT'
+          : 'endpoint',
+      insecure,
+    );
+    const given = this.#options.projectId ?? env.HW_PROJECT_ID ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
+    if (given !== undefined && given !== '') {
+      const field =
+        this.#options.projectId !== undefined
+          ? 'projectId'
+          : env.HW_PROJECT_ID
+            ? 'HW_PROJECT_ID'
+            : 'HUAWEICLOUD_SDK_PROJECT_ID';
+      return { region, projectId: checkProjectId(given, field), endpoint };
+    }
+    const credentials = this.#resolveCredentials();
+    if (credentials.kind === 'password') {
+      const token = await this.#passwordToken(credentials, region);
+      if (token.projectId)
+        return { region, projectId: checkProjectId(token.projectId, 'IAM token project'), endpoint };
+    }
+    const projectId = await findProjectId(
+      this.#iamEndpoint(region),
+      region,
+      async (url) => this.#headers(await this.#requestAuth(region), 'GET', url),
+      credentials.source,
+      this.#settings,
+    );
+    return { region, projectId: checkProjectId(projectId, 'IAM project id'), endpoint };
+  }
+
+  #iamEndpoint(region: string): string {
+    const env = this.#env;
+    const given = this.#options.iamEndpoint ?? env.HW_AUTH_URL ?? env.HUAWEICLOUD_SDK_IAM_ENDPOINT;
+    const field =
+      this.#options.iamEndpoint !== undefined
+        ? 'iamEndpoint'
+        : env.HW_AUTH_URL
+          ? 'HW_AUTH_URL'
+          : 'iamEndpoint';
+    return checkBaseUrl(
+      given ?? defaultIamEndpoint(region, env.HW_CLOUD),
+      field,
+      this.#options.allowInsecureHttp ?? false,
+      true,
+    );
+  }
+
+  #resolveCredentials(): ResolvedCredentials {
+    this.#credentials ??= resolveCredentials(this.#options.credentials, this.#env);
+    return this.#credentials;
+  }
+
+  async #passwordToken(
+    credentials: Extract<ResolvedCredentials, { kind: 'password' }>,
+    region: string,
+  ): Promise<IamToken> {
+    const now = this.#settings.now();
+    if (!this.#token || this.#token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= now) {
+      this.#token = await requestToken(this.#iamEndpoint(region), credentials, region, {
+        ...this.#settings,
+        userAgent: this.#userAgent,
+      });
+    }
+    return this.#token;
+  }
+
+  async #requestAuth(region: string): Promise<RequestAuth> {
+    const credentials = this.#resolveCredentials();
+    if (credentials.kind === 'password') {
+      return { kind: 'token', token: (await this.#passwordToken(credentials, region)).token };
+    }
+    return credentials;
+  }
+
+  #headers(auth: RequestAuth, method: string, url: URL, projectId?: string): Record<string, string> {
+    return authHeaders({
+      auth,
+      method,
+      url,
+      projectId,
+      contentType: 'application/json',
+      userAgent: this.#userAgent,
+      date: this.#now(),
+    });
+  }
+
+  async #get(target: DisTarget, path: string, context: Record<string, unknown>): Promise<ExchangeResult> {
+    const credentials = this.#resolveCredentials();
+    const url = new URL(`${target.endpoint}${path}`);
+    return exchange({
+      ...this.#settings,
+      method: 'GET',
+      url,
+      context,
+      credentialSource: credentials.source,
+      headersFor: async () =>
+        this.#headers(await this.#requestAuth(target.region), 'GET', url, target.projectId),
+    });
+  }
+}

@@ -1,0 +1,72 @@
+import type { PasswordCredentials } from '../credentials/resolved-credentials';
+import { DisResponseError } from '../errors/dis-response-error';
+import { IamTokenResponseSchema } from '../schemas/iam-token-response';
+import { headerValue } from '../signing/header-value';
+import { exchange } from '../transport/exchange';
+import type { ExchangeSettings } from '../transport/exchange-settings';
+import { parseJsonResponse } from '../transport/parse-json-response';
+
+/** An IAM token and what came with it. Kept in memory only. */
+export interface IamToken {
+  readonly token: string;
+  /** Epoch ms. */
+  readonly expiresAt: number;
+  /** The id of the project the token is scoped to. */
+  readonly projectId?: string;
+}
+
+/**
+ * Exchanges a user name and password for a project-scoped token at IAM
+ * `POST /v3/auth/tokens?nocatalog=true` (scope: the project named after the region). The token
+ * arrives in `X-Subject-Token`. Not retried: only GET requests are.
+ */
+export async function requestToken(
+  iamEndpoint: string,
+  credentials: PasswordCredentials,
+  region: string,
+  settings: ExchangeSettings & { readonly userAgent: string },
+): Promise<IamToken> {
+  const url = new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`);
+  const body = JSON.stringify({
+    auth: {
+      identity: {
+        methods: ['password'],
+        password: {
+          user: {
+            name: credentials.userName,
+            password: credentials.password,
+            domain: { name: credentials.domainName },
+          },
+        },
+      },
+      scope: { project: { name: region } },
+    },
+  });
+  const context = { operation: 'KeystoneCreateUserTokenByPassword', region };
+  const result = await exchange({
+    ...settings,
+    method: 'POST',
+    url,
+    body,
+    context,
+    credentialSource: credentials.source,
+    headersFor: async () => ({
+      'content-type': 'application/json;charset=utf8',
+      'user-agent': settings.userAgent,
+    }),
+  });
+  const parsed = parseJsonResponse(result, IamTokenResponseSchema, context);
+  const token = headerValue(result.response.headers, 'x-subject-token');
+  if (!token) {
+    throw new DisResponseError(
+      'IAM answered the token request without an X-Subject-Token header: check that the IAM endpoint (HW_AUTH_URL) is IAM',
+      {
+        ...context,
+        httpStatus: result.response.status,
+        reason: 'SCHEMA_MISMATCH',
+        issues: ['X-Subject-Token: missing'],
+      },
+    );
+  }
+  return { token, expiresAt: Date.parse(parsed.token.expires_at), projectId: parsed.token.project?.id };
+}

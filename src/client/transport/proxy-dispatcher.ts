@@ -1,0 +1,19 @@
+import { type Dispatcher, EnvHttpProxyAgent } from 'undici';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * An `EnvHttpProxyAgent` when `HTTPS_PROXY`/`HTTP_PROXY` (either case) is set in `env`, honouring
+ * `NO_PROXY`; `undefined` (undici's global dispatcher) otherwise. The variables are read from the
+ * client's `env` option rather than `process.env`, so tests and workers can set them.
+ */
+export function proxyDispatcher(env: Env): Dispatcher | undefined {
+  const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+  const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+  if (!httpProxy && !httpsProxy) return undefined;
+  return new EnvHttpProxyAgent({
+    httpProxy: httpProxy || undefined,
+    httpsProxy: httpsProxy || httpProxy || undefined,
+    noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+  });
+}
