@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import type { TerraformOutput } from 'cdktf';
+import type { DisCredentials } from '../client/credentials/dis-credentials';
 import type { TransferTask } from '../client/transfer-task';
 import { toBridgeClientOptions } from './bridge-client-options';
 import { DisLookupMissingError } from './lookup-missing-error';
@@ -9,7 +10,6 @@ import { resolveLookupSettings } from './lookup-settings';
 import { lookUpStream, type StreamLookupOutcome } from './look-up-stream';
 import { missingLookups } from './missing-lookups';
 import { refuseTokens } from './refuse-tokens';
-import type { TransferTasksLookupCredentials } from './transfer-tasks-lookup-credentials';
 import type { ITransferTasksLookup } from './transfer-tasks-lookup';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
 
@@ -22,7 +22,7 @@ export interface DisTransferTasksProps extends DisLookupOptions {
    * and `HW_SECRET_KEY`, `HW_AUTH_TOKEN`, …), which keeps secrets out of your code. Never recorded.
    * @default - the client's environment chain
    */
-  readonly credentials?: TransferTasksLookupCredentials;
+  readonly credentials?: DisCredentials;
 }
 
 /**

@@ -2,36 +2,23 @@
 // DisClient from plain options (the environment passed explicitly), calls it, and answers with plain
 // data or an error's toJSON() form. Not exported from the package entry point.
 import { runAsWorker } from 'synckit';
+import { DisClient } from '../client/dis-client';
 import { DisError, type DisErrorJson } from '../client/dis-error';
-import type { ListTransferTasksResult } from '../client/list-transfer-tasks-result';
 import type {
   BridgeClientOptions,
   BridgeRequest,
   BridgeResponse,
-  BridgeTarget,
   ListProjectAnswer,
 } from './bridge-protocol';
 import { mapWithConcurrency } from './map-with-concurrency';
 
-/** The part of `DisClient` (docs/contracts.md) the worker uses. */
-interface LookupClient {
-  resolveTarget(): Promise<BridgeTarget>;
-  listTransferTasks(streamName: string): Promise<ListTransferTasksResult>;
-  listStreams(): Promise<string[]>;
-}
-
-// Loaded lazily so that a broken client surfaces as a coded answer, not as a worker crash.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const loadClient = (): new (options: object) => LookupClient => require('../client/dis-client').DisClient;
-
 /** Clients are kept per option set so that keep-alive connections are reused across lookups. */
-const clients = new Map<string, LookupClient>();
+const clients = new Map<string, DisClient>();
 
-function clientFor(options: BridgeClientOptions): LookupClient {
+function clientFor(options: BridgeClientOptions): DisClient {
   const id = JSON.stringify(options);
   let client = clients.get(id);
   if (!client) {
-    const DisClient = loadClient();
     client = new DisClient({
       region: options.region,
       projectId: options.projectId,

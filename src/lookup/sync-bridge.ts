@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createSyncFn } from 'synckit';
-import { DisError, type DisErrorJson } from '../client/dis-error';
+import { reviveDisError } from '../client/errors/revive-dis-error';
 import { DisBridgeError } from './bridge-error';
 import type { BridgeRequest, BridgeResponse } from './bridge-protocol';
 import { DisLookupConfigError } from './lookup-config-error';
@@ -81,13 +81,6 @@ export function callBridge<T>(request: BridgeRequest): T {
     }
     throw new DisBridgeError(`The lookup worker failed: ${message}`, {}, e);
   }
-  if (!response.ok) throw reviveError(response.error);
+  if (!response.ok) throw reviveDisError(response.error);
   return response.value as T;
-}
-
-function reviveError(json: DisErrorJson): DisError {
-  const error = new DisError(json.code, json.message, json.details);
-  error.name = json.name;
-  Object.assign(error, json.details);
-  return error;
 }
