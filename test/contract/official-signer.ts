@@ -23,10 +23,13 @@ export function officialSign(options: {
   readonly data?: unknown;
   readonly projectId?: string;
   readonly securityToken?: string;
+  /** A fixed `X-Sdk-Date` (`YYYYMMDDTHHmmssZ`); the SDK keeps it instead of stamping the real time. */
+  readonly sdkDate?: string;
 }): OfficiallySigned {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.projectId) headers['X-Project-Id'] = options.projectId;
   if (options.securityToken) headers['X-Security-Token'] = options.securityToken;
+  if (options.sdkDate) headers['X-Sdk-Date'] = options.sdkDate;
   const credential = { getAk: () => options.ak, getSk: () => options.sk };
   const signed = AKSKSigner.sign(
     {

@@ -1,0 +1,132 @@
+// Where the contract suite runs: the emulator (default, CI) or the real service (by hand, when
+// DIS_CONTRACT_REMOTE=1 and credentials are in the environment; see the README, section "DIS emulator").
+import { request } from 'undici';
+import { DisEmulator } from '../../src/emulator/dis-emulator';
+import { officialSign } from './official-signer';
+
+/** Everything a contract test needs to talk to one target. */
+export interface ContractTarget {
+  /** True against the real service. */
+  readonly remote: boolean;
+  /** DIS base URL, no trailing slash. */
+  readonly disUrl: string;
+  /** IAM base URL ending in `/v3`. */
+  readonly iamUrl: string;
+  readonly region: string;
+  readonly projectId: string;
+  readonly ak: string;
+  readonly sk: string;
+  readonly securityToken?: string;
+  /** A stream that exists and holds at least one transfer task. */
+  readonly stream: string;
+  /** An IAM user for the token checks, when one is configured. */
+  readonly user?: { readonly name: string; readonly password: string; readonly domain: string };
+  /** Stops the emulator (nothing against the real service). */
+  close(): Promise<void>;
+}
+
+/** A response as the contract tests inspect it. */
+export interface ContractResponse {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly json: unknown;
+  readonly text: string;
+}
+
+/** True when the suite should run against the real service. */
+export const REMOTE = process.env.DIS_CONTRACT_REMOTE === '1';
+
+/** Starts the emulator with the demo scenario, or describes the real service from the environment. */
+export async function contractTarget(): Promise<ContractTarget> {
+  if (!REMOTE) {
+    const emu = await DisEmulator.start();
+    return {
+      remote: false,
+      disUrl: emu.url,
+      iamUrl: `${emu.url}/v3`,
+      region: 'cn-north-4',
+      projectId: '0123456789abcdef0123456789abcdef',
+      ak: 'DEMOAK0000000000000A',
+      sk: 'demo-secret-key-0000000000000000000000000',
+      stream: 'orders',
+      user: { name: 'demo-user', password: 'demo-password-0000', domain: 'demo-domain' },
+      close: () => emu.stop(),
+    };
+  }
+  const env = (name: string): string => {
+    const v = process.env[name];
+    if (!v) throw new Error(`DIS_CONTRACT_REMOTE=1 needs ${name}; see the README, section "DIS emulator".`);
+    return v;
+  };
+  const region = env('HW_REGION_NAME');
+  const user =
+    process.env.HW_USER_NAME && process.env.HW_PASSWORD && process.env.HW_DOMAIN_NAME
+      ? {
+          name: process.env.HW_USER_NAME,
+          password: process.env.HW_PASSWORD,
+          domain: process.env.HW_DOMAIN_NAME,
+        }
+      : undefined;
+  return {
+    remote: true,
+    disUrl: (process.env.HW_DIS_ENDPOINT ?? `https://dis.${region}.myhuaweicloud.com`).replace(/\/$/, ''),
+    iamUrl:
+      (process.env.HW_AUTH_URL ?? `https://iam.${region}.myhuaweicloud.com/v3`).replace(/\/(v3\/?)?$/, '') +
+      '/v3',
+    region,
+    projectId: env('HW_PROJECT_ID'),
+    ak: env('HW_ACCESS_KEY'),
+    sk: env('HW_SECRET_KEY'),
+    securityToken: process.env.HW_SECURITY_TOKEN,
+    stream: env('DIS_CONTRACT_STREAM'),
+    user,
+    close: async () => undefined,
+  };
+}
+
+/** Sends a request signed by the official SDK signer; `tamper` may change the signed headers before sending. */
+export async function signedCall(
+  t: ContractTarget,
+  method: string,
+  url: string,
+  options: {
+    query?: Record<string, string>;
+    data?: unknown;
+    sdkDate?: string;
+    sk?: string;
+    tamper?: (headers: Record<string, string>) => Record<string, string>;
+  } = {},
+): Promise<ContractResponse> {
+  const signed = officialSign({
+    url,
+    method,
+    ak: t.ak,
+    sk: options.sk ?? t.sk,
+    query: options.query,
+    data: options.data,
+    projectId: url.startsWith(t.disUrl) ? t.projectId : undefined,
+    securityToken: t.securityToken,
+    sdkDate: options.sdkDate,
+  });
+  const headers = options.tamper ? options.tamper(signed.headers) : signed.headers;
+  const qs = options.query ? `?${new URLSearchParams(options.query).toString()}` : '';
+  return send(method, `${url}${qs}`, headers, signed.body);
+}
+
+/** Sends a request as given. */
+export async function send(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<ContractResponse> {
+  const res = await request(url, { method: method as 'GET', headers, body });
+  const text = await res.body.text();
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  return { status: res.statusCode, headers: res.headers, json, text };
+}
