@@ -71,3 +71,4 @@ export * from './client/errors/dis-network-error';
 export * from './client/errors/dis-response-error';
 export * from './client/errors/dis-config-error';
 export * from './client/errors/revive-dis-error';
+export * from './assertion/check-gate-live';
