@@ -159,7 +159,7 @@ describe('DisClient.listStreams', () => {
 });
 
 describe('DisClient.resolveTarget', () => {
-  const { HW_PROJECT_ID: _omit, ...noProject } = AKSK_ENV;
+  const noProject = { ...AKSK_ENV, HW_PROJECT_ID: undefined };
 
   test('asks IAM for the project named after the region, once', async () => {
     const { agent, options } = mockSetup(noProject);

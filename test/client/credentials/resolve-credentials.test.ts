@@ -12,6 +12,10 @@ const all = {
   HW_DOMAIN_NAME: 'd',
 };
 
+function without(env: Record<string, string>, ...names: string[]): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !names.includes(k)));
+}
+
 describe('resolveCredentials', () => {
   test('explicit credentials win over every variable', () => {
     expect(resolveCredentials({ accessKey: 'A', secretKey: 'S' }, all)).toMatchObject({
@@ -23,16 +27,16 @@ describe('resolveCredentials', () => {
 
   test('then HW_AUTH_TOKEN, then HW_ACCESS_KEY, then the SDK variables, then the password', () => {
     expect(resolveCredentials(undefined, all)).toMatchObject({ kind: 'token', source: 'HW_AUTH_TOKEN' });
-    const { HW_AUTH_TOKEN: _t, ...noToken } = all;
+    const noToken = without(all, 'HW_AUTH_TOKEN');
     expect(resolveCredentials(undefined, noToken)).toMatchObject({
       kind: 'aksk',
       accessKey: 'HWAK',
       securityToken: 'HWST',
       source: 'HW_ACCESS_KEY',
     });
-    const { HW_ACCESS_KEY: _a, HW_SECRET_KEY: _s, ...noHw } = noToken;
+    const noHw = without(noToken, 'HW_ACCESS_KEY', 'HW_SECRET_KEY');
     expect(resolveCredentials(undefined, noHw)).toMatchObject({ kind: 'aksk', accessKey: 'SDKAK' });
-    const { HUAWEICLOUD_SDK_AK: _x, HUAWEICLOUD_SDK_SK: _y, ...onlyPassword } = noHw;
+    const onlyPassword = without(noHw, 'HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK');
     expect(resolveCredentials(undefined, onlyPassword)).toMatchObject({
       kind: 'password',
       userName: 'u',
