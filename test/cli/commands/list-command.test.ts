@@ -1,0 +1,180 @@
+import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
+import { DEMO, DEMO_SECRETS, akSkEnv, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
+import { allOutput, forbiddenValues, runCli } from '../support/run-cli';
+
+let emulator: EmulatorHandle;
+beforeAll(async () => {
+  emulator = await startDemoEmulator();
+});
+afterEach(async () => emulator.reset());
+afterAll(async () => {
+  await emulator.stop();
+  for (const secret of forbiddenValues(DEMO_SECRETS)) {
+    expect(allOutput.join('\n')).not.toContain(secret);
+  }
+});
+
+describe('list', () => {
+  test('prints a table of task, state, destination, creation time and last-transfer age', async () => {
+    // WHEN
+    const run = await runCli(['list', '--stream', 'orders', '--stream', 'clicks'], {
+      env: tokenEnv(emulator),
+    });
+    // THEN
+    expect(run.code).toBe(0);
+    const [header, ...rows] = run.stdout.trimEnd().split('\n');
+    expect(header.split(/ {2,}/)).toEqual([
+      'STREAM',
+      'TASK',
+      'STATE',
+      'DESTINATION',
+      'CREATED (UTC)',
+      'LAST TRANSFER',
+    ]);
+    expect(rows.map((r) => r.split(/ {2,}/).slice(0, 5))).toEqual([
+      ['orders', 'orders-to-obs', 'RUNNING', 'OBS', '2025-12-01 00:01'],
+      ['orders', 'orders-to-dli', 'RUNNING', 'DLI', '2025-12-01 00:02'],
+      ['clicks', 'clicks-to-obs', 'RUNNING', 'OBS', '2025-12-01 00:04'],
+    ]);
+    for (const row of rows) {
+      expect(row).toMatch(/ {2}1m( \d+s)? ago$/);
+    }
+    expect(run.stdout).not.toContain('\u001b[');
+    expect(run.stderr).toBe('');
+  });
+
+  test('--all-streams --output json with AK/SK: every stream, the project looked up in IAM, the library’s task shape', async () => {
+    // WHEN
+    const run = await runCli(['list', '--all-streams', '--output', 'json'], { env: akSkEnv(emulator) });
+    // THEN
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ region: DEMO.region, projectId: DEMO.projectId });
+    expect(json.streams.map((s: { streamName: string }) => s.streamName)).toEqual(['clicks', 'orders']);
+    expect(json.streams[0]).toEqual({
+      streamName: 'clicks',
+      totalNumber: 1,
+      quota: 4,
+      tasks: [
+        {
+          taskName: 'clicks-to-obs',
+          taskId: 'demoClicksToObs0001',
+          state: 'RUNNING',
+          destinationType: 'OBS',
+          createTime: 1764547440000,
+          lastTransferTimestamp: expect.any(Number),
+        },
+      ],
+      warnings: [],
+    });
+  });
+
+  test('colours states only when asked for and NO_COLOR is unset', async () => {
+    // GIVEN
+    await emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
+    // WHEN
+    const coloured = await runCli(['list', '-s', 'orders'], {
+      env: { ...tokenEnv(emulator), FORCE_COLOR: '1' },
+    });
+    const plain = await runCli(['list', '-s', 'orders'], {
+      env: { ...tokenEnv(emulator), FORCE_COLOR: '1', NO_COLOR: '1' },
+    });
+    // THEN
+    expect(coloured.stdout).toContain('\u001b[32mRUNNING\u001b[39m');
+    expect(coloured.stdout).toContain('\u001b[33mPAUSED\u001b[39m');
+    expect(plain.stdout).toContain('PAUSED');
+    expect(plain.stdout).not.toContain('\u001b[');
+  });
+
+  test('a state the library does not know is listed and warned about on stderr', async () => {
+    // GIVEN
+    await emulator.setTaskState('orders', 'orders-to-obs', 'MIGRATING');
+    // WHEN
+    const run = await runCli(['list', '--stream', 'orders'], { env: tokenEnv(emulator) });
+    // THEN
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/orders-to-obs +MIGRATING/);
+    expect(run.stderr).toMatch(/^Warning \(orders\): .*MIGRATING/m);
+  });
+
+  test('a stream that does not exist exits 2 with the service’s code and the fix', async () => {
+    const run = await runCli(['list', '--stream', 'nope'], { env: tokenEnv(emulator) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[DIS_API_ERROR]');
+    expect(run.stderr).toContain('DIS.4301');
+    expect(run.stderr).toContain('check the stream name');
+    expect(run.stdout).toBe('');
+  });
+
+  test('no credentials at all exits 2 and names the variables to set', async () => {
+    const env = tokenEnv(emulator);
+    delete env.HW_AUTH_TOKEN;
+    const run = await runCli(['list', '--stream', 'orders'], { env, withoutCanaries: true });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[DIS_CONFIG_ERROR]');
+    expect(run.stderr).toContain('HW_AUTH_TOKEN');
+  });
+
+  test('a rejected token exits 2 (fix the credentials) without echoing it', async () => {
+    const run = await runCli(['list', '--stream', 'orders'], {
+      env: { ...tokenEnv(emulator), HW_AUTH_TOKEN: 'rejected-token-canary-99' },
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[DIS_AUTH_ERROR]');
+    expect(run.stderr).not.toContain('rejected-token-canary-99');
+  });
+
+  test('a service that keeps failing exits 3', async () => {
+    // GIVEN
+    await emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
+    // WHEN
+    const run = await runCli(['list', '--stream', 'orders'], { env: tokenEnv(emulator) });
+    // THEN
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('503');
+  });
+
+  test('an endpoint nobody listens on exits 3 with a network error', async () => {
+    const run = await runCli(['list', '--stream', 'orders', '--endpoint', 'http://127.0.0.1:9'], {
+      env: tokenEnv(emulator),
+    });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('[DIS_NETWORK_ERROR]');
+    expect(run.stderr).toContain('127.0.0.1:9');
+  });
+
+  test('--region and --project override the environment', async () => {
+    const env = {
+      ...tokenEnv(emulator),
+      HW_REGION_NAME: 'eu-west-101',
+      HW_PROJECT_ID: 'ffffffffffffffffffffffffffffffff',
+    };
+    const run = await runCli(
+      ['list', '-s', 'orders', '--region', DEMO.region, '--project', DEMO.projectId, '-o', 'json'],
+      { env },
+    );
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ region: DEMO.region, projectId: DEMO.projectId });
+  });
+
+  test('without --stream or --all-streams it is a usage error with an example', async () => {
+    const run = await runCli(['list'], { env: tokenEnv(emulator) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('needs the streams to look at');
+  });
+
+  test('--help shows every option', async () => {
+    const run = await runCli(['list', '--help']);
+    expect(run.code).toBe(0);
+    for (const option of [
+      '--stream NAME',
+      '--all-streams',
+      '--project ID',
+      '--region REGION',
+      '--endpoint URL',
+      '--output table|json',
+    ]) {
+      expect(run.stdout).toContain(option);
+    }
+  });
+});
