@@ -1,0 +1,76 @@
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
+import { CANARIES, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
+
+// SYNTH enforcement end to end: a live lookup against the emulator (in a child process, since
+// the lookup blocks this thread while synth runs), through app.synth() and the real cdktf CLI.
+const CDKTF = join(REPO, 'node_modules', '.bin', 'cdktf');
+const config = { enforcement: 'SYNTH', lookupMode: 'refresh' };
+let emu: EmulatorHandle;
+let dir: string;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  emu = await startEmulatorProcess({ scenario: join(REPO, 'scenarios', 'demo-paused.json') });
+  dir = makeProject();
+  // Token auth, plus canary AK/SK/password values the chain sees but must never write anywhere.
+  env = {
+    ...CANARIES,
+    HW_AUTH_TOKEN: 'demo-token-0000',
+    HW_DIS_ENDPOINT: emu.url,
+    HW_AUTH_URL: `${emu.url}/v3`,
+    HW_REGION_NAME: 'cn-north-4',
+  };
+});
+afterAll(async () => {
+  await emu?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SYNTH enforcement against the emulator', () => {
+  test('app.synth() exits non-zero with every finding while orders-to-dli is PAUSED', () => {
+    const r = synth(dir, config, env);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('Validation failed with the following errors:');
+    expect(r.stderr).toContain(
+      '[demo/Gate] DIS transfer task gate failed for orders: 1 error(s), 0 warning(s), 0 acknowledged.',
+    );
+    expect(r.stderr).toContain(
+      'ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, last transfer',
+    );
+    // The report is written beside the stack even though synth failed.
+    const report = JSON.parse(
+      readFileSync(join(dir, 'cdktf.out/stacks/demo/dis-gate.Gate.report.json'), 'utf8'),
+    );
+    expect(report).toMatchObject({
+      healthy: false,
+      enforcement: 'SYNTH',
+      streams: [{ streamName: 'orders', source: 'api' }],
+    });
+  });
+
+  test('cdktf synth exits non-zero with the findings', () => {
+    const r = run(CDKTF, ['synth'], dir, { ...env, GATE_APP_CONFIG: JSON.stringify(config) });
+    expect(r.status).not.toBe(0);
+    const out = `${r.stdout}\n${r.stderr}`;
+    expect(out).toContain('DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING.');
+  });
+
+  test('after the task is resumed through the emulator API, both pass and write a healthy report', async () => {
+    await emu.setTaskState('orders', 'orders-to-dli', 'RUNNING');
+    const r = run(CDKTF, ['synth'], dir, { ...env, GATE_APP_CONFIG: JSON.stringify(config) });
+    expect(r.status).toBe(0);
+    expect(synth(dir, config, env).status).toBe(0);
+    const report = JSON.parse(
+      readFileSync(join(dir, 'cdktf.out/stacks/demo/dis-gate.Gate.report.json'), 'utf8'),
+    );
+    expect(report).toMatchObject({ healthy: true, findings: [] });
+  });
+
+  test('no secret reaches the synth output, the report or the context cache', () => {
+    for (const secret of [...Object.values(CANARIES), 'demo-token-0000'])
+      expect(filesContaining(dir, secret)).toEqual([]);
+  });
+});
