@@ -25,7 +25,8 @@ export function formatMissing(missing: readonly MissingLookup[]): string {
     `Lookup mode is offline and ${missing.length} DIS transfer-task lookup(s) have no recorded value in cdktf context or the context cache:`,
     ...lines,
     `Fill them with credentials: run \`${REFRESH_COMMAND}\`, or run synth once with credentials ` +
-      '(mode auto) and commit cdktf.context.json. In unit tests, pass the values as cdktf context ' +
+      '(mode auto; it records every lookup of the app, including any built after this one) and commit ' +
+      'cdktf.context.json. In unit tests, pass the values as cdktf context ' +
       '(TransferTasksContext.entry() builds them).',
   ].join('\n');
 }

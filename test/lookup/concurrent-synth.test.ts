@@ -1,0 +1,73 @@
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
+import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import type { ScenarioInput } from '../../src/emulator/scenario';
+import { PROJECT_ID, REGION } from './helpers/demo-tasks';
+import { appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers/fixture-app';
+
+const PROCESSES = 8;
+
+function scenarioWithStreams(): ScenarioInput {
+  const demo = JSON.parse(readFileSync(join(REPO_ROOT, 'scenarios', 'demo.json'), 'utf8'));
+  for (let i = 1; i <= PROCESSES; i++) {
+    demo.projects[0].streams.push({
+      name: `s${i}`,
+      tasks: [
+        {
+          taskName: `s${i}-to-obs`,
+          taskId: `s${i}ToObs`,
+          state: 'RUNNING',
+          destinationType: 'OBS',
+          createTime: i,
+        },
+      ],
+    });
+  }
+  return demo;
+}
+
+let emu: EmulatorHandle;
+let dir: string;
+beforeAll(async () => {
+  emu = await startEmulatorProcess({ scenario: scenarioWithStreams() });
+  dir = copyLookupApp();
+});
+afterAll(async () => {
+  await emu.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test(`${PROCESSES} synth processes recording into one cache file end with a valid file holding every entry`, async () => {
+  // GIVEN one shared cache file and one output folder per process
+  const contextFile = join(dir, 'cdktf.context.json');
+  // WHEN they synth at the same time, each looking up its own stream
+  const results = await Promise.all(
+    Array.from({ length: PROCESSES }, (_, i) =>
+      runApp(
+        dir,
+        appEnv(emu, {
+          HW_AUTH_TOKEN: 'demo-token-0000',
+          APP_STREAM: `s${i + 1}`,
+          APP_SINGLE: '1',
+          DIS_LOOKUP_CONTEXT_FILE: contextFile,
+          CDKTF_OUTDIR: join(dir, `out-${i + 1}`),
+        }),
+      ),
+    ),
+  );
+  // THEN every process succeeded and the file holds every entry, sorted and stable
+  expect(results.map((r) => [r.code, r.stderr])).toEqual(Array.from({ length: PROCESSES }, () => [0, '']));
+  const text = readFileSync(contextFile, 'utf8');
+  const cache = JSON.parse(text);
+  const expected = Array.from(
+    { length: PROCESSES },
+    (_, i) => `dis-transfer-tasks:${REGION}:${PROJECT_ID}:s${i + 1}`,
+  );
+  expect(Object.keys(cache)).toEqual([...expected].sort());
+  for (let i = 1; i <= PROCESSES; i++) {
+    expect(cache[`dis-transfer-tasks:${REGION}:${PROJECT_ID}:s${i}`].tasks[0].taskName).toBe(`s${i}-to-obs`);
+  }
+  expect(text.endsWith('}\n')).toBe(true);
+  expect(existsSync(`${contextFile}.lock`)).toBe(false);
+});
