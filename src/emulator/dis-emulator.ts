@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
@@ -194,7 +194,7 @@ export class DisEmulator implements EmulatorHandle {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const started = performance.now();
     const receivedAt = this.clock();
-    const requestId = randomBytes(16).toString('hex');
+    const requestId = randomUUID().replace(/-/g, '');
     const [path, query = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
     const method = req.method ?? 'GET';
     const match = matchRoute(method, path, this.admin);
@@ -265,14 +265,22 @@ export class DisEmulator implements EmulatorHandle {
   }
 }
 
+const EMPTY = new Uint8Array(0);
+
 /** Reads the body; `undefined` when it is larger than the gateway accepts. */
-async function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk);
+function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return Promise.resolve(EMPTY);
   }
-  return Buffer.concat(chunks);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
 }
