@@ -3,9 +3,11 @@ import { authHeaders, type RequestAuth } from './credentials/auth-headers';
 import { resolveCredentials } from './credentials/resolve-credentials';
 import { type ResolvedCredentials, secretValues } from './credentials/resolved-credentials';
 import type { DisClientOptions, DisTarget } from './dis-client-options';
+import { DisError } from './dis-error';
 import { checkBaseUrl, defaultDisEndpoint, defaultIamEndpoint } from './endpoints';
 import { DisConfigError } from './errors/dis-config-error';
 import { DisResponseError } from './errors/dis-response-error';
+import { reviveDisError } from './errors/revive-dis-error';
 import { findProjectId } from './iam/find-project-id';
 import { type IamToken, requestToken } from './iam/request-token';
 import { checkProjectId, checkRegion, checkStreamName, checkTaskName } from './input-checks';
@@ -72,7 +74,7 @@ export class DisClient {
       attemptTimeoutMs: positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000),
       deadlineMs: positive(options.deadlineMs, 'deadlineMs', 30_000),
       dispatcher: this.#dispatcher,
-      scrub: (text) => redactSecrets(text, this.#credentials ? secretValues(this.#credentials) : []),
+      scrub: (text) => redactSecrets(text, this.#secrets()),
       now: () => now().getTime(),
     };
     this.#now = now;
@@ -83,6 +85,10 @@ export class DisClient {
    * DIS request. The result is kept for the client's lifetime; a failure is not.
    */
   public resolveTarget(): Promise<DisTarget> {
+    return this.#guard(() => this.#cachedTarget());
+  }
+
+  #cachedTarget(): Promise<DisTarget> {
     if (!this.#target) {
       this.#target = this.#resolveTarget();
       this.#target.catch(() => (this.#target = undefined));
@@ -91,9 +97,49 @@ export class DisClient {
   }
 
   /** Lists the transfer tasks of a stream (`GET /v2/{project_id}/streams/{stream_name}/transfer-tasks`). */
-  public async listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {
+  public listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {
+    return this.#guard(() => this.#listTransferTasks(streamName));
+  }
+
+  /** Shows one transfer task with its destination description (`GET …/transfer-tasks/{task_name}`). */
+  public showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
+    return this.#guard(() => this.#showTransferTask(streamName, taskName));
+  }
+
+  /** Lists the names of every stream of the project, following `ListStreams` paging. */
+  public listStreams(): Promise<string[]> {
+    return this.#guard(() => this.#listStreams());
+  }
+
+  /**
+   * Runs a call and, should any error text hold a credential value (a secret pasted into the
+   * wrong variable, a service echoing a header), rebuilds the error with those values masked.
+   */
+  async #guard<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!DisError.isDisError(error)) throw error;
+      const json = error.toJSON();
+      const message = redactSecrets(json.message, this.#secrets());
+      if (message === json.message) throw error;
+      throw reviveDisError({ ...json, message });
+    }
+  }
+
+  /** The credential values to mask: resolved ones, or whatever the chain would pick. */
+  #secrets(): string[] {
+    if (this.#credentials) return secretValues(this.#credentials);
+    try {
+      return secretValues(resolveCredentials(this.#options.credentials, this.#env));
+    } catch {
+      return [];
+    }
+  }
+
+  async #listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {
     checkStreamName(streamName);
-    const target = await this.resolveTarget();
+    const target = await this.#cachedTarget();
     const context = {
       operation: 'ListTransferTasks',
       streamName,
@@ -117,11 +163,10 @@ export class DisClient {
     };
   }
 
-  /** Shows one transfer task with its destination description (`GET …/transfer-tasks/{task_name}`). */
-  public async showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
+  async #showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
     checkStreamName(streamName);
     checkTaskName(taskName);
-    const target = await this.resolveTarget();
+    const target = await this.#cachedTarget();
     const context = {
       operation: 'ShowTransferTask',
       streamName,
@@ -151,9 +196,8 @@ export class DisClient {
     };
   }
 
-  /** Lists the names of every stream of the project, following `ListStreams` paging. */
-  public async listStreams(): Promise<string[]> {
-    const target = await this.resolveTarget();
+  async #listStreams(): Promise<string[]> {
+    const target = await this.#cachedTarget();
     const context = { operation: 'ListStreams', projectId: target.projectId, region: target.region };
     const names: string[] = [];
     let start: string | undefined;

@@ -31,10 +31,10 @@ export type ResolvedCredentials = AkSkCredentials | TokenCredentials | PasswordC
 export function secretValues(c: ResolvedCredentials): string[] {
   switch (c.kind) {
     case 'aksk':
-      return [c.secretKey, c.securityToken ?? ''].filter(Boolean);
+      return [c.accessKey, c.secretKey, c.securityToken ?? ''].filter(Boolean);
     case 'token':
       return [c.token];
     case 'password':
-      return [c.password];
+      return [c.userName, c.password];
   }
 }

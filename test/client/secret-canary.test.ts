@@ -1,0 +1,225 @@
+import { createServer } from 'node:net';
+import { inspect } from 'node:util';
+import { DisClient } from '../../src/client/dis-client';
+import type { DisClientOptions } from '../../src/client/dis-client-options';
+import { MAX_BODY_BYTES } from '../../src/client/transport/send-attempt';
+import { DIS, IAM, mockSetup, PROJECT, tasksPath } from './mock-env';
+
+// Canary values: if any of them (or a signature) shows up in error output, a secret leaked.
+const CANARY = {
+  ak: 'CANARYAK0000000000AK',
+  sk: 'canary-sk-9f3e1d2c4b5a69788796a5b4c3d2e1f0',
+  st: 'canary-security-token-5c1f',
+  token: 'canary-auth-token-7d2a',
+  user: 'canary-user-3b9e',
+  password: 'canary-password-8e4f',
+};
+const SECRETS = Object.values(CANARY);
+
+const AKSK = {
+  HW_REGION_NAME: 'cn-north-4',
+  HW_PROJECT_ID: PROJECT,
+  HW_ACCESS_KEY: CANARY.ak,
+  HW_SECRET_KEY: CANARY.sk,
+  HW_SECURITY_TOKEN: CANARY.st,
+};
+const TOKEN = { HW_REGION_NAME: 'cn-north-4', HW_PROJECT_ID: PROJECT, HW_AUTH_TOKEN: CANARY.token };
+const PASSWORD = {
+  HW_REGION_NAME: 'cn-north-4',
+  HW_USER_NAME: CANARY.user,
+  HW_PASSWORD: CANARY.password,
+  HW_DOMAIN_NAME: 'd',
+};
+
+/** A reply that echoes every request header back in the service message: the worst case. */
+function echo(status: number, shape: 'native' | 'gateway' | 'keystone') {
+  return (req: { headers?: unknown; body?: unknown }) => {
+    const text = `${JSON.stringify(req.headers)} ${String(req.body ?? '')}`;
+    const data =
+      shape === 'native'
+        ? { errorCode: status === 400 ? 'DIS.4301' : 'DIS.5000', message: text }
+        : shape === 'gateway'
+          ? { error_code: status === 429 ? 'APIGW.0308' : 'APIGW.0301', error_msg: text }
+          : { error: { code: status, message: text } };
+    return { statusCode: status, data };
+  };
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+type Case = [string, () => Promise<{ options: DisClientOptions; call: (c: DisClient) => Promise<unknown> }>];
+
+const list = (c: DisClient) => c.listTransferTasks('orders');
+
+function dis(env: Record<string, string | undefined>, setup: (s: ReturnType<typeof mockSetup>) => void) {
+  const s = mockSetup(env);
+  setup(s);
+  return { options: s.options, call: list };
+}
+
+const cases: Case[] = [
+  [
+    'bad stream name',
+    async () => ({ options: mockSetup(AKSK).options, call: (c) => c.listTransferTasks('bad name') }),
+  ],
+  [
+    'half a key pair',
+    async () => ({ options: mockSetup({ ...AKSK, HW_SECRET_KEY: undefined }).options, call: list }),
+  ],
+  [
+    'no credentials',
+    async () => ({ options: mockSetup({ HW_REGION_NAME: 'cn-north-4' }).options, call: list }),
+  ],
+  [
+    'credentials inside the endpoint URL',
+    async () => ({
+      options: mockSetup({ ...AKSK, HW_DIS_ENDPOINT: `https://u:${CANARY.sk}@dis.test` }).options,
+      call: list,
+    }),
+  ],
+  [
+    'a secret key pasted as the project id',
+    async () => ({ options: mockSetup({ ...AKSK, HW_PROJECT_ID: CANARY.sk }).options, call: list }),
+  ],
+  ...(
+    [
+      [400, 'native'],
+      [401, 'gateway'],
+      [403, 'keystone'],
+      [429, 'gateway'],
+      [500, 'native'],
+    ] as const
+  ).flatMap(([status, shape]): Case[] =>
+    [AKSK, TOKEN].map((env): Case => [
+      `HTTP ${status} ${shape} echoing the headers (${env === AKSK ? 'AK/SK' : 'token'})`,
+      async () =>
+        dis(env, ({ agent }) =>
+          agent
+            .get(DIS)
+            .intercept({ path: tasksPath('orders'), method: 'GET' })
+            .reply(echo(status, shape))
+            .times(3),
+        ),
+    ]),
+  ),
+  [
+    'IAM refusing the password, echoing the body',
+    async () =>
+      dis(PASSWORD, ({ agent }) =>
+        agent
+          .get(IAM)
+          .intercept({ path: '/v3/auth/tokens?nocatalog=true', method: 'POST' })
+          .reply(echo(401, 'keystone')),
+      ),
+  ],
+  [
+    'IAM project lookup refused',
+    async () =>
+      dis({ ...AKSK, HW_PROJECT_ID: undefined }, ({ agent }) =>
+        agent
+          .get(IAM)
+          .intercept({ path: '/v3/projects?name=cn-north-4', method: 'GET' })
+          .reply(echo(403, 'gateway')),
+      ),
+  ],
+  [
+    'not JSON',
+    async () =>
+      dis(AKSK, ({ agent }) =>
+        agent
+          .get(DIS)
+          .intercept({ path: tasksPath('orders'), method: 'GET' })
+          .reply(200, `<p>${CANARY.token}</p>`),
+      ),
+  ],
+  [
+    'wrong shape',
+    async () =>
+      dis(AKSK, ({ agent }) =>
+        agent
+          .get(DIS)
+          .intercept({ path: tasksPath('orders'), method: 'GET' })
+          .reply(200, { total_number: CANARY.sk, tasks: [{ task_name: CANARY.token }] }),
+      ),
+  ],
+  [
+    'body too large',
+    async () =>
+      dis(AKSK, ({ agent }) =>
+        agent
+          .get(DIS)
+          .intercept({ path: tasksPath('orders'), method: 'GET' })
+          .reply(200, CANARY.sk.repeat(MAX_BODY_BYTES / CANARY.sk.length + 1)),
+      ),
+  ],
+  [
+    'socket error',
+    async () =>
+      dis(AKSK, ({ agent }) =>
+        agent
+          .get(DIS)
+          .intercept({ path: tasksPath('orders'), method: 'GET' })
+          .replyWithError(Object.assign(new Error(`reset ${CANARY.sk}`), { code: 'ECONNRESET' }))
+          .times(3),
+      ),
+  ],
+  [
+    'connection refused (real socket)',
+    async () => {
+      const port = await closedPort();
+      return {
+        options: {
+          env: { ...AKSK, HW_DIS_ENDPOINT: `http://127.0.0.1:${port}` },
+          retry: { sleep: async () => {} },
+        },
+        call: list,
+      };
+    },
+  ],
+  [
+    'deadline',
+    async () =>
+      dis(AKSK, ({ agent }) =>
+        agent
+          .get(DIS)
+          .intercept({ path: tasksPath('orders'), method: 'GET' })
+          .reply(200, {})
+          .delay(1000),
+      ),
+  ],
+];
+
+describe('no secret in any error output', () => {
+  test.each(cases)('%s', async (_name, make) => {
+    // GIVEN canary secrets in the environment and a failing call
+    const { options, call } = await make();
+    const client = new DisClient({ ...options, deadlineMs: 50, attemptTimeoutMs: 40 });
+    // WHEN
+    const error = await call(client).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // THEN it failed with a coded error …
+    expect(error).toMatchObject({ code: expect.stringMatching(/^DIS_/) });
+    // … and none of its renderings, nor the client's own, holds a secret or a signature
+    const outputs = [
+      (error as Error).message,
+      String(error),
+      JSON.stringify(error),
+      inspect(error, { depth: Infinity, showHidden: true }),
+      (error as Error).stack ?? '',
+      inspect(client, { depth: Infinity, showHidden: true }),
+      JSON.stringify(client),
+    ];
+    for (const output of outputs) {
+      for (const secret of SECRETS) expect(output).not.toContain(secret);
+      expect(output).not.toMatch(/Signature=[0-9a-f]{8,}/);
+    }
+  });
+});
