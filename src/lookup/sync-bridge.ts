@@ -55,16 +55,15 @@ export function bridgeTimeoutMs(env: Readonly<Record<string, string | undefined>
  * A coded error from the client comes back as a `DisError` with the same name, code and details.
  */
 export function callBridge<T>(request: BridgeRequest): T {
-  if (!bridge) {
-    const timeoutMs = bridgeTimeoutMs();
-    const call = createSyncFn<WorkerFn>(lookupWorkerPath(), { timeout: timeoutMs });
-    bridge = { call, timeoutMs };
-  }
-  if (request.client.deadlineMs > bridge.timeoutMs) {
+  const timeoutMs = bridge?.timeoutMs ?? bridgeTimeoutMs();
+  if (request.client.deadlineMs > timeoutMs) {
     throw new DisLookupConfigError(
-      `A lookup timeout of ${request.client.deadlineMs} ms exceeds the bridge's hard timeout of ${bridge.timeoutMs} ms. ` +
+      `A lookup timeout of ${request.client.deadlineMs} ms exceeds the bridge's hard timeout of ${timeoutMs} ms. ` +
         `Lower timeoutMs, or raise ${BRIDGE_TIMEOUT_ENV_VAR}.`,
     );
+  }
+  if (!bridge) {
+    bridge = { call: createSyncFn<WorkerFn>(lookupWorkerPath(), { timeout: timeoutMs }), timeoutMs };
   }
   let response: BridgeResponse<unknown>;
   try {
