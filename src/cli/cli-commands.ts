@@ -1,8 +1,15 @@
 import type { CliCommand } from './cli-command';
+import { checkCommand } from './commands/check-command';
 import { contextListCommand } from './commands/context-list-command';
 import { contextResetCommand } from './commands/context-reset-command';
 import { emulatorCommand } from './commands/emulator-command';
 import { listCommand } from './commands/list-command';
 
 /** Every command of `dis-transfer-tasks`, in the order `--help` lists them. */
-export const CLI_COMMANDS: readonly CliCommand[] = [listCommand, contextListCommand, contextResetCommand, emulatorCommand];
+export const CLI_COMMANDS: readonly CliCommand[] = [
+  listCommand,
+  checkCommand,
+  contextListCommand,
+  contextResetCommand,
+  emulatorCommand,
+];
