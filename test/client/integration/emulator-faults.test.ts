@@ -1,0 +1,153 @@
+// DisClient against the DIS emulator running in a child process, over real HTTP on 127.0.0.1.
+// One test per fault kind: a retried fault ends in success with the request count asserted; a
+// fatal one ends in its coded error after exactly one request.
+import { DisClient } from '../../../src/client/dis-client';
+import type { DisClientOptions } from '../../../src/client/dis-client-options';
+import type { EmulatorFault } from '../../../src/emulator/emulator-fault';
+import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
+import { startEmulatorProcess } from '../../../src/emulator/emulator-process';
+
+const DEMO_AKSK = {
+  HW_ACCESS_KEY: 'DEMOAK0000000000000A',
+  HW_SECRET_KEY: 'demo-secret-key-0000000000000000000000000',
+};
+
+let emulator: EmulatorHandle;
+
+beforeAll(async () => {
+  emulator = await startEmulatorProcess();
+});
+
+afterAll(async () => {
+  await emulator?.stop();
+});
+
+beforeEach(async () => {
+  await emulator.reset();
+});
+
+function client(extra: Partial<DisClientOptions> = {}, env: Record<string, string> = DEMO_AKSK): DisClient {
+  return new DisClient({
+    env: { ...emulator.endpointEnv, HW_REGION_NAME: 'cn-north-4', ...env },
+    retry: { baseDelayMs: 5, throttledMinDelayMs: 5 },
+    attemptTimeoutMs: 2000,
+    ...extra,
+  });
+}
+
+async function listRequests(): Promise<number> {
+  return (await emulator.requestLog()).filter((r) => r.route === 'ListTransferTasks').length;
+}
+
+/**
+ * The emulator logs a request when its answer ends, so a request the client abandoned (latency,
+ * hang) may be logged after the call returned: wait for the log to settle, up to two seconds.
+ */
+async function settledListRequests(expected: number): Promise<number> {
+  for (let waited = 0; waited < 2000; waited += 50) {
+    const n = await listRequests();
+    if (n >= expected) return n;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return listRequests();
+}
+
+async function failOnce(fault: Omit<EmulatorFault, 'route' | 'onRequests'>): Promise<void> {
+  await emulator.injectFault({ route: 'ListTransferTasks', onRequests: [1], ...fault });
+}
+
+describe('retried faults end in success', () => {
+  test.each<[string, Omit<EmulatorFault, 'route' | 'onRequests'>]>([
+    ['throttle (429 APIGW.0308 with Retry-After)', { kind: 'throttle', retryAfterSeconds: 0 }],
+    ['serverError 500', { kind: 'serverError', status: 500 }],
+    ['serverError 502', { kind: 'serverError', status: 502 }],
+    ['serverError 503', { kind: 'serverError', status: 503 }],
+    ['serverError 504', { kind: 'serverError', status: 504 }],
+    ['disThrottle (400 DIS.4303)', { kind: 'disThrottle' }],
+    ['connectionReset', { kind: 'connectionReset' }],
+    ['truncatedBody', { kind: 'truncatedBody' }],
+    ['hang (attempt timeout)', { kind: 'hang' }],
+    ['latency beyond the attempt timeout', { kind: 'latency', latencyMs: 1000 }],
+  ])('%s: retried once, then the tasks', async (_name, fault) => {
+    // GIVEN the first ListTransferTasks request fails
+    await failOnce(fault);
+    // WHEN
+    const result = await client({ attemptTimeoutMs: 300 }).listTransferTasks('orders');
+    // THEN
+    expect(result.tasks.map((t) => t.taskName).sort()).toEqual(['orders-to-dli', 'orders-to-obs']);
+    expect(await settledListRequests(2)).toBe(2);
+  });
+
+  test('latency within the attempt timeout is no failure at all', async () => {
+    await failOnce({ kind: 'latency', latencyMs: 50 });
+    await expect(client().listTransferTasks('orders')).resolves.toMatchObject({ totalNumber: 2 });
+    expect(await listRequests()).toBe(1);
+  });
+});
+
+describe('fatal faults end in a coded error after one request', () => {
+  test.each<[string, Omit<EmulatorFault, 'route' | 'onRequests'>, object]>([
+    ['invalidJson', { kind: 'invalidJson' }, { code: 'DIS_RESPONSE_INVALID', reason: 'NOT_JSON' }],
+    ['wrongTypes', { kind: 'wrongTypes' }, { code: 'DIS_RESPONSE_INVALID', reason: 'SCHEMA_MISMATCH' }],
+    [
+      'oversizedBody',
+      { kind: 'oversizedBody', oversizedBytes: 2 * 1024 * 1024 },
+      { code: 'DIS_RESPONSE_INVALID', reason: 'BODY_TOO_LARGE' },
+    ],
+  ])('%s', async (_name, fault, expected) => {
+    await failOnce(fault);
+    await expect(client().listTransferTasks('orders')).rejects.toMatchObject(expected);
+    expect(await listRequests()).toBe(1);
+  });
+
+  test('a wrong secret key: DIS_AUTH_ERROR, never retried', async () => {
+    const wrong = {
+      ...DEMO_AKSK,
+      HW_SECRET_KEY: 'not-the-secret',
+      HW_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+    };
+    await expect(client({}, wrong).listTransferTasks('orders')).rejects.toMatchObject({
+      code: 'DIS_AUTH_ERROR',
+      httpStatus: 401,
+    });
+    expect(await listRequests()).toBe(1);
+  });
+
+  test('an unknown stream: DIS_API_ERROR DIS.4301 with the fix, never retried', async () => {
+    await expect(client().listTransferTasks('nope')).rejects.toMatchObject({
+      code: 'DIS_API_ERROR',
+      serviceCode: 'DIS.4301',
+      message: expect.stringContaining("stream 'nope' not found"),
+    });
+    expect(await listRequests()).toBe(1);
+  });
+
+  test('throttling on every attempt: gives up after three, with the attempt count', async () => {
+    await emulator.injectFault({ route: 'ListTransferTasks', kind: 'disThrottle' });
+    await expect(client().listTransferTasks('orders')).rejects.toMatchObject({
+      code: 'DIS_API_ERROR',
+      serviceCode: 'DIS.4303',
+      attempts: 3,
+    });
+    expect(await listRequests()).toBe(3);
+  });
+});
+
+describe('every credential kind against the emulator', () => {
+  test.each([
+    ['AK/SK (project from IAM)', DEMO_AKSK],
+    ['HW_AUTH_TOKEN', { HW_AUTH_TOKEN: 'demo-token-0000' }],
+    [
+      'user name and password',
+      { HW_USER_NAME: 'demo-user', HW_PASSWORD: 'demo-password-0000', HW_DOMAIN_NAME: 'demo-domain' },
+    ],
+  ])('%s: list, show and listStreams', async (_name, env) => {
+    const c = client({}, env);
+    expect((await c.resolveTarget()).projectId).toBe('0123456789abcdef0123456789abcdef');
+    expect((await c.listTransferTasks('clicks')).tasks).toHaveLength(1);
+    expect((await c.showTransferTask('orders', 'orders-to-obs')).destinationDescription).toMatchObject({
+      obs_bucket_path: expect.any(String),
+    });
+    expect(await c.listStreams()).toEqual(['clicks', 'orders']);
+  });
+});
