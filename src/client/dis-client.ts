@@ -59,6 +59,8 @@ export class DisClient {
   readonly #userAgent: string;
   readonly #now: () => Date;
   #dispatcher: Dispatcher | undefined;
+  /** True when the dispatcher was made here (a proxy agent) and so is ours to close. */
+  readonly #ownsDispatcher: boolean;
   #credentials: ResolvedCredentials | undefined;
   #token: IamToken | undefined;
   #target: Promise<DisTarget> | undefined;
@@ -68,6 +70,7 @@ export class DisClient {
     this.#env = options.env ?? process.env;
     this.#userAgent = options.userAgent ?? 'cdktf-dis-transfer-tasks';
     this.#dispatcher = options.dispatcher ?? proxyDispatcher(this.#env);
+    this.#ownsDispatcher = options.dispatcher === undefined && this.#dispatcher !== undefined;
     const now = options.now ?? (() => new Date());
     this.#settings = {
       retry: resolveRetryPolicy(options.retry),
@@ -109,6 +112,14 @@ export class DisClient {
   /** Lists the names of every stream of the project, following `ListStreams` paging. */
   public listStreams(): Promise<string[]> {
     return this.#guard(() => this.#listStreams());
+  }
+
+  /**
+   * Closes the proxy agent this client created from `HTTPS_PROXY`/`HTTP_PROXY`, if any, so its
+   * idle connections do not keep the process alive. A dispatcher passed in is left alone.
+   */
+  public async close(): Promise<void> {
+    if (this.#ownsDispatcher) await this.#dispatcher?.close();
   }
 
   /**
