@@ -1,30 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
-import { setTimeout as delay } from 'node:timers/promises';
-import { applyFault } from './apply-fault';
-import { authenticate } from './auth/authenticate';
 import { KeyLockout } from './auth/key-lockout';
 import type { EmulatorFault } from './emulator-fault';
 import type { EmulatorHandle } from './emulator-handle';
 import { EmulatorState } from './emulator-state';
 import type { EmulatorTaskInput } from './emulator-task';
 import { FaultInjector } from './fault-injector';
-import { adminAction } from './handlers/admin-action';
-import { batchTransferTaskAction } from './handlers/batch-transfer-task-action';
-import type { Handler } from './handlers/handler-context';
-import { keystoneCreateToken } from './handlers/keystone-create-token';
-import { keystoneListProjects } from './handlers/keystone-list-projects';
-import { listStreams } from './handlers/list-streams';
-import { listTransferTasks } from './handlers/list-transfer-tasks';
-import { showTransferTask } from './handlers/show-transfer-task';
-import { disError, gatewayError, send, type EmulatorResponse } from './http-response';
-import type { CredentialKind, RequestLogEntry } from './request-log-entry';
+import type { RequestLogEntry } from './request-log-entry';
 import { resolveScenario } from './resolve-scenario';
-import type { RouteId } from './route-id';
-import { matchRoute } from './router';
 import type { Scenario, ScenarioInput } from './scenario';
+import { serveRequest } from './serve-request';
 
 /** Options of {@link DisEmulator.start}. */
 export interface DisEmulatorOptions {
@@ -60,21 +45,6 @@ export interface DisEmulatorOptions {
    */
   readonly clock?: () => number;
 }
-
-/** Largest request body read, bytes; AK/SK-signed bodies are limited to 12 MB by the gateway. */
-const MAX_BODY_BYTES = 12 * 1024 * 1024;
-
-const HANDLERS: Readonly<Record<Exclude<RouteId, 'Admin'>, Handler>> = {
-  ListTransferTasks: listTransferTasks,
-  ShowTransferTask: showTransferTask,
-  BatchTransferTaskAction: batchTransferTaskAction,
-  ListStreams: listStreams,
-  KeystoneListProjects: keystoneListProjects,
-  KeystoneCreateUserTokenByPassword: keystoneCreateToken,
-};
-
-/** Routes that need no credential: the token request carries a password in its body. */
-const PUBLIC_ROUTES: ReadonlySet<RouteId> = new Set(['KeystoneCreateUserTokenByPassword', 'Admin']);
 
 /**
  * A local Huawei Cloud DIS + IAM endpoint that answers the way the real service does: the
@@ -116,7 +86,18 @@ export class DisEmulator implements EmulatorHandle {
     this.state = new EmulatorState(scenario, this.clock);
     this.lockout = new KeyLockout(this.clock);
     for (const f of options.faults ?? []) this.faults.inject(f);
-    this.server = createServer((req, res) => void this.handle(req, res));
+    this.server = createServer(
+      (req, res) =>
+        void serveRequest(req, res, {
+          state: this.state,
+          faults: this.faults,
+          lockout: this.lockout,
+          clock: this.clock,
+          baseUrl: this.url,
+          admin: this.admin ? this : undefined,
+          record: (entry) => this.log.push({ seq: this.log.length + 1, ...entry }),
+        }),
+    );
   }
 
   /** Base URL, `http://127.0.0.1:<port>`. */
@@ -190,97 +171,4 @@ export class DisEmulator implements EmulatorHandle {
       });
     });
   }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const started = performance.now();
-    const receivedAt = this.clock();
-    const requestId = randomUUID().replace(/-/g, '');
-    const [path, query = ''] = (req.url ?? '/').split('?', 2) as [string, string?];
-    const method = req.method ?? 'GET';
-    const match = matchRoute(method, path, this.admin);
-    const route: RouteId | 'unknown' = match?.route ?? 'unknown';
-    let kind: CredentialKind = req.headers['x-auth-token']
-      ? 'token'
-      : req.headers.authorization
-        ? 'aksk'
-        : 'none';
-    const record = (status: number, fault?: string) =>
-      this.log.push({
-        seq: this.log.length + 1,
-        method,
-        path,
-        route,
-        status,
-        credentialKind: kind,
-        requestId,
-        ...(fault ? { fault } : {}),
-        receivedAt,
-        durationMs: performance.now() - started,
-      });
-    try {
-      const body = await readBody(req);
-      const fault = this.faults.next(route);
-      if (fault) {
-        if (fault.latencyMs > 0) await delay(fault.latencyMs);
-        const status = applyFault(fault, res, requestId);
-        if (status !== undefined) return void record(status, fault.kind);
-      }
-      let response: EmulatorResponse;
-      if (body === undefined) {
-        response = disError('DIS.4200', `The request body exceeds ${MAX_BODY_BYTES} bytes.`);
-      } else if (!match) {
-        response = gatewayError('APIGW.0101');
-      } else {
-        if (route === 'KeystoneCreateUserTokenByPassword') kind = 'password';
-        const ctx = {
-          state: this.state,
-          params: match.params,
-          query: new URLSearchParams(query),
-          body,
-          now: this.clock(),
-          baseUrl: this.url,
-        };
-        const r = match.route;
-        if (r === 'Admin') {
-          response = await adminAction(ctx, this);
-        } else if (PUBLIC_ROUTES.has(r)) {
-          response = HANDLERS[r](ctx);
-        } else {
-          const who = authenticate(
-            { method, path, query, headers: req.headers, payload: body },
-            this.state,
-            this.lockout,
-            ctx.now,
-          );
-          response = who.ok ? HANDLERS[r]({ ...ctx, grantedProjects: who.projects }) : who.response;
-        }
-      }
-      send(res, requestId, response);
-      record(response.status, fault?.kind);
-    } catch (e) {
-      if (!res.headersSent) send(res, requestId, disError('DIS.5000'));
-      record(res.headersSent ? res.statusCode : 500);
-      process.emitWarning(`DIS emulator: request ${requestId} failed: ${(e as Error).message}`);
-    }
-  }
-}
-
-const EMPTY = new Uint8Array(0);
-
-/** Reads the body; `undefined` when it is larger than the gateway accepts. */
-function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
-  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
-    req.resume();
-    return Promise.resolve(EMPTY);
-  }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
 }
