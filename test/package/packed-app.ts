@@ -1,0 +1,213 @@
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
+import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+
+/** The repository root: what `npm pack` packs. */
+export const ROOT = resolve(__dirname, '..', '..');
+
+/**
+ * The app both package tests install the tarball into: a stack with the lookup, the gate and an
+ * output that references the looked-up task names. TypeScript, compiled against the installed
+ * package's declarations, so the shipped types are used as a user's project uses them.
+ */
+export const APP_SOURCE = `import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { DisTransferTasks, DisTransferTasksAssertion } from 'cdktf-dis-transfer-tasks';
+
+const app = new App({ outdir: 'cdktf.out' });
+const stack = new TerraformStack(app, 'packed');
+const tasks = new DisTransferTasks(stack, 'orders-tasks', { streamName: 'orders' });
+new DisTransferTasksAssertion(stack, 'orders-gate', {
+  lookup: tasks,
+  requiredTasks: ['orders-to-obs', 'orders-to-dli'],
+});
+new TerraformOutput(stack, 'task-names', {
+  value: tasks.taskNames,
+});
+app.synth();
+`;
+
+/** Environment for npm and node children: the parent's, without npm's lifecycle variables. */
+function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    // `npm test` exports npm_config_*/npm_package_* for this package; a child npm would apply them
+    // to the temporary app. The cache location is the one worth keeping.
+    if (name.startsWith('npm_') && name !== 'npm_config_cache') continue;
+    if (/^(HW_|OS_|HUAWEICLOUD_SDK_|DIS_LOOKUP_)/.test(name)) continue;
+    env[name] = value;
+  }
+  delete env.TF_CLI_CONFIG_FILE;
+  return { ...env, CHECKPOINT_DISABLE: '1', npm_config_update_notifier: 'false', ...extra };
+}
+
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env?: Record<string, string>,
+): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, env: childEnv(env), encoding: 'utf8', timeout: 240_000 });
+}
+
+function check(result: SpawnSyncReturns<string>, what: string): string {
+  if (result.error || result.status !== 0) {
+    throw new Error(
+      `${what} failed (status ${result.status}): ${result.error?.message ?? ''}\n${result.stdout}\n${result.stderr}`,
+    );
+  }
+  return result.stdout;
+}
+
+/** Packs the built package into `dir` with `npm pack` and returns the tarball's path. */
+export function packPackage(dir: string): string {
+  if (!existsSync(join(ROOT, 'lib', 'index.js'))) {
+    throw new Error('lib/ is missing: run `npm run build` (or `npm test`, which builds first).');
+  }
+  mkdirSync(dir, { recursive: true });
+  check(run('npm', ['pack', '--pack-destination', dir, '--silent'], ROOT), 'npm pack');
+  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+  if (!tarball) throw new Error(`npm pack wrote no tarball into ${dir}`);
+  return join(dir, tarball);
+}
+
+/**
+ * Creates an app in `dir` and installs `dependencies` plus the tarball from the npm cache
+ * (`--prefer-offline`: no network when everything is cached, as on the machines that ran
+ * `npm ci`; a machine with a cold cache fetches from the registry instead of failing).
+ */
+export function installApp(dir: string, dependencies: Record<string, string>, tarball: string): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'packed-app', private: true, dependencies }, null, 2),
+  );
+  check(
+    run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', '--save-exact', tarball],
+      dir,
+    ),
+    'npm install',
+  );
+}
+
+/**
+ * Writes the app and compiles it with the repository's TypeScript and the tsconfig.json of
+ * `cdktf init --template=typescript` (from the installed cdktf-cli), as a user's project would.
+ */
+export function compileApp(dir: string): void {
+  writeFileSync(join(dir, 'main.ts'), APP_SOURCE);
+  copyFileSync(
+    join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'templates', 'typescript', 'tsconfig.json'),
+    join(dir, 'tsconfig.json'),
+  );
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  // The app has no @types/node of its own; the package's declarations may use Node's types.
+  check(
+    run(
+      process.execPath,
+      [tsc, '-p', '.', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules', '@types')],
+      dir,
+    ),
+    'tsc',
+  );
+}
+
+/** Runs the compiled app (`app.synth()`) with the given environment. */
+export function synthApp(dir: string, env: Record<string, string>): SpawnSyncReturns<string> {
+  return run(process.execPath, ['main.js'], dir, env);
+}
+
+/** The context cache key the lookup records for the demo stream (docs/contracts.md). */
+export const ORDERS_CONTEXT_KEY = 'dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:orders';
+
+/** Environment that points the app's lookup at an emulator with the demo account's access key. */
+export function emulatorEnv(endpointEnv: Readonly<Record<string, string>>): Record<string, string> {
+  return {
+    ...endpointEnv,
+    HW_REGION_NAME: 'cn-north-4',
+    HW_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+    HW_ACCESS_KEY: 'DEMOAK0000000000000A',
+    HW_SECRET_KEY: 'demo-secret-key-0000000000000000000000000',
+  };
+}
+
+/**
+ * The shared suite of the package tests: packs the package, installs the tarball with
+ * `dependencies` into a fresh app, compiles it against the shipped declarations and synthesizes it
+ * against an emulator child process. `more` adds tests that need the installed app's folder.
+ */
+export function describePackedApp(
+  title: string,
+  dependencies: Record<string, string>,
+  more?: (appDir: () => string) => void,
+): void {
+  describe(title, () => {
+    let work: string;
+    let app: string;
+    let emulator: EmulatorHandle;
+
+    beforeAll(async () => {
+      work = mkdtempSync(join(tmpdir(), 'dis-pack-'));
+      const tarball = packPackage(join(work, 'pack'));
+      app = join(work, 'app');
+      installApp(app, dependencies, tarball);
+      compileApp(app);
+      emulator = await startEmulatorProcess({ scenario: join(ROOT, 'scenarios', 'demo.json') });
+    }, 300_000);
+
+    afterAll(async () => {
+      await emulator?.stop();
+      if (work) rmSync(work, { recursive: true, force: true });
+    });
+
+    it('ships the compiled library and its declarations, not the sources or tests', () => {
+      const installed = join(app, 'node_modules', 'cdktf-dis-transfer-tasks');
+      const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+      expect(manifest.peerDependencies.cdktf).toBe('>=0.21.0');
+      expect(() => readFileSync(join(installed, 'lib', 'index.d.ts'))).not.toThrow();
+      expect(() => readFileSync(join(installed, 'src', 'index.ts'))).toThrow();
+      expect(() => readFileSync(join(installed, 'test', 'package', 'packed-app.ts'))).toThrow();
+    });
+
+    it('synthesizes a stack whose output holds the looked-up task names, and records them', () => {
+      const result = synthApp(app, emulatorEnv(emulator.endpointEnv));
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      const stack = JSON.parse(
+        readFileSync(join(app, 'cdktf.out', 'stacks', 'packed', 'cdk.tf.json'), 'utf8'),
+      );
+      expect([...stack.output['task-names'].value].sort()).toEqual(['orders-to-dli', 'orders-to-obs']);
+      const cache = JSON.parse(readFileSync(join(app, 'cdktf.context.json'), 'utf8'));
+      expect(Object.keys(cache)).toContain(ORDERS_CONTEXT_KEY);
+      expect(JSON.stringify(cache)).not.toContain('demo-secret-key');
+    });
+
+    it('stops synth with the gate finding when a task is paused', async () => {
+      await emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
+      try {
+        const result = synthApp(app, { ...emulatorEnv(emulator.endpointEnv), DIS_LOOKUP_MODE: 'live' });
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(/DIS-TASK-STATE/);
+        expect(result.stderr).toMatch(/orders-to-dli/);
+        expect(result.stderr + result.stdout).not.toContain('demo-secret-key');
+      } finally {
+        await emulator.reset();
+      }
+    });
+
+    more?.(() => app);
+  });
+}
