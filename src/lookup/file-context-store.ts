@@ -1,7 +1,5 @@
 import { readFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { lockSync } from 'proper-lockfile';
-import { sync as writeFileAtomicSync } from 'write-file-atomic';
 import type { IContextStore } from './context-store';
 import { DisContextFileError } from './context-file-error';
 import { DisContextLockError } from './context-lock-error';
@@ -59,7 +57,7 @@ export class FileContextStore implements IContextStore {
         if (value === undefined) delete next[key];
         else next[key] = value;
       }
-      writeFileAtomicSync(this.file, stableJson(next));
+      writeAtomically(this.file, stableJson(next));
     } finally {
       release();
     }
@@ -81,6 +79,9 @@ export class FileContextStore implements IContextStore {
 
   /** proper-lockfile's sync API cannot retry, so waiting for another process is done here. */
   private lock(): () => void {
+    // Loaded on first write: read-only synths (offline, cache hits) never pay for it.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { lockSync } = require('proper-lockfile') as typeof import('proper-lockfile');
     const deadline = Date.now() + this.lockWaitMs;
     const sleeper = new Int32Array(new SharedArrayBuffer(4));
     for (let attempt = 0; ; attempt++) {
@@ -93,4 +94,11 @@ export class FileContextStore implements IContextStore {
       }
     }
   }
+}
+
+/** Write a temporary file, then rename it over `file`; loaded on first write only. */
+function writeAtomically(file: string, text: string): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const writeFileAtomic = require('write-file-atomic') as typeof import('write-file-atomic');
+  writeFileAtomic.sync(file, text);
 }

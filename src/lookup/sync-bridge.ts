@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createSyncFn } from 'synckit';
 import { reviveDisError } from '../client/errors/revive-dis-error';
 import { DisBridgeError } from './bridge-error';
 import type { BridgeRequest, BridgeResponse } from './bridge-protocol';
@@ -63,6 +62,9 @@ export function callBridge<T>(request: BridgeRequest): T {
     );
   }
   if (!bridge) {
+    // Loaded on first use: an app served from the cache never pays for synckit.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { createSyncFn } = require('synckit') as typeof import('synckit');
     bridge = { call: createSyncFn<WorkerFn>(lookupWorkerPath(), { timeout: timeoutMs }), timeoutMs };
   }
   let response: BridgeResponse<unknown>;
