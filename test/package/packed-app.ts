@@ -18,25 +18,18 @@ import { startEmulatorProcess } from '../../src/emulator/emulator-process';
 export const ROOT = resolve(__dirname, '..', '..');
 
 /**
- * The app both package tests install the tarball into: a stack with the lookup, the gate and an
- * output that references the looked-up task names. TypeScript, compiled against the installed
- * package's declarations, so the shipped types are used as a user's project uses them.
+ * The app both package tests install the tarball into: the TypeScript example of the README's
+ * "Installing it in a cdktf app", verbatim, so that what users read is what is tested. It has a
+ * lookup, a gate and an output that references the looked-up task names (stack `pipeline`,
+ * output `dump-tasks`).
  */
-export const APP_SOURCE = `import { App, TerraformOutput, TerraformStack } from 'cdktf';
-import { DisTransferTasks, DisTransferTasksAssertion } from 'cdktf-dis-transfer-tasks';
-
-const app = new App({ outdir: 'cdktf.out' });
-const stack = new TerraformStack(app, 'packed');
-const tasks = new DisTransferTasks(stack, 'orders-tasks', { streamName: 'orders' });
-new DisTransferTasksAssertion(stack, 'orders-gate', {
-  lookup: tasks,
-  requiredTasks: ['orders-to-obs', 'orders-to-dli'],
-});
-new TerraformOutput(stack, 'task-names', {
-  value: tasks.taskNames,
-});
-app.synth();
-`;
+export function readmeAppSource(): string {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Installing it in a cdktf app'));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match) throw new Error('README.md has no ```ts example under "## Installing it in a cdktf app".');
+  return match[1];
+}
 
 /** Environment for npm and node children: the parent's, without npm's lifecycle variables. */
 function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -108,7 +101,7 @@ export function installApp(dir: string, dependencies: Record<string, string>, ta
  * `cdktf init --template=typescript` (from the installed cdktf-cli), as a user's project would.
  */
 export function compileApp(dir: string): void {
-  writeFileSync(join(dir, 'main.ts'), APP_SOURCE);
+  writeFileSync(join(dir, 'main.ts'), readmeAppSource());
   copyFileSync(
     join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'templates', 'typescript', 'tsconfig.json'),
     join(dir, 'tsconfig.json'),
@@ -187,9 +180,9 @@ export function describePackedApp(
       expect(result.stderr).toBe('');
       expect(result.status).toBe(0);
       const stack = JSON.parse(
-        readFileSync(join(app, 'cdktf.out', 'stacks', 'packed', 'cdk.tf.json'), 'utf8'),
+        readFileSync(join(app, 'cdktf.out', 'stacks', 'pipeline', 'cdk.tf.json'), 'utf8'),
       );
-      expect([...stack.output['task-names'].value].sort()).toEqual(['orders-to-dli', 'orders-to-obs']);
+      expect([...stack.output['dump-tasks'].value].sort()).toEqual(['orders-to-dli', 'orders-to-obs']);
       const cache = JSON.parse(readFileSync(join(app, 'cdktf.context.json'), 'utf8'));
       expect(Object.keys(cache)).toContain(ORDERS_CONTEXT_KEY);
       expect(JSON.stringify(cache)).not.toContain('demo-secret-key');
