@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { ScenarioSchema } from './scenario';
+
+/**
+ * The JSON Schema of scenario files (what editors use through `"$schema"`), generated from
+ * {@link ScenarioSchema}. Cross-field rules (unique names, known project ids, the task quota) are
+ * not expressible there; the emulator checks them on load. Shipped as `scenarios/scenario.schema.json`.
+ */
+export function scenarioJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
+  return {
+    ...schema,
+    title: 'DIS emulator scenario',
+    description:
+      'Projects, streams, transfer tasks and credentials served by the cdktf-dis-transfer-tasks DIS emulator.',
+  };
+}
