@@ -19,6 +19,9 @@ const compilerOptions = {
   inlineSourceMap: true,
 };
 
+// Stack traces then point at the .ts lines (the transpiled code carries an inline source map).
+process.setSourceMapsEnabled(true);
+
 require.extensions['.ts'] = (module, filename) => {
   const { outputText } = ts.transpileModule(readFileSync(filename, 'utf8'), {
     compilerOptions,
