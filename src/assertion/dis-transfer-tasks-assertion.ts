@@ -158,14 +158,12 @@ export class DisTransferTasksAssertion extends Construct {
     });
     return new TerraformData(this, 'Gate', {
       input: snapshot.asAnyMap,
-      lifecycle: {
-        precondition: [
-          {
-            condition: `\${local.${snapshot.friendlyUniqueId}.errors == 0}`,
-            errorMessage: escapeTemplate(text),
-          },
-        ],
-      },
+      preconditions: [
+        {
+          condition: `\${local.${snapshot.friendlyUniqueId}.errors == 0}`,
+          errorMessage: escapeTemplate(text),
+        },
+      ],
     });
   }
 

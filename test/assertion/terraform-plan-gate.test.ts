@@ -72,4 +72,21 @@ describe('PLAN enforcement with terraform', () => {
     expect(plan.status).toBe(1);
     expect(plan.stderr).toContain('Resource precondition failed');
   });
+
+  test('HCL output (cdktf synth --hcl) renders the precondition as a block that terraform accepts', () => {
+    const hclDir = makeProject();
+    try {
+      expect(synth(hclDir, config('PAUSED'), { SYNTH_HCL_OUTPUT: 'true' }).status).toBe(0);
+      const hclStack = join(hclDir, 'cdktf.out', 'stacks', 'demo');
+      expect(readFileSync(join(hclStack, 'cdk.tf'), 'utf8')).toContain('precondition {');
+      expect(run('terraform', ['init', '-input=false', '-no-color'], hclStack).status).toBe(0);
+      const plan = run('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], hclStack);
+      expect(plan.status).toBe(1);
+      const out = plan.stderr.replace(/\s+/g, ' ');
+      expect(out).toContain('Error: Resource precondition failed');
+      expect(out).toContain(`Acknowledged: ${reason}`);
+    } finally {
+      rmSync(hclDir, { recursive: true, force: true });
+    }
+  });
 });
