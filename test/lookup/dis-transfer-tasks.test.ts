@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
@@ -16,6 +17,8 @@ const orders = TransferTasksContext.entry({
   fetchedAt: '2026-11-28T10:00:00.000Z',
 });
 const target = { region: REGION, projectId: PROJECT_ID };
+const afterTest: Array<() => void> = [];
+afterEach(() => afterTest.splice(0).forEach((f) => f()));
 
 function stackWith(context: Record<string, unknown> = {}): TerraformStack {
   return new TerraformStack(Testing.app({ context }), 'stack');
@@ -213,10 +216,9 @@ describe('offline mode with missing keys', () => {
   });
 
   test('app.synth() fails on the missing keys even when validations are skipped', () => {
-    const app = new App({
-      skipValidation: true,
-      outdir: join(tmpdir(), `dis-skip-${process.pid}`),
-    });
+    const outdir = mkdtempSync(join(tmpdir(), 'dis-skip-'));
+    afterTest.push(() => rmSync(outdir, { recursive: true, force: true }));
+    const app = new App({ skipValidation: true, outdir });
     const stack = new TerraformStack(app, 'a');
     new DisTransferTasks(stack, 'Clicks', {
       streamName: 'clicks',
