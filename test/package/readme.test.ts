@@ -42,3 +42,24 @@ describe('README', () => {
     expect(readme).toContain('npm run demo -- --paused');
   });
 });
+
+/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
+function anchor(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^a-z0-9 _-]/g, '')
+    .replace(/ /g, '-');
+}
+
+describe('README links', () => {
+  const anchors = new Set([...readme.matchAll(/^#{1,6} (.+)$/gm)].map((m) => anchor(m[1])));
+  const links = [...new Set([...readme.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]))];
+
+  it('has in-page links to check', () => {
+    expect(links.length).toBeGreaterThan(5);
+  });
+
+  it.each(links)('#%s points at a heading', (link) => {
+    expect(anchors).toContain(link);
+  });
+});
