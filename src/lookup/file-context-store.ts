@@ -65,11 +65,20 @@ export class FileContextStore implements IContextStore {
 
   private parse(text: string): Record<string, unknown> {
     if (text.trim() === '') return {};
-    const syntax = findJsonSyntaxError(text);
-    if (syntax) {
-      throw new DisContextFileError(this.file, syntax.problem, syntax.position, syntax.line, syntax.column);
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      // V8's message quotes the input instead of locating the problem: locate it ourselves.
+      const syntax = findJsonSyntaxError(text);
+      throw new DisContextFileError(
+        this.file,
+        syntax?.problem ?? 'not JSON',
+        syntax?.position,
+        syntax?.line,
+        syntax?.column,
+      );
     }
-    const value: unknown = JSON.parse(text);
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       const kind = value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
       throw new DisContextFileError(this.file, `the top level is ${kind}, expected an object`, 0, 1, 1);

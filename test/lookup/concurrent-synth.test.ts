@@ -38,6 +38,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+// Real CLI runs and several Node processes: generous on a loaded two-core CI machine.
+jest.setTimeout(240_000);
+
 test(`${PROCESSES} synth processes recording into one cache file end with a valid file holding every entry`, async () => {
   // GIVEN one shared cache file and one output folder per process
   const contextFile = join(dir, 'cdktf.context.json');

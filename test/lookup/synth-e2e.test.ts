@@ -21,6 +21,9 @@ afterEach(async () => {
 
 const stackJson = () => readFileSync(join(dir, 'cdktf.out', 'stacks', 'lookups', 'cdk.tf.json'), 'utf8');
 
+// Real CLI runs and several Node processes: generous on a loaded two-core CI machine.
+jest.setTimeout(240_000);
+
 test('cdktf synth records the lookups, and offline synth without the service gives identical output', async () => {
   // GIVEN a synth against the emulator, mode auto
   const online = await runCdktfSynth(dir, appEnv(emu, { HW_AUTH_TOKEN: 'demo-token-0000' }));
