@@ -1,6 +1,7 @@
 import type { CliCommand } from './cli-command';
 import { checkCommand } from './commands/check-command';
 import { contextListCommand } from './commands/context-list-command';
+import { contextRefreshCommand } from './commands/context-refresh-command';
 import { contextResetCommand } from './commands/context-reset-command';
 import { emulatorCommand } from './commands/emulator-command';
 import { listCommand } from './commands/list-command';
@@ -10,6 +11,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   listCommand,
   checkCommand,
   contextListCommand,
+  contextRefreshCommand,
   contextResetCommand,
   emulatorCommand,
 ];

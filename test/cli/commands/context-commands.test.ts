@@ -165,7 +165,9 @@ describe('context', () => {
   test('without a subcommand is a usage error naming the subcommands', async () => {
     const run = await runCli(['context'], { cwd: tmp.dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("'context' needs a subcommand: use one of context list, context reset");
+    expect(run.stderr).toContain(
+      "'context' needs a subcommand: use one of context list, context refresh, context reset",
+    );
   });
 
   test('--help lists the subcommands', async () => {
