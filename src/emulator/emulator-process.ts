@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { DisError } from '../client/dis-error';
 import type { EmulatorFault } from './emulator-fault';
@@ -34,7 +34,24 @@ export function emulatorChildEntry(): string {
       'Run `npm run build` first: the child runs the compiled lib/emulator/emulator-child.js.',
     );
   }
+  if (found !== candidates[0]) warnIfStale(found);
   return found;
+}
+
+/** Under ts-jest the child runs lib/: say so when src/emulator was edited after the last build. */
+let staleChecked = false;
+function warnIfStale(entry: string): void {
+  if (staleChecked) return;
+  staleChecked = true;
+  const built = statSync(entry).mtimeMs;
+  const newer = readdirSync(__dirname, { recursive: true, encoding: 'utf8' }).find(
+    (f) => f.endsWith('.ts') && statSync(join(__dirname, f)).mtimeMs > built,
+  );
+  if (newer !== undefined) {
+    process.emitWarning(
+      `src/emulator/${newer} is newer than ${entry}: the emulator child process runs the old build. Run \`npm run build\`.`,
+    );
+  }
 }
 
 /**
