@@ -20,6 +20,7 @@ import { evaluateGate } from './evaluate-gate';
 import { formatGateReport } from './format-gate-report';
 import { GateConfigError } from './gate-config-error';
 import { parseGateFile, type GateFile } from './gate-file';
+import { ENFORCEMENT_CONTEXT_KEY, ENFORCEMENT_ENV_VAR, resolveEnforcement } from './resolve-enforcement';
 import type { GateReport } from './gate-report';
 import type { GateRules } from './gate-rules';
 import type { GateSnapshot } from './gate-snapshot';
@@ -47,8 +48,10 @@ export class DisTransferTasksAssertion extends Construct {
   public readonly report: GateReport;
   /** The rules applied, as plain data (what the gate file and the CLI use). */
   public readonly rules: GateRules;
-  /** When the gate stops a deployment. */
+  /** When the gate stops a deployment (the prop, unless `DIS_GATE_ENFORCEMENT` or context override it). */
   public readonly enforcement: Enforcement;
+  /** Where {@link enforcement} came from: `env`, `context`, `prop` or `default`. */
+  public readonly enforcementFrom: string;
   /**
    * The `terraform_data` resource that enforces the gate (`PLAN` and `APPLY` only). Give it to
    * other resources' `dependsOn` so that nothing deploys past a failed check.
@@ -69,11 +72,22 @@ export class DisTransferTasksAssertion extends Construct {
     this.stack = stack;
     refuseTokens(this.node.path, props);
 
-    this.enforcement = props.enforcement ?? Enforcement.SYNTH;
+    const resolved = resolveEnforcement(this, props.enforcement);
+    this.enforcement = resolved.enforcement;
+    this.enforcementFrom = resolved.from;
     this.rules = toGateRules(props);
     this.report = evaluateGate(props.lookup.snapshots, this.rules);
     this.reportFileName = stackFileName(this, stack.node.path, 'report.json');
     const text = formatGateReport(this.report);
+    if (resolved.from === 'env' || resolved.from === 'context') {
+      const where =
+        resolved.from === 'env'
+          ? `environment variable ${ENFORCEMENT_ENV_VAR}`
+          : `cdktf context "${ENFORCEMENT_CONTEXT_KEY}"`;
+      Annotations.of(this).addInfo(
+        `Enforcement ${this.enforcement} set by the ${where} (the prop says ${props.enforcement ?? 'nothing, default SYNTH'}).`,
+      );
+    }
 
     switch (this.enforcement) {
       case Enforcement.SYNTH:
@@ -118,10 +132,6 @@ export class DisTransferTasksAssertion extends Construct {
       case Enforcement.WARN:
         this.annotate(text, '');
         break;
-      default:
-        throw new GateConfigError(
-          `enforcement "${String(this.enforcement)}" of ${this.node.path} is not one of ${Object.values(Enforcement).join(', ')}; use the Enforcement enum.`,
-        );
     }
 
     addCustomSynthesis(this, {
@@ -182,7 +192,12 @@ export class DisTransferTasksAssertion extends Construct {
 
   private writeFiles(stackDir: string): void {
     mkdirSync(stackDir, { recursive: true });
-    const report = { constructPath: this.node.path, enforcement: this.enforcement, ...this.report };
+    const report = {
+      constructPath: this.node.path,
+      enforcement: this.enforcement,
+      enforcementFrom: this.enforcementFrom,
+      ...this.report,
+    };
     writeFileSync(join(stackDir, this.reportFileName), `${JSON.stringify(report, null, 2)}\n`);
     if (this.gateFile !== undefined && this.gateFileName !== undefined) {
       writeFileSync(join(stackDir, this.gateFileName), `${JSON.stringify(this.gateFile, null, 2)}\n`);

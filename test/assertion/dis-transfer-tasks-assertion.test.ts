@@ -347,4 +347,41 @@ describe('DisTransferTasksAssertion', () => {
     new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo('PAUSED')) });
     expect(() => Testing.synth(stack, true)).toThrow(PAUSED_TEXT);
   });
+
+  describe('operator override', () => {
+    afterEach(() => {
+      delete process.env.DIS_GATE_ENFORCEMENT;
+    });
+
+    test('DIS_GATE_ENFORCEMENT=WARN lets a failing SYNTH gate through for one run, and says so', () => {
+      process.env.DIS_GATE_ENFORCEMENT = 'WARN';
+      const { app, stack } = setup();
+      const gate = new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo('PAUSED')) });
+      synthJson(app);
+      expect([gate.enforcement, gate.enforcementFrom]).toEqual([Enforcement.WARN, 'env']);
+      expect(annotations()).toEqual([
+        {
+          level: '@cdktf/info',
+          message:
+            'Enforcement WARN set by the environment variable DIS_GATE_ENFORCEMENT (the prop says nothing, default SYNTH).',
+        },
+        { level: '@cdktf/warn', message: PAUSED_TEXT },
+      ]);
+      expect(report()).toMatchObject({ enforcement: 'WARN', enforcementFrom: 'env' });
+    });
+
+    test('context can make every gate stricter', () => {
+      const app = new App({
+        outdir,
+        stackTraces: false,
+        context: { 'dis-transfer-tasks:enforcement': 'SYNTH' },
+      });
+      const stack = new TerraformStack(app, 'demo');
+      new DisTransferTasksAssertion(stack, 'Gate', {
+        lookup: lookupOf(demo('PAUSED')),
+        enforcement: Enforcement.WARN,
+      });
+      expect(() => app.synth()).toThrow(PAUSED_TEXT);
+    });
+  });
 });
