@@ -73,3 +73,4 @@ export * from './client/errors/dis-config-error';
 export * from './client/errors/revive-dis-error';
 export * from './assertion/check-gate-live';
 export * from './emulator/scenario-json-schema';
+export * from './assertion/resolve-enforcement';
