@@ -251,7 +251,13 @@ export class DisClient {
         },
       );
     }
-    const region = checkRegion(regionValue, this.#options.region !== undefined ? 'region' : 'HW_REGION_NAME');
+    const regionField =
+      this.#options.region !== undefined
+        ? 'region'
+        : env.HW_REGION_NAME
+          ? 'HW_REGION_NAME'
+          : 'HUAWEICLOUD_SDK_REGION_ID';
+    const region = checkRegion(regionValue, regionField);
     const insecure = this.#options.allowInsecureHttp ?? false;
     const endpoint = checkBaseUrl(
       this.#options.endpoint ?? env.HW_DIS_ENDPOINT ?? defaultDisEndpoint(region, env.HW_CLOUD),

@@ -8,6 +8,8 @@ export interface ServiceFailureFacts extends DisErrorContext {
   readonly serviceCode?: string;
   /** The service message, when the body had one. */
   readonly serviceMessage?: string;
+  /** Where the credentials came from (`HW_ACCESS_KEY`, …), to name in the fix of an auth failure. */
+  readonly credentialSource?: string;
 }
 
 function target(f: ServiceFailureFacts): string {
@@ -53,11 +55,12 @@ function what(f: ServiceFailureFacts): { summary: string; fix: string } {
     code.startsWith('DIS.41') ||
     /^APIGW?\.030/.test(code)
   ) {
+    const source = f.credentialSource ? ` taken from ${f.credentialSource}` : '';
     return {
       summary: 'the credentials were rejected',
       fix:
-        'check the access key and secret key or refresh HW_AUTH_TOKEN, and the system clock (signatures expire after 15 minutes); ' +
-        'an AK/SK is locked for 5 minutes after 5 failed signatures',
+        `check the credentials${source} (an expired token needs refreshing) and the system clock ` +
+        '(signatures are only valid for 15 minutes); an AK/SK is locked for 5 minutes after 5 failed signatures',
     };
   }
   if (f.httpStatus === 429 || ['DIS.4303', 'DIS.4305', 'APIGW.0308', 'APIG.0308'].includes(code)) {

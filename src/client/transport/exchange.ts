@@ -85,7 +85,10 @@ function serviceFailure(opts: ExchangeOptions, res: AttemptResponse, attempt: nu
     attempts: attempt,
   };
   const error = cls.auth
-    ? new DisAuthError(describeServiceFailure(facts), { ...facts, credentialSource: opts.credentialSource })
+    ? new DisAuthError(describeServiceFailure({ ...facts, credentialSource: opts.credentialSource }), {
+        ...facts,
+        credentialSource: opts.credentialSource,
+      })
     : new DisApiError(describeServiceFailure(facts), { ...facts, retryable: cls.retryable });
   const retryAfterMs = parseRetryAfter(headerValue(res.headers, 'retry-after'), opts.now());
   return { error, retryable: cls.retryable, throttled: cls.throttled, retryAfterMs };

@@ -23,6 +23,7 @@ describe('describeServiceFailure', () => {
   test.each([
     [{ httpStatus: 400, serviceCode: 'DIS.4309' }, 'stop retrying'],
     [{ httpStatus: 401 }, 'locked for 5 minutes'],
+    [{ httpStatus: 401, credentialSource: 'HW_USER_NAME' }, 'check the credentials taken from HW_USER_NAME'],
     [{ httpStatus: 403 }, 'DIS ReadOnlyAccess'],
     [{ httpStatus: 429 }, 'throttled'],
     [{ httpStatus: 503, attempts: 3 }, '3 attempts'],
