@@ -7,7 +7,8 @@ import { CANARIES, filesContaining, makeProject, REPO, run, synth } from './e2e-
 // APPLY enforcement with the real terraform binary, offline: the gate re-checks the tasks live
 // against the emulator (child process) on every `terraform apply`, with credentials taken from
 // the environment of the apply only.
-const CHECK = join(__dirname, 'fixtures', 'check-gate.js');
+// The package's own CLI, built: `<cliCommand> check --gate-file …` runs `dis-transfer-tasks check`.
+const CLI = join(REPO, 'lib', 'cli', 'main.js');
 const AK = 'DEMOAK0000000000000A';
 const SK = 'demo-secret-key-0000000000000000000000000';
 let emu: EmulatorHandle;
@@ -33,7 +34,7 @@ beforeAll(async () => {
     enforcement: 'APPLY',
     lookupMode: 'live',
     dependent: true,
-    props: { cliCommand: `"${process.execPath}" "${CHECK}"`, requiredTasks: ['orders-to-obs'] },
+    props: { cliCommand: `"${process.execPath}" "${CLI}"`, requiredTasks: ['orders-to-obs'] },
   };
   const s = synth(dir, config, env);
   if (s.status !== 0) throw new Error(`synth failed: ${s.stderr}`);
