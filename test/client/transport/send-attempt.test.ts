@@ -1,0 +1,70 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { AttemptFailure, MAX_BODY_BYTES, sendAttempt } from '../../../src/client/transport/send-attempt';
+
+// A real server on 127.0.0.1:0; each test installs its own handler.
+let server: Server;
+let base: URL;
+let handler: (res: ServerResponse) => void = (res) => res.end();
+
+beforeAll(async () => {
+  server = createServer((_req, res) => handler(res));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = new URL(`http://127.0.0.1:${(server.address() as { port: number }).port}/x`);
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+});
+
+const send = (timeoutMs = 2000) => sendAttempt({ method: 'GET', url: base, headers: {}, timeoutMs });
+
+describe('sendAttempt', () => {
+  test('reads the whole body as UTF-8 text with status and headers', async () => {
+    handler = (res) => {
+      res.writeHead(404, { 'x-request-id': 'r1', 'content-type': 'application/json' });
+      res.end('{"m":"é"}');
+    };
+    const res = await send();
+    expect(res).toMatchObject({ status: 404, text: '{"m":"é"}' });
+    expect(res.headers['x-request-id']).toBe('r1');
+  });
+
+  test('refuses a declared Content-Length over 1 MiB without reading it', async () => {
+    handler = (res) => {
+      res.writeHead(200, { 'content-length': String(MAX_BODY_BYTES + 1) });
+      res.write('{');
+    };
+    await expect(send()).rejects.toMatchObject({ causeCode: 'BODY_TOO_LARGE', status: 200 });
+  });
+
+  test('stops reading a chunked body once it passes 1 MiB', async () => {
+    handler = (res) => {
+      res.writeHead(200, { 'transfer-encoding': 'chunked' });
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 20; i++) res.write(chunk);
+      res.end();
+    };
+    await expect(send()).rejects.toMatchObject({ causeCode: 'BODY_TOO_LARGE' });
+  });
+
+  test('a body that stalls counts against the attempt timeout', async () => {
+    handler = (res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"total_number":');
+    };
+    const error = await send(100).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AttemptFailure);
+    expect(error).toMatchObject({ causeCode: 'ATTEMPT_TIMEOUT', status: 200 });
+  });
+
+  test('a refused connection carries the socket error code', async () => {
+    const closed = new URL(base);
+    closed.port = '1';
+    await expect(
+      sendAttempt({ method: 'GET', url: closed, headers: {}, timeoutMs: 2000 }),
+    ).rejects.toMatchObject({
+      causeCode: 'ECONNREFUSED',
+    });
+  });
+});
