@@ -14,7 +14,8 @@ import { serveRequest } from './serve-request';
 /** Options of {@link DisEmulator.start}. */
 export interface DisEmulatorOptions {
   /**
-   * The world to serve: a scenario file path, a scenario object, or nothing for the shipped demo.
+   * The world to serve: a shipped scenario's name (`demo`, `demo-paused`), a scenario file path,
+   * or a scenario object.
    * @default the shipped `scenarios/demo.json`
    */
   readonly scenario?: string | ScenarioInput | Scenario;

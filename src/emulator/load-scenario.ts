@@ -5,7 +5,10 @@ import { parseScenario } from './parse-scenario';
 import type { Scenario } from './scenario';
 
 /** Names of the scenarios shipped in the package's `scenarios/` folder. */
-export type ShippedScenarioName = 'demo' | 'demo-paused';
+export const SHIPPED_SCENARIOS = ['demo', 'demo-paused'] as const;
+
+/** One of {@link SHIPPED_SCENARIOS}. */
+export type ShippedScenarioName = (typeof SHIPPED_SCENARIOS)[number];
 
 /** The absolute path of a scenario shipped with the package (`scenarios/<name>.json`). */
 export function shippedScenarioPath(name: ShippedScenarioName): string {

@@ -416,3 +416,32 @@ describe('DisEmulator', () => {
     });
   });
 });
+
+describe('DisEmulator inputs', () => {
+  it('starts a shipped scenario by name', async () => {
+    const emu = await DisEmulator.start({ scenario: 'demo-paused' });
+    try {
+      const res = await call(emu.url, 'GET', `${P}/streams/orders/transfer-tasks`, { headers: TOKEN });
+      expect((res.json as { tasks: { state: string }[] }).tasks.map((t) => t.state)).toEqual([
+        'RUNNING',
+        'PAUSED',
+      ]);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('answers a body over the 12 MB the gateway accepts with 400 DIS.4200', async () => {
+    const emu = await DisEmulator.start();
+    try {
+      const res = await call(emu.url, 'POST', `${P}/streams/orders/transfer-tasks/action`, {
+        headers: TOKEN,
+        body: 'x'.repeat(12 * 1024 * 1024 + 1),
+      });
+      expect(res.status).toBe(400);
+      expect(res.json).toMatchObject({ errorCode: 'DIS.4200', message: expect.stringContaining('exceeds') });
+    } finally {
+      await emu.stop();
+    }
+  });
+});
