@@ -103,3 +103,22 @@ export function formatJUnitReport(report: GateReport): string {
     '',
   ].join('\n');
 }
+
+/**
+ * A JUnit report for a check that could not run (bad credentials, service down): one `gate`
+ * suite with one `check` case in error, so that a CI job that always collects the report shows
+ * why instead of "no report found". The message is the error's (never a secret).
+ */
+export function formatJUnitError(code: string, message: string): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<testsuites name="dis-transfer-tasks check" tests="1" failures="0" errors="1">',
+    '  <testsuite name="gate" tests="1" failures="0" errors="1" skipped="0">',
+    '    <testcase classname="dis-transfer-tasks.gate" name="check">',
+    `      <error type="${escapeXml(code)}" message="${escapeXml(message)}">${escapeXml(message)}</error>`,
+    '    </testcase>',
+    '  </testsuite>',
+    '</testsuites>',
+    '',
+  ].join('\n');
+}

@@ -2,7 +2,7 @@ import { xml2js, type Element } from 'xml-js';
 import type { GateFinding } from '../../src/assertion/gate-finding';
 import type { GateReport } from '../../src/assertion/gate-report';
 import { GateSeverity } from '../../src/assertion/gate-severity';
-import { escapeXml, formatJUnitReport } from '../../src/cli/junit-report';
+import { escapeXml, formatJUnitError, formatJUnitReport } from '../../src/cli/junit-report';
 
 function finding(partial: Partial<GateFinding> & Pick<GateFinding, 'ruleId'>): GateFinding {
   return { message: 'something is wrong.', fix: 'Fix it.', severity: GateSeverity.ERROR, ...partial };
@@ -130,5 +130,17 @@ describe('formatJUnitReport', () => {
 describe('escapeXml', () => {
   test('escapes the five XML specials and drops control characters XML cannot carry', () => {
     expect(escapeXml('<a href="x">&\'\u0001</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
+  });
+});
+
+describe('formatJUnitError', () => {
+  test('is one errored case that carries the code and the message', () => {
+    const root = parse(formatJUnitError('DIS_NETWORK_ERROR', 'could not reach <host>: check the endpoint'));
+    expect(root.attributes).toMatchObject({ tests: '1', failures: '0', errors: '1' });
+    const testcase = children(children(root, 'testsuite')[0], 'testcase')[0];
+    expect(children(testcase, 'error')[0].attributes).toEqual({
+      type: 'DIS_NETWORK_ERROR',
+      message: 'could not reach <host>: check the endpoint',
+    });
   });
 });

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { GateFile } from '../../assertion/gate-file';
+import type { GateReport } from '../../assertion/gate-report';
+import { DisError } from '../../client/dis-error';
 import type { CliArgs, CliCommand } from '../cli-command';
 import type { CliIo } from '../cli-io';
 import { CliUsageError } from '../cli-usage-error';
@@ -7,6 +9,7 @@ import { TARGET_OPTIONS } from '../common-options';
 import { createClient, targetOverrides } from '../create-client';
 import { ExitCode } from '../exit-code';
 import { GATE_RULE_OPTIONS, gateRulesFromArgs } from '../gate-rule-options';
+import { formatJUnitError } from '../junit-report';
 import { REPORT_OPTIONS, renderReport, reportTarget, writeReportFile } from '../report-options';
 import { STREAM_OPTIONS, streamSelection } from '../stream-options';
 
@@ -81,10 +84,19 @@ export const checkCommand: CliCommand = {
   ],
   async run(args, io) {
     const report = reportTarget(args, io);
-    const gateFile = await gateFileFromArgs(args, io);
     const { checkGateLive } = await import('../../assertion/check-gate-live');
     const { formatGateReport } = await import('../../assertion/format-gate-report');
-    const result = await checkGateLive(gateFile, { env: io.env, now: (io.now ?? Date.now)() });
+    let result: GateReport;
+    try {
+      const gateFile = await gateFileFromArgs(args, io);
+      result = await checkGateLive(gateFile, { env: io.env, now: (io.now ?? Date.now)() });
+    } catch (e) {
+      // A CI job collects the JUnit file even when the step fails: say there why the check did not run.
+      if (report?.file !== undefined && report.format === 'junit' && DisError.isDisError(e)) {
+        writeReportFile(report.file, formatJUnitError(e.code, e.message));
+      }
+      throw e;
+    }
     const text = `${formatGateReport(result)}\n`;
     if (report === undefined) {
       io.stdout.write(text);

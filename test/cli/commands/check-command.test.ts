@@ -285,6 +285,23 @@ describe('check errors', () => {
     expect(run.code).toBe(3);
   });
 
+  test('with --report junit --report-file, a check that cannot run still leaves a JUnit file saying why', async () => {
+    // GIVEN
+    await emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
+    // WHEN
+    const run = await check(['-s', 'orders', '--report', 'junit', '--report-file', 'gate.xml']);
+    // THEN
+    expect(run.code).toBe(3);
+    const root = elements(
+      xml2js(readFileSync(join(tmp.dir, 'gate.xml'), 'utf8')) as Element,
+      'testsuites',
+    )[0];
+    expect(root.attributes).toMatchObject({ errors: '1' });
+    const error = elements(elements(elements(root, 'testsuite')[0], 'testcase')[0], 'error')[0];
+    expect(error.attributes?.type).toBe('DIS_API_ERROR');
+    expect(error.attributes?.message).toContain('503');
+  });
+
   test('a stream that does not exist exits 2', async () => {
     const run = await check(['-s', 'nope']);
     expect(run.code).toBe(2);
