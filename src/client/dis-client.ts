@@ -280,14 +280,14 @@ export class DisClient {
     }
     const credentials = this.#resolveCredentials();
     if (credentials.kind === 'password') {
-      const token = await this.#passwordToken(credentials, region);
+      const token = await this.#passwordToken(credentials, region, undefined);
       if (token.projectId)
         return { region, projectId: checkProjectId(token.projectId, 'IAM token project'), endpoint };
     }
     const projectId = await findProjectId(
       this.#iamEndpoint(region),
       region,
-      async (url) => this.#headers(await this.#requestAuth(region), 'GET', url),
+      async (url) => this.#headers(await this.#requestAuth(region, undefined), 'GET', url),
       credentials.source,
       this.#settings,
     );
@@ -319,10 +319,11 @@ export class DisClient {
   async #passwordToken(
     credentials: Extract<ResolvedCredentials, { kind: 'password' }>,
     region: string,
+    projectId: string | undefined,
   ): Promise<IamToken> {
     const now = this.#settings.now();
     if (!this.#token || this.#token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= now) {
-      this.#token = await requestToken(this.#iamEndpoint(region), credentials, region, {
+      this.#token = await requestToken(this.#iamEndpoint(region), credentials, region, projectId, {
         ...this.#settings,
         userAgent: this.#userAgent,
       });
@@ -330,10 +331,10 @@ export class DisClient {
     return this.#token;
   }
 
-  async #requestAuth(region: string): Promise<RequestAuth> {
+  async #requestAuth(region: string, projectId: string | undefined): Promise<RequestAuth> {
     const credentials = this.#resolveCredentials();
     if (credentials.kind === 'password') {
-      return { kind: 'token', token: (await this.#passwordToken(credentials, region)).token };
+      return { kind: 'token', token: (await this.#passwordToken(credentials, region, projectId)).token };
     }
     return credentials;
   }
@@ -360,7 +361,7 @@ export class DisClient {
       context,
       credentialSource: credentials.source,
       headersFor: async () =>
-        this.#headers(await this.#requestAuth(target.region), 'GET', url, target.projectId),
+        this.#headers(await this.#requestAuth(target.region, target.projectId), 'GET', url, target.projectId),
     });
   }
 }

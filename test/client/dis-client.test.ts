@@ -284,13 +284,21 @@ describe('DisClient with a user name and password', () => {
     agent.assertNoPendingInterceptors();
   });
 
-  test('refreshes a token that is about to expire', async () => {
+  test('refreshes a token that is about to expire, scoped by the known project id', async () => {
     const { agent, options } = mockSetup({ ...env, HW_PROJECT_ID: PROJECT });
     const soon = new Date(Date.now() + 60_000).toISOString();
+    const scopes: unknown[] = [];
     agent
       .get(IAM)
       .intercept({ path: '/v3/auth/tokens?nocatalog=true', method: 'POST' })
-      .reply(201, { token: { expires_at: soon } }, { headers: { 'x-subject-token': 'short' } })
+      .reply((req) => {
+        scopes.push(JSON.parse(String(req.body)).auth.scope);
+        return {
+          statusCode: 201,
+          data: { token: { expires_at: soon } },
+          responseOptions: { headers: { 'x-subject-token': 'short' } },
+        };
+      })
       .times(2);
     agent
       .get(DIS)
@@ -301,5 +309,7 @@ describe('DisClient with a user name and password', () => {
     await client.listTransferTasks('orders');
     await client.listTransferTasks('orders');
     agent.assertNoPendingInterceptors();
+    // a known project id scopes the token exactly
+    expect(scopes).toEqual([{ project: { id: PROJECT } }, { project: { id: PROJECT } }]);
   });
 });

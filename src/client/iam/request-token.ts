@@ -17,13 +17,15 @@ export interface IamToken {
 
 /**
  * Exchanges a user name and password for a project-scoped token at IAM
- * `POST /v3/auth/tokens?nocatalog=true` (scope: the project named after the region). The token
- * arrives in `X-Subject-Token`. Not retried: only GET requests are.
+ * `POST /v3/auth/tokens?nocatalog=true`. The scope is the project id when it is known, else the
+ * project named after the region. The token arrives in `X-Subject-Token`. Not retried: only GET
+ * requests are.
  */
 export async function requestToken(
   iamEndpoint: string,
   credentials: PasswordCredentials,
   region: string,
+  projectId: string | undefined,
   settings: ExchangeSettings & { readonly userAgent: string },
 ): Promise<IamToken> {
   const url = new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`);
@@ -39,7 +41,7 @@ export async function requestToken(
           },
         },
       },
-      scope: { project: { name: region } },
+      scope: { project: projectId === undefined ? { name: region } : { id: projectId } },
     },
   });
   const context = { operation: 'KeystoneCreateUserTokenByPassword', region };
