@@ -1,6 +1,6 @@
 import type { TransferTask } from '../client/transfer-task';
 import { TransferTaskState } from '../client/transfer-task-state';
-import { formatAge } from './format-age';
+import { formatAge } from '../assertion/format-age';
 import { renderTable } from './render-table';
 import type { Style } from './style';
 
@@ -42,7 +42,9 @@ export function formatTaskTable(streams: readonly StreamTasks[], now: number, st
       colourState(t.state, style),
       t.destinationType,
       formatUtcMinute(t.createTime),
-      !t.lastTransferTimestamp ? style.dim('never') : `${formatAge(now - t.lastTransferTimestamp)} ago`,
+      !t.lastTransferTimestamp
+        ? style.dim('never')
+        : `${formatAge((now - t.lastTransferTimestamp) / 1000)} ago`,
     ]),
   );
   const header = ['STREAM', 'TASK', 'STATE', 'DESTINATION', 'CREATED (UTC)', 'LAST TRANSFER'].map((h) =>

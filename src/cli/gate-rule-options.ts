@@ -63,11 +63,6 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
   },
 };
 
-/** True when any rule option was given (they cannot be combined with `--gate-file`). */
-export function hasGateRuleOptions(args: CliArgs): boolean {
-  return Object.keys(GATE_RULE_OPTIONS).some((name) => args.values[name] !== undefined);
-}
-
 /** The `GateRules` the command line sets; fields not given are left out, so the gate's defaults apply. */
 export function gateRulesFromArgs(args: CliArgs, io: CliIo): GateRules {
   const minTasksText = args.values['min-tasks'] as string | undefined;

@@ -1,19 +1,6 @@
 import type { GateFinding } from '../assertion/gate-finding';
 import type { GateReport } from '../assertion/gate-report';
-
-/** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot carry. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
-}
+import { escapeXml } from './escape-xml';
 
 function fails(f: GateFinding): boolean {
   return f.severity === 'error' && f.acknowledgedReason === undefined;

@@ -2,7 +2,7 @@ import { xml2js, type Element } from 'xml-js';
 import type { GateFinding } from '../../src/assertion/gate-finding';
 import type { GateReport } from '../../src/assertion/gate-report';
 import { GateSeverity } from '../../src/assertion/gate-severity';
-import { escapeXml, formatJUnitError, formatJUnitReport } from '../../src/cli/junit-report';
+import { formatJUnitError, formatJUnitReport } from '../../src/cli/junit-report';
 
 function finding(partial: Partial<GateFinding> & Pick<GateFinding, 'ruleId'>): GateFinding {
   return { message: 'something is wrong.', fix: 'Fix it.', severity: GateSeverity.ERROR, ...partial };
@@ -124,12 +124,6 @@ describe('formatJUnitReport', () => {
     // THEN
     const failure = children(children(children(root, 'testsuite')[0], 'testcase')[0], 'failure')[0];
     expect(failure.attributes?.message).toBe('<b>&"\'</b>');
-  });
-});
-
-describe('escapeXml', () => {
-  test('escapes the five XML specials and drops control characters XML cannot carry', () => {
-    expect(escapeXml('<a href="x">&\'\u0001</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;&lt;/a&gt;');
   });
 });
 

@@ -2,7 +2,7 @@ import type { CliCommand } from '../cli-command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { ExitCode } from '../exit-code';
-import { formatAge } from '../format-age';
+import { formatAge } from '../../assertion/format-age';
 import { OUTPUT_OPTION, outputFormat } from '../output-option';
 import { renderTable } from '../render-table';
 import { createStyle } from '../style';
@@ -49,7 +49,7 @@ export const contextListCommand: CliCommand = {
       e.key,
       e.kind === 'streams' ? '(all streams)' : e.streamName,
       e.count === undefined ? style.red('invalid') : `${e.count} ${e.kind}`,
-      e.fetchedAt === undefined ? style.red('unknown') : `${formatAge(now - e.fetchedAt)} ago`,
+      e.fetchedAt === undefined ? style.red('unknown') : `${formatAge((now - e.fetchedAt) / 1000)} ago`,
     ]);
     io.stdout.write(renderTable(['KEY', 'STREAM', 'HOLDS', 'FETCHED'].map(style.bold), rows));
     return ExitCode.OK;
