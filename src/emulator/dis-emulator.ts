@@ -117,10 +117,12 @@ export class DisEmulator implements EmulatorHandle {
     return [...this.log];
   }
 
+  /** {@inheritDoc EmulatorHandle.requestLog} */
   public async requestLog(): Promise<RequestLogEntry[]> {
     return this.requests;
   }
 
+  /** {@inheritDoc EmulatorHandle.setTaskState} */
   public async setTaskState(
     streamName: string,
     taskName: string,
@@ -130,22 +132,27 @@ export class DisEmulator implements EmulatorHandle {
     this.state.setTaskState(streamName, taskName, state, projectId);
   }
 
+  /** {@inheritDoc EmulatorHandle.addTask} */
   public async addTask(streamName: string, task: EmulatorTaskInput, projectId?: string): Promise<void> {
     this.state.addTask(streamName, task, projectId);
   }
 
+  /** {@inheritDoc EmulatorHandle.removeTask} */
   public async removeTask(streamName: string, taskName: string, projectId?: string): Promise<void> {
     this.state.removeTask(streamName, taskName, projectId);
   }
 
+  /** {@inheritDoc EmulatorHandle.injectFault} */
   public async injectFault(fault: EmulatorFault): Promise<void> {
     this.faults.inject(fault);
   }
 
+  /** {@inheritDoc EmulatorHandle.clearFaults} */
   public async clearFaults(): Promise<void> {
     this.faults.clear();
   }
 
+  /** {@inheritDoc EmulatorHandle.reset} */
   public async reset(): Promise<void> {
     this.state.reset();
     this.faults.clear();
@@ -153,6 +160,7 @@ export class DisEmulator implements EmulatorHandle {
     this.log = [];
   }
 
+  /** {@inheritDoc EmulatorHandle.stop} */
   public stop(): Promise<void> {
     this.stopped ??= new Promise<void>((resolve) => {
       this.server.close(() => resolve());

@@ -1,3 +1,4 @@
+import { DisError } from '../client/dis-error';
 import type { DisEmulatorOptions } from './dis-emulator';
 
 /** Options that can cross to the child: everything but the clock. */
@@ -33,4 +34,11 @@ export function toIpcError(e: unknown): IpcError {
     code: typeof code === 'string' ? code : 'DIS_EMULATOR_PROCESS',
     message: err.message,
   };
+}
+
+/** Rebuilds an error from the channel as a DisError with the same name, code and message. */
+export function fromIpcError(e: IpcError): DisError {
+  const error = new DisError(e.code, e.message);
+  Object.defineProperty(error, 'name', { value: e.name });
+  return error;
 }

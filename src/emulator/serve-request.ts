@@ -24,9 +24,13 @@ import { matchRoute, type RouteMatch } from './router';
 
 /** What serving a request needs from the emulator. */
 export interface ServeDependencies {
+  /** The world served. */
   readonly state: EmulatorState;
+  /** The armed faults. */
   readonly faults: FaultInjector;
+  /** Consecutive signature failures per access key. */
   readonly lockout: KeyLockout;
+  /** The emulator clock, epoch milliseconds. */
   readonly clock: () => number;
   /** The base URL, for `links` in IAM answers. */
   readonly baseUrl: string;
