@@ -74,6 +74,7 @@ export function lookUpProject(
         reportMissingLookup(scope, {
           key: m.key,
           constructPath: scope.node.path,
+          modeFrom: settings.modeFrom,
           streamName: m.streamName,
           ...target,
         });
@@ -84,6 +85,7 @@ export function lookUpProject(
     reportMissingLookup(scope, {
       key: projectKey,
       constructPath: scope.node.path,
+      modeFrom: settings.modeFrom,
       streamName: ALL_STREAMS,
       ...target,
     });

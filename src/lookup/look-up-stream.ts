@@ -43,7 +43,13 @@ export function lookUpStream(
     return { snapshot: snapshotFromValue(value, { streamName, ...target, source: recorded.source }) };
   }
   if (settings.mode === LookupMode.OFFLINE) {
-    reportMissingLookup(scope, { key, constructPath: scope.node.path, streamName, ...target });
+    reportMissingLookup(scope, {
+      key,
+      constructPath: scope.node.path,
+      streamName,
+      ...target,
+      modeFrom: settings.modeFrom,
+    });
     return { missingKey: key, ...target };
   }
   const answer = fetchStream(scope, client, streamName, target);

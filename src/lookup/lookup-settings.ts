@@ -4,7 +4,7 @@ import { MODE_CONTEXT_KEY } from './context-key';
 import type { IContextStore } from './context-store';
 import { FileContextStore } from './file-context-store';
 import { DisLookupConfigError } from './lookup-config-error';
-import { LookupMode, resolveLookupMode } from './lookup-mode';
+import { LookupMode, resolveLookupMode, type ResolvedLookupMode } from './lookup-mode';
 import type { DisLookupOptions } from './lookup-options';
 
 /** The default context cache file name, in the working directory. */
@@ -17,6 +17,8 @@ export const DEFAULT_LOOKUP_TIMEOUT_MS = 30_000;
 /** Everything a lookup needs to know before it looks anything up. */
 export interface LookupSettings {
   readonly mode: LookupMode;
+  /** Where the mode was chosen. */
+  readonly modeFrom: ResolvedLookupMode['from'];
   readonly store: IContextStore;
   /** Names the store in messages: the file path, or "the context store". */
   readonly storeLabel: string;
@@ -38,7 +40,11 @@ export function resolveLookupSettings(
   options: DisLookupOptions,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): LookupSettings {
-  const { mode } = resolveLookupMode(options.mode, scope.node.tryGetContext(MODE_CONTEXT_KEY), env);
+  const { mode, from: modeFrom } = resolveLookupMode(
+    options.mode,
+    scope.node.tryGetContext(MODE_CONTEXT_KEY),
+    env,
+  );
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new DisLookupConfigError(
@@ -55,6 +61,7 @@ export function resolveLookupSettings(
   }
   return {
     mode,
+    modeFrom,
     store,
     storeLabel,
     region: options.region ?? nonEmpty(env.HW_REGION_NAME) ?? nonEmpty(env.HUAWEICLOUD_SDK_REGION_ID),

@@ -10,4 +10,6 @@ export interface MissingLookup {
   readonly projectId: string;
   /** The region. */
   readonly region: string;
+  /** Where offline mode was chosen (see `ResolvedLookupMode.from`), so the fix can say what to change. */
+  readonly modeFrom: 'prop' | 'context' | 'env' | 'default';
 }

@@ -1,6 +1,6 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { formatMissing, REFRESH_COMMAND } from './lookup-missing-error';
+import { formatMissing } from './lookup-missing-error';
 import type { MissingLookup } from './missing-lookup';
 
 const byApp = new WeakMap<IConstruct, MissingLookup[]>();
@@ -27,8 +27,8 @@ export function reportMissingLookup(scope: IConstruct, missing: MissingLookup): 
     stack.node.addValidation({ validate: () => [formatMissing(all)] });
   }
   Annotations.of(scope).addError(
-    `No recorded value for ${missing.key} (lookup mode offline). Run \`${REFRESH_COMMAND}\` with credentials, ` +
-      'or synth once with credentials and commit cdktf.context.json.',
+    `No recorded value for ${missing.key} (lookup mode offline). Synth once with credentials in mode auto ` +
+      'to record it, and commit cdktf.context.json.',
   );
   return list;
 }

@@ -91,6 +91,9 @@ describe('DisTransferTasks from cdktf context and the cache', () => {
       contextStore: new MemoryContextStore(),
     });
     expect(() => lookup.tasks).toThrow(expect.objectContaining({ code: 'DIS_LOOKUP_MISSING' }));
+    expect(() => lookup.tasks).toThrow(
+      'To record them, set "dis-transfer-tasks:mode" to "auto" in the context of cdktf.json (or the App) and synth once with credentials',
+    );
   });
 
   test('outputs: task names and states, sorted, under names derived from the construct path', () => {
@@ -210,8 +213,11 @@ describe('offline mode with missing keys', () => {
     );
     expect(message).toContain(`- dis-transfer-tasks:${REGION}:${PROJECT_ID}:views  [b/Views: stream "views"`);
     expect(message).not.toContain(':orders ');
-    expect(message).toContain('npx dis-transfer-tasks context refresh');
-    expect(message).toContain('commit cdktf.context.json');
+    expect(message).toContain(
+      'Lookup mode is offline (set by the `mode` prop) and 2 DIS transfer-task lookup(s)',
+    );
+    expect(message).toContain('To record them, remove `mode: offline` from the lookup');
+    expect(message).toContain('Commit that file.');
     expect(message.match(/Lookup mode is offline/g)).toHaveLength(1);
   });
 

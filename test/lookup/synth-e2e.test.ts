@@ -67,7 +67,8 @@ test('offline `node main.js` with an empty cache fails, listing every missing ke
   expect(result.code).not.toBe(0);
   const text = result.stdout + result.stderr;
   expect(text).toContain(`dis-transfer-tasks:${REGION}:${PROJECT_ID}:orders`);
-  expect(text).toContain('npx dis-transfer-tasks context refresh');
+  expect(text).toContain('Lookup mode is offline (set by DIS_LOOKUP_MODE)');
+  expect(text).toContain('To record them, run `DIS_LOOKUP_MODE=auto npx cdktf synth` once with credentials');
   expect(existsSync(join(dir, 'cdktf.context.json'))).toBe(false);
   expect(Object.keys(readTree(dir))).not.toContain('cdktf.out/stacks/lookups/cdk.tf.json');
 });
