@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DisError } from '../client/dis-error';
 import type { CliCommand } from './cli-command';
 import type { CliIo } from './cli-io';
@@ -8,55 +6,9 @@ import { CLI_COMMANDS } from './cli-commands';
 import { ExitCode, exitCodeForError } from './exit-code';
 import { parseCommandArgs, PROGRAM } from './parse-command-args';
 import { redactingOutput, secretValues } from './redacting-output';
-import { renderCommandHelp, renderDefinitionList } from './render-help';
+import { packageVersion } from './package-version';
+import { renderCommandHelp, renderGroupHelp, renderProgramHelp } from './render-help';
 import { createStyle, type Style } from './style';
-
-const EXIT_CODES_HELP = renderDefinitionList([
-  ['0', 'healthy: no findings (or the command did what it was asked)'],
-  ['1', 'findings: the check ran and some transfer task breaks a rule'],
-  ['2', 'usage or configuration error: options, credentials, region, project, files'],
-  ['3', 'service or network error: DIS or IAM failed or could not be reached'],
-]);
-
-function packageVersion(): string {
-  const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return manifest.version;
-}
-
-function renderProgramHelp(commands: readonly CliCommand[], style: Style): string {
-  const list = renderDefinitionList(commands.map((c) => [c.path.join(' '), c.summary] as const));
-  return [
-    `${style.bold('Usage:')} ${PROGRAM} <command> [options]`,
-    '',
-    'Lists and checks the transfer (dump) tasks of Huawei Cloud DIS streams, manages the lookup cache',
-    'of cdktf apps (cdktf.context.json) and runs a local DIS emulator. Credentials and region come from',
-    'the same environment variables as the huaweicloud Terraform provider (HW_ACCESS_KEY, ...).',
-    '',
-    style.bold('Commands:'),
-    list,
-    '',
-    style.bold('Exit codes:'),
-    EXIT_CODES_HELP,
-    '',
-    `Run \`${PROGRAM} <command> --help\` for the options of a command.`,
-    '',
-  ].join('\n');
-}
-
-function renderGroupHelp(name: string, group: readonly CliCommand[], style: Style): string {
-  const list = renderDefinitionList(group.map((c) => [c.path.join(' '), c.summary] as const));
-  return [
-    `${style.bold('Usage:')} ${PROGRAM} ${name} <subcommand> [options]`,
-    '',
-    style.bold('Subcommands:'),
-    list,
-    '',
-    `Run \`${PROGRAM} ${name} <subcommand> --help\` for its options.`,
-    '',
-  ].join('\n');
-}
 
 function findCommand(commands: readonly CliCommand[], argv: readonly string[]): CliCommand | undefined {
   const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word));
