@@ -74,3 +74,4 @@ export * from './client/errors/revive-dis-error';
 export * from './assertion/check-gate-live';
 export * from './emulator/scenario-json-schema';
 export * from './assertion/resolve-enforcement';
+export * from './emulator/emulator-listen-error';

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { KeyLockout } from './auth/key-lockout';
 import type { EmulatorFault } from './emulator-fault';
 import type { EmulatorHandle } from './emulator-handle';
+import { EmulatorListenError } from './emulator-listen-error';
 import { EmulatorState } from './emulator-state';
 import type { EmulatorTaskInput } from './emulator-task';
 import { FaultInjector } from './fault-injector';
@@ -172,9 +173,10 @@ export class DisEmulator implements EmulatorHandle {
   private listen(port: number, host: string): Promise<void> {
     this.host = host;
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
+      const refuse = (e: NodeJS.ErrnoException) => reject(new EmulatorListenError(host, port, e));
+      this.server.once('error', refuse);
       this.server.listen(port, host, () => {
-        this.server.off('error', reject);
+        this.server.off('error', refuse);
         this.port = (this.server.address() as AddressInfo).port;
         resolve();
       });

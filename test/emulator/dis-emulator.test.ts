@@ -445,3 +445,17 @@ describe('DisEmulator inputs', () => {
     }
   });
 });
+
+describe('DisEmulator listening', () => {
+  it('explains a port already in use', async () => {
+    const first = await DisEmulator.start();
+    try {
+      await expect(DisEmulator.start({ port: first.port })).rejects.toMatchObject({
+        code: 'DIS_EMULATOR_LISTEN',
+        message: expect.stringContaining('pick another one, or 0 for a free one'),
+      });
+    } finally {
+      await first.stop();
+    }
+  });
+});
