@@ -3,7 +3,7 @@ import type { RuleFinding } from './gate-finding';
 import { GateConfigError } from './gate-config-error';
 import type { GateRules } from './gate-rules';
 import type { GateSnapshot } from './gate-snapshot';
-import { matchesTaskRef } from './task-ref';
+import { TaskRefSet } from './task-ref';
 
 /** The state allowed when `allowedStates` is not given. */
 export const DEFAULT_ALLOWED_STATES: readonly string[] = ['RUNNING'];
@@ -62,10 +62,10 @@ export function buildRuleContext(
   now: number,
 ): RuleContext {
   const allTasks = snapshots.flatMap(toGateTasks);
-  const ignore = rules.ignoreTasks ?? [];
+  const ignore = new TaskRefSet(rules.ignoreTasks ?? []);
   return {
     allTasks,
-    tasks: allTasks.filter((t) => !ignore.some((ref) => matchesTaskRef(ref, t.streamName, t.task.taskName))),
+    tasks: allTasks.filter((t) => !ignore.has(t.streamName, t.task.taskName)),
     streamNames: snapshots.map((s) => s.streamName),
     rules: { ...rules, allowedStates: rules.allowedStates ?? [...DEFAULT_ALLOWED_STATES] },
     now,

@@ -6,3 +6,20 @@ export function matchesTaskRef(ref: string, streamName: string, taskName: string
   if (wildcard && ref === '*') return true;
   return ref === taskName || ref === `${streamName}/${taskName}`;
 }
+
+/**
+ * A set of task references for constant-time matching: `has(stream, task)` is true when a
+ * reference names the task by name or by `stream/name`.
+ */
+export class TaskRefSet {
+  private readonly refs: ReadonlySet<string>;
+
+  public constructor(refs: Iterable<string>) {
+    this.refs = new Set(refs);
+  }
+
+  /** True when a reference in the set names task `taskName` of stream `streamName`. */
+  public has(streamName: string, taskName: string): boolean {
+    return this.refs.has(taskName) || this.refs.has(`${streamName}/${taskName}`);
+  }
+}

@@ -1,6 +1,5 @@
 import type { RuleFinding } from '../gate-finding';
 import type { RuleContext } from '../rule-context';
-import { matchesTaskRef } from '../task-ref';
 
 /** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */
 export function disTaskRequired(context: RuleContext): RuleFinding[] {
@@ -8,12 +7,17 @@ export function disTaskRequired(context: RuleContext): RuleFinding[] {
     ...(context.rules.requiredTasks ?? []).map((r): [string, 'required'] => [r, 'required']),
     ...(context.rules.expectedTasks ?? []).map((r): [string, 'expected'] => [r, 'expected']),
   ];
+  if (refs.length === 0) return [];
+  // Every way a ref can name an existing task: its name, and stream/name.
+  const existing = new Set(
+    context.allTasks.flatMap((t) => [t.task.taskName, `${t.streamName}/${t.task.taskName}`]),
+  );
   const seen = new Set<string>();
   const findings: RuleFinding[] = [];
   for (const [ref, kind] of refs) {
     if (seen.has(ref)) continue;
     seen.add(ref);
-    if (context.allTasks.some((t) => matchesTaskRef(ref, t.streamName, t.task.taskName))) continue;
+    if (existing.has(ref)) continue;
     const slash = ref.indexOf('/');
     const streamName = slash > 0 ? ref.slice(0, slash) : undefined;
     const where =
