@@ -18,6 +18,12 @@ for (const [signal, number] of [
   });
 }
 
+// `dis-transfer-tasks list | head -1` closes stdout early: stop quietly, as other CLIs do.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(process.exitCode ?? 0);
+});
+
 void exec(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
