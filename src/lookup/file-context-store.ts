@@ -6,11 +6,15 @@ import { DisContextLockError } from './context-lock-error';
 import { findJsonSyntaxError } from './json-syntax-error';
 import { stableJson } from './stable-json';
 
+/** A lock whose holder has not touched it for this long is considered abandoned (proper-lockfile). */
+const STALE_LOCK_MS = 10_000;
+
 /** Options of {@link FileContextStore}. */
 export interface FileContextStoreOptions {
   /**
-   * How long `update` waits for the lock held by another process, in milliseconds.
-   * @default 10000
+   * How long `update` waits for the lock held by another process, in milliseconds. Longer than
+   * the 10 s after which a lock left by a crashed process counts as stale and is taken over.
+   * @default 15000
    */
   readonly lockWaitMs?: number;
 }
@@ -32,7 +36,7 @@ export class FileContextStore implements IContextStore {
 
   public constructor(file: string, options: FileContextStoreOptions = {}) {
     this.file = resolve(file);
-    this.lockWaitMs = options.lockWaitMs ?? 10_000;
+    this.lockWaitMs = options.lockWaitMs ?? 15_000;
   }
 
   /** Every entry of the file; `{}` when the file does not exist. */
@@ -95,7 +99,7 @@ export class FileContextStore implements IContextStore {
     const sleeper = new Int32Array(new SharedArrayBuffer(4));
     for (let attempt = 0; ; attempt++) {
       try {
-        return lockSync(this.file, { realpath: false, stale: 10_000 });
+        return lockSync(this.file, { realpath: false, stale: STALE_LOCK_MS });
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
         if (Date.now() >= deadline) throw new DisContextLockError(this.file, this.lockWaitMs);

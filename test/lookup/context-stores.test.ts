@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { IContextStore } from '../../src/lookup/context-store';
@@ -114,5 +114,17 @@ describe('FileContextStore', () => {
     }
     new FileContextStore(file(), { lockWaitMs: 50 }).update({ a: 1 });
     expect(new FileContextStore(file()).read()).toEqual({ a: 1 });
+  });
+
+  test('takes over a lock abandoned by a crashed process', () => {
+    // GIVEN a lock directory nobody has touched for a minute
+    mkdirSync(`${file()}.lock`);
+    const aMinuteAgo = new Date(Date.now() - 60_000);
+    utimesSync(`${file()}.lock`, aMinuteAgo, aMinuteAgo);
+    // WHEN
+    new FileContextStore(file(), { lockWaitMs: 50 }).update({ a: 1 });
+    // THEN
+    expect(new FileContextStore(file()).read()).toEqual({ a: 1 });
+    expect(existsSync(`${file()}.lock`)).toBe(false);
   });
 });
