@@ -65,6 +65,9 @@ export async function exec(
   const errStyle = createStyle(io.stderr, io.env);
   const debug = argv.includes('--debug');
   try {
+    if (argv[0] === 'help' && argv.length > 1) {
+      return await exec([...argv.slice(1), '--help'], io, commands);
+    }
     const first = argv[0];
     if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
       const out = first === undefined ? safeIo.stderr : safeIo.stdout;

@@ -93,6 +93,13 @@ describe('exec', () => {
     expect(calls).toHaveLength(0);
   });
 
+  test('`help COMMAND` is `COMMAND --help`', async () => {
+    const io = captureIo();
+    expect(await exec(['help', 'echo'], io, commands)).toBe(0);
+    expect(io.out()).toContain('Usage: dis-transfer-tasks echo');
+    expect(calls).toHaveLength(0);
+  });
+
   test('a group’s --help lists its subcommands', async () => {
     const io = captureIo();
     expect(await exec(['group', '--help'], io, commands)).toBe(0);
