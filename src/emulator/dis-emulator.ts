@@ -8,6 +8,7 @@ import { EmulatorState } from './emulator-state';
 import type { EmulatorTaskInput } from './emulator-task';
 import { FaultInjector } from './fault-injector';
 import type { RequestLogEntry } from './request-log-entry';
+import { RequestLog } from './request-log';
 import { resolveScenario } from './resolve-scenario';
 import type { Scenario, ScenarioInput } from './scenario';
 import { serveRequest } from './serve-request';
@@ -41,6 +42,11 @@ export interface DisEmulatorOptions {
    * @default none
    */
   readonly faults?: readonly EmulatorFault[];
+  /**
+   * How many request-log entries to keep; older ones are dropped (numbering continues).
+   * @default 10000
+   */
+  readonly requestLogCapacity?: number;
   /**
    * The clock for token expiry, `X-Sdk-Date` skew, key locks and `now-…` times (epoch ms).
    * @default Date.now
@@ -78,7 +84,7 @@ export class DisEmulator implements EmulatorHandle {
   private readonly lockout: KeyLockout;
   private readonly clock: () => number;
   private readonly admin: boolean;
-  private log: RequestLogEntry[] = [];
+  private readonly log: RequestLog;
   private host = '127.0.0.1';
   private stopped?: Promise<void>;
 
@@ -87,6 +93,7 @@ export class DisEmulator implements EmulatorHandle {
     this.admin = options.admin ?? false;
     this.state = new EmulatorState(scenario, this.clock);
     this.lockout = new KeyLockout(this.clock);
+    this.log = new RequestLog(options.requestLogCapacity ?? 10_000);
     for (const f of options.faults ?? []) this.faults.inject(f);
     this.server = createServer(
       (req, res) =>
@@ -97,7 +104,7 @@ export class DisEmulator implements EmulatorHandle {
           clock: this.clock,
           baseUrl: this.url,
           admin: this.admin ? this : undefined,
-          record: (entry) => this.log.push({ seq: this.log.length + 1, ...entry }),
+          record: (entry) => this.log.add(entry),
         }),
     );
   }
@@ -115,7 +122,7 @@ export class DisEmulator implements EmulatorHandle {
 
   /** The request log, synchronously (a copy). */
   public get requests(): RequestLogEntry[] {
-    return [...this.log];
+    return this.log.list();
   }
 
   /** {@inheritDoc EmulatorHandle.requestLog} */
@@ -158,7 +165,7 @@ export class DisEmulator implements EmulatorHandle {
     this.state.reset();
     this.faults.clear();
     this.lockout.clear();
-    this.log = [];
+    this.log.clear();
   }
 
   /** {@inheritDoc EmulatorHandle.stop} */
