@@ -48,8 +48,8 @@ function positive(value: number | undefined, field: string, fallback: number): n
  * `ListStreams`), with the huaweicloud provider's credential chain, SDK-HMAC-SHA256 signing or
  * IAM tokens, retries for GET, per-attempt timeouts and an overall deadline, and coded errors.
  *
- * Nothing is read or sent at construction; the environment is read on the first call. Inputs are
- * checked before any request. Credentials live in private fields: they never appear in errors,
+ * Nothing is sent at construction, and only the proxy variables are read then; credentials,
+ * region and project are resolved on the first call. Inputs are checked before any request. Credentials live in private fields: they never appear in errors,
  * `util.inspect` or `JSON.stringify` output.
  */
 export class DisClient {
@@ -58,7 +58,7 @@ export class DisClient {
   readonly #settings: ExchangeSettings;
   readonly #userAgent: string;
   readonly #now: () => Date;
-  #dispatcher: Dispatcher | undefined;
+  readonly #dispatcher: Dispatcher | undefined;
   /** True when the dispatcher was made here (a proxy agent) and so is ours to close. */
   readonly #ownsDispatcher: boolean;
   #credentials: ResolvedCredentials | undefined;
