@@ -46,5 +46,6 @@ export interface ListProjectAnswer {
 }
 
 /** What the worker sends back: a value, or an error in its `toJSON()` form (never thrown across). */
-export type BridgeResponse<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DisErrorJson };
+export type BridgeResponse<T> = { readonly threadId: number } & (
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DisErrorJson }
+);

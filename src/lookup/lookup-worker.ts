@@ -1,6 +1,7 @@
 // The lookup worker: runs inside the one synckit worker thread of a synth process. It builds a
 // DisClient from plain options (the environment passed explicitly), calls it, and answers with plain
 // data or an error's toJSON() form. Not exported from the package entry point.
+import { threadId } from 'node:worker_threads';
 import { runAsWorker } from 'synckit';
 import { DisClient } from '../client/dis-client';
 import { DisError, type DisErrorJson } from '../client/dis-error';
@@ -68,8 +69,8 @@ function toJson(e: unknown): DisErrorJson {
 
 runAsWorker(async (request: BridgeRequest): Promise<BridgeResponse<unknown>> => {
   try {
-    return { ok: true, value: await handle(request) };
+    return { threadId, ok: true, value: await handle(request) };
   } catch (e) {
-    return { ok: false, error: toJson(e) };
+    return { threadId, ok: false, error: toJson(e) };
   }
 });

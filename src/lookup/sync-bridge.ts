@@ -13,6 +13,12 @@ export const DEFAULT_BRIDGE_TIMEOUT_MS = 60_000;
 type WorkerFn = (request: BridgeRequest) => Promise<BridgeResponse<unknown>>;
 
 let bridge: { call: (request: BridgeRequest) => BridgeResponse<unknown>; timeoutMs: number } | undefined;
+let lastThreadId: number | undefined;
+
+/** The thread id of the worker that answered the last bridge call (diagnostics and tests). */
+export function lookupWorkerThreadId(): number | undefined {
+  return lastThreadId;
+}
 
 /**
  * The lookup worker's file. From the built package it sits next to this file. Under jest (or any
@@ -82,6 +88,7 @@ export function callBridge<T>(request: BridgeRequest): T {
     }
     throw new DisBridgeError(`The lookup worker failed: ${message}`, {}, e);
   }
+  lastThreadId = response.threadId;
   if (!response.ok) throw reviveDisError(response.error);
   return response.value as T;
 }

@@ -7,6 +7,7 @@ import { startEmulatorProcess } from '../../src/emulator/emulator-process';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
+import { lookupWorkerThreadId } from '../../src/lookup/sync-bridge';
 import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { useEmulatorEnv } from './helpers/lookup-env';
@@ -66,6 +67,15 @@ describe('DisTransferTasks against the emulator', () => {
     expect(second.source).toBe('cache');
     expect(second.tasks).toEqual(first.tasks);
     expect(await listRequests()).toHaveLength(1);
+  });
+
+  test('every lookup of the process is answered by the same worker thread', () => {
+    new DisTransferTasks(stack(), 'Orders', { streamName: 'orders', mode: LookupMode.LIVE });
+    const first = lookupWorkerThreadId();
+    new DisTransferTasks(stack(), 'Clicks', { streamName: 'clicks', mode: LookupMode.LIVE });
+    new DisProjectTransferTasks(stack(), 'All', { mode: LookupMode.LIVE });
+    expect(first).toBeGreaterThan(0);
+    expect(lookupWorkerThreadId()).toBe(first);
   });
 
   test('refresh fetches although the cache has the key, and records the new state', async () => {
