@@ -1,4 +1,5 @@
 import type { GateAcknowledgement } from './gate-acknowledgement';
+import { AcknowledgementState } from './gate-report';
 import { GATE_RULE_IDS, UNACKNOWLEDGEABLE_RULE_IDS } from './rules/gate-rule-ids';
 
 /** The least number of characters an acknowledgement reason must have (as in cdk-nag). */
@@ -6,8 +7,8 @@ export const MIN_ACKNOWLEDGEMENT_REASON_LENGTH = 10;
 
 /** The verdict on one acknowledgement: usable, expired, or invalid with the problem. */
 export interface AcknowledgementCheck {
-  /** `active`, `expired` or `invalid`. */
-  readonly status: 'active' | 'expired' | 'invalid';
+  /** Active, expired or invalid. */
+  readonly status: AcknowledgementState;
   /** What is wrong with it, for `invalid` and `expired`. */
   readonly problem?: string;
 }
@@ -18,16 +19,19 @@ export function checkAcknowledgement(ack: GateAcknowledgement, now: number): Ack
   if (!GATE_RULE_IDS.includes(ack.ruleId) || UNACKNOWLEDGEABLE_RULE_IDS.includes(ack.ruleId)) {
     const acknowledgeable = GATE_RULE_IDS.filter((id) => !UNACKNOWLEDGEABLE_RULE_IDS.includes(id));
     return {
-      status: 'invalid',
+      status: AcknowledgementState.INVALID,
       problem: `rule id "${ack.ruleId}" cannot be acknowledged (use one of ${acknowledgeable.join(', ')})`,
     };
   }
   if (typeof ack.task !== 'string' || ack.task.trim() === '') {
-    return { status: 'invalid', problem: `it names no task (use a task name, stream/task, or *)` };
+    return {
+      status: AcknowledgementState.INVALID,
+      problem: `it names no task (use a task name, stream/task, or *)`,
+    };
   }
   if (reason.length < MIN_ACKNOWLEDGEMENT_REASON_LENGTH) {
     return {
-      status: 'invalid',
+      status: AcknowledgementState.INVALID,
       problem: `its reason ${reason === '' ? 'is missing' : `"${reason}" is shorter than ${MIN_ACKNOWLEDGEMENT_REASON_LENGTH} characters`} (say why the finding is acceptable)`,
     };
   }
@@ -35,13 +39,13 @@ export function checkAcknowledgement(ack: GateAcknowledgement, now: number): Ack
     const at = Date.parse(ack.expires);
     if (Number.isNaN(at)) {
       return {
-        status: 'invalid',
+        status: AcknowledgementState.INVALID,
         problem: `its expiry "${ack.expires}" is not a date (use YYYY-MM-DD or an ISO-8601 instant)`,
       };
     }
     if (at <= now) {
-      return { status: 'expired', problem: `it expired on ${ack.expires}` };
+      return { status: AcknowledgementState.EXPIRED, problem: `it expired on ${ack.expires}` };
     }
   }
-  return { status: 'active' };
+  return { status: AcknowledgementState.ACTIVE };
 }

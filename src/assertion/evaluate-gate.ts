@@ -1,7 +1,7 @@
 import { checkAcknowledgement } from './check-acknowledgement';
 import { GateConfigError } from './gate-config-error';
 import type { GateFinding, RuleFinding } from './gate-finding';
-import type { AcknowledgementStatus, GateReport } from './gate-report';
+import { AcknowledgementState, type AcknowledgementStatus, type GateReport } from './gate-report';
 import type { GateRules } from './gate-rules';
 import { GateSeverity } from './gate-severity';
 import type { GateSnapshot } from './gate-snapshot';
@@ -44,7 +44,10 @@ export function evaluateGate(
         continue;
       }
       const match = acks.find(
-        (a) => a.check.status === 'active' && a.ack.ruleId === ruleId && acknowledges(a.ack.task, finding),
+        (a) =>
+          a.check.status === AcknowledgementState.ACTIVE &&
+          a.ack.ruleId === ruleId &&
+          acknowledges(a.ack.task, finding),
       );
       if (match) match.matched++;
       findings.push({

@@ -1,6 +1,26 @@
 import type { GateFinding } from './gate-finding';
 import type { GateRules } from './gate-rules';
 
+/** What evaluation made of an acknowledgement. */
+export enum AcknowledgementState {
+  /** Well-formed and not expired: it accepts the findings it matches. */
+  ACTIVE = 'active',
+  /** Past its expiry: it accepts nothing and is reported as `DIS-ACK-EXPIRED`. */
+  EXPIRED = 'expired',
+  /** A short or missing reason, a malformed expiry, no task or an unknown rule id (`DIS-ACK-INVALID`). */
+  INVALID = 'invalid',
+}
+
+/** How many findings a report holds, by kind. */
+export interface GateReportSummary {
+  /** Unacknowledged findings of severity error: the gate fails when this is not 0. */
+  readonly errors: number;
+  /** Unacknowledged findings of severity warning. */
+  readonly warnings: number;
+  /** Acknowledged findings, whatever their severity. */
+  readonly acknowledged: number;
+}
+
 /** The status of one acknowledgement after evaluation. */
 export interface AcknowledgementStatus {
   /** The acknowledged rule id. */
@@ -11,8 +31,8 @@ export interface AcknowledgementStatus {
   readonly reason: string;
   /** The expiry given, if any. */
   readonly expires?: string;
-  /** `active`, `expired` or `invalid` (a short reason, a malformed expiry, an unknown rule id). */
-  readonly status: 'active' | 'expired' | 'invalid';
+  /** What evaluation made of it. */
+  readonly status: AcknowledgementState;
   /** How many findings it accepted. */
   readonly matchedFindings: number;
 }
@@ -38,12 +58,12 @@ export interface GateReportStream {
  * acknowledgement. Serialized as is into the JSON report (`formatVersion` 1).
  */
 export interface GateReport {
-  /** The report format version. */
-  readonly formatVersion: 1;
+  /** The report format version, 1. */
+  readonly formatVersion: number;
   /** True when no unacknowledged error finding exists. */
   readonly healthy: boolean;
   /** Counts of unacknowledged errors, warnings and acknowledged findings. */
-  readonly summary: { readonly errors: number; readonly warnings: number; readonly acknowledged: number };
+  readonly summary: GateReportSummary;
   /** Every finding, in rule order then stream/task order. */
   readonly findings: GateFinding[];
   /** Every acknowledgement with its status. */

@@ -1,4 +1,5 @@
 import { checkAcknowledgement } from '../check-acknowledgement';
+import { AcknowledgementState } from '../gate-report';
 import type { RuleFinding } from '../gate-finding';
 import type { RuleContext } from '../rule-context';
 
@@ -6,7 +7,7 @@ import type { RuleContext } from '../rule-context';
 export function disAckExpired(context: RuleContext): RuleFinding[] {
   return (context.rules.acknowledgements ?? []).flatMap((ack) => {
     const check = checkAcknowledgement(ack, context.now);
-    if (check.status !== 'expired') return [];
+    if (check.status !== AcknowledgementState.EXPIRED) return [];
     return [
       {
         ruleId: 'DIS-ACK-EXPIRED',

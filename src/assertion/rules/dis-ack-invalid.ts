@@ -1,4 +1,5 @@
 import { checkAcknowledgement } from '../check-acknowledgement';
+import { AcknowledgementState } from '../gate-report';
 import type { RuleFinding } from '../gate-finding';
 import type { RuleContext } from '../rule-context';
 
@@ -6,7 +7,7 @@ import type { RuleContext } from '../rule-context';
 export function disAckInvalid(context: RuleContext): RuleFinding[] {
   return (context.rules.acknowledgements ?? []).flatMap((ack) => {
     const check = checkAcknowledgement(ack, context.now);
-    if (check.status !== 'invalid') return [];
+    if (check.status !== AcknowledgementState.INVALID) return [];
     return [
       {
         ruleId: 'DIS-ACK-INVALID',
