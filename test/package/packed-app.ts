@@ -123,6 +123,16 @@ export function synthApp(dir: string, env: Record<string, string>): SpawnSyncRet
   return run(process.execPath, ['main.js'], dir, env);
 }
 
+/** Runs a command in the app folder with the given environment. */
+export function runInApp(
+  dir: string,
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): SpawnSyncReturns<string> {
+  return run(command, args, dir, env);
+}
+
 /** The context cache key the lookup records for the demo stream (docs/contracts.md). */
 export const ORDERS_CONTEXT_KEY = 'dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:orders';
 
@@ -173,6 +183,25 @@ export function describePackedApp(
       expect(() => readFileSync(join(installed, 'lib', 'index.d.ts'))).not.toThrow();
       expect(() => readFileSync(join(installed, 'src', 'index.ts'))).toThrow();
       expect(() => readFileSync(join(installed, 'test', 'package', 'packed-app.ts'))).toThrow();
+      // docs/contracts.md: the demo scenarios ship with the package, for users' own tests
+      expect(
+        JSON.parse(readFileSync(join(installed, 'scenarios', 'demo.json'), 'utf8')).projects,
+      ).toHaveLength(1);
+    });
+
+    it('installs the dis-transfer-tasks command, which lists the tasks from the emulator', () => {
+      const bin = join(app, 'node_modules', '.bin', 'dis-transfer-tasks');
+      const result = runInApp(
+        app,
+        bin,
+        ['list', '--stream', 'orders', '--output', 'json'],
+        emulatorEnv(emulator.endpointEnv),
+      );
+      expect(result.stderr).toBe('');
+      expect(result.status).toBe(0);
+      expect(result.stdout).toContain('orders-to-obs');
+      expect(result.stdout).toContain('orders-to-dli');
+      expect(result.stdout).not.toContain('demo-secret-key');
     });
 
     it('synthesizes a stack whose output holds the looked-up task names, and records them', () => {
