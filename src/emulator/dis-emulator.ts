@@ -11,7 +11,7 @@ import type { RequestLogEntry } from './request-log-entry';
 import { RequestLog } from './request-log';
 import { resolveScenario } from './resolve-scenario';
 import type { Scenario, ScenarioInput } from './scenario';
-import { serveRequest } from './serve-request';
+import { serveRequest, type ServeDependencies } from './serve-request';
 
 /** Options of {@link DisEmulator.start}. */
 export interface DisEmulatorOptions {
@@ -76,8 +76,6 @@ export class DisEmulator implements EmulatorHandle {
     return emulator;
   }
 
-  /** The TCP port it listens on. */
-  public port = 0;
   private readonly server: Server;
   private readonly state: EmulatorState;
   private readonly faults = new FaultInjector();
@@ -86,6 +84,8 @@ export class DisEmulator implements EmulatorHandle {
   private readonly admin: boolean;
   private readonly log: RequestLog;
   private host = '127.0.0.1';
+  private boundPort = 0;
+  private deps!: ServeDependencies;
   private stopped?: Promise<void>;
 
   private constructor(scenario: Scenario, options: DisEmulatorOptions) {
@@ -95,24 +95,18 @@ export class DisEmulator implements EmulatorHandle {
     this.lockout = new KeyLockout(this.clock);
     this.log = new RequestLog(options.requestLogCapacity ?? 10_000);
     for (const f of options.faults ?? []) this.faults.inject(f);
-    this.server = createServer(
-      (req, res) =>
-        void serveRequest(req, res, {
-          state: this.state,
-          faults: this.faults,
-          lockout: this.lockout,
-          clock: this.clock,
-          baseUrl: this.url,
-          admin: this.admin ? this : undefined,
-          record: (entry) => this.log.add(entry),
-        }),
-    );
+    this.server = createServer((req, res) => void serveRequest(req, res, this.deps));
+  }
+
+  /** The TCP port it listens on. */
+  public get port(): number {
+    return this.boundPort;
   }
 
   /** Base URL, `http://127.0.0.1:<port>`. */
   public get url(): string {
     const host = this.host.includes(':') ? `[${this.host}]` : this.host;
-    return `http://${host}:${this.port}`;
+    return `http://${host}:${this.boundPort}`;
   }
 
   /** `HW_DIS_ENDPOINT` and `HW_AUTH_URL` for a client. */
@@ -184,7 +178,16 @@ export class DisEmulator implements EmulatorHandle {
       this.server.once('error', refuse);
       this.server.listen(port, host, () => {
         this.server.off('error', refuse);
-        this.port = (this.server.address() as AddressInfo).port;
+        this.boundPort = (this.server.address() as AddressInfo).port;
+        this.deps = {
+          state: this.state,
+          faults: this.faults,
+          lockout: this.lockout,
+          clock: this.clock,
+          baseUrl: this.url,
+          admin: this.admin ? this : undefined,
+          record: (entry) => this.log.add(entry),
+        };
         resolve();
       });
     });
