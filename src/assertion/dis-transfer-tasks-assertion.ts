@@ -1,16 +1,6 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  Annotations,
-  App,
-  Fn,
-  Manifest,
-  TerraformLocal,
-  TerraformStack,
-  Token,
-  type TerraformResource,
-} from 'cdktf';
+import { Annotations, App, Manifest, TerraformStack, type TerraformResource } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
 import { AssertionScopeError } from './assertion-scope-error';
@@ -18,15 +8,16 @@ import type { DisTransferTasksAssertionProps } from './dis-transfer-tasks-assert
 import { Enforcement } from './enforcement';
 import { evaluateGate } from './evaluate-gate';
 import { formatGateReport } from './format-gate-report';
-import { GateConfigError } from './gate-config-error';
-import { parseGateFile, type GateFile } from './gate-file';
-import { ENFORCEMENT_CONTEXT_KEY, ENFORCEMENT_ENV_VAR, resolveEnforcement } from './resolve-enforcement';
+import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
 import type { GateRules } from './gate-rules';
-import type { GateSnapshot } from './gate-snapshot';
-import { escapeTemplate } from './private/escape-template';
+import { addApplyGate } from './private/add-apply-gate';
+import { addPlanGate } from './private/add-plan-gate';
+import { gateFileFor } from './private/gate-file-for';
+import { refuseAssertionTokens } from './private/refuse-assertion-tokens';
 import { stackFileName } from './private/stack-file-name';
-import { TerraformData } from './private/terraform-data';
+import { toGateRules } from './private/to-gate-rules';
+import { ENFORCEMENT_CONTEXT_KEY, ENFORCEMENT_ENV_VAR, resolveEnforcement } from './resolve-enforcement';
 
 /** The CLI command `Enforcement.APPLY` runs when `cliCommand` is not given. */
 export const DEFAULT_CLI_COMMAND = 'npx --no-install dis-transfer-tasks';
@@ -62,15 +53,13 @@ export class DisTransferTasksAssertion extends Construct {
   /** The gate file's name beside the stack (`APPLY` only); the CLI `check --gate-file` reads it. */
   public readonly gateFileName?: string;
 
-  private readonly stack: TerraformStack;
   private readonly gateFile?: GateFile;
 
   public constructor(scope: Construct, id: string, props: DisTransferTasksAssertionProps) {
     super(scope, id);
     const stack = this.node.scopes.find((s): s is TerraformStack => TerraformStack.isStack(s));
     if (stack === undefined) throw new AssertionScopeError(this.node.path);
-    this.stack = stack;
-    refuseTokens(this.node.path, props);
+    refuseAssertionTokens(this.node.path, props);
 
     const resolved = resolveEnforcement(this, props.enforcement);
     this.enforcement = resolved.enforcement;
@@ -100,35 +89,23 @@ export class DisTransferTasksAssertion extends Construct {
         if (this.report.healthy) this.annotate(text, '');
         break;
       case Enforcement.PLAN:
-        this.gate = this.planGate(props.lookup.snapshots, text);
+        this.gate = addPlanGate(this, props.lookup.snapshots, this.report, text);
         this.annotate(
           text,
-          ` terraform plan fails on terraform_data.${this.gate.friendlyUniqueId} while any error remains.`,
+          `terraform plan fails on terraform_data.${this.gate.friendlyUniqueId} while any error remains.`,
         );
         break;
-      case Enforcement.APPLY: {
-        const target = props.lookup.allStreams
-          ? { allStreams: true }
-          : { streams: props.lookup.snapshots.map((s) => s.streamName) };
+      case Enforcement.APPLY:
         this.gateFileName = stackFileName(this, stack.node.path, 'gate.json');
-        this.gateFile = parseGateFile(
-          {
-            formatVersion: 1,
-            constructPath: this.node.path,
-            target: {
-              region: props.lookup.region,
-              projectId: props.lookup.projectId,
-              ...target,
-              ...(props.lookup.endpoint === undefined ? {} : { endpoint: props.lookup.endpoint }),
-            },
-            rules: this.rules,
-          },
-          `The gate file of ${this.node.path}`,
+        this.gateFile = gateFileFor(this.node.path, props.lookup, this.rules);
+        this.gate = addApplyGate(
+          this,
+          this.gateFile,
+          this.gateFileName,
+          props.cliCommand ?? DEFAULT_CLI_COMMAND,
         );
-        this.gate = this.applyGate(this.gateFileName, props.cliCommand ?? DEFAULT_CLI_COMMAND);
-        this.annotate(text, ' terraform apply re-checks the tasks live and fails while any error remains.');
+        this.annotate(text, 'terraform apply re-checks the tasks live and fails while any error remains.');
         break;
-      }
       case Enforcement.WARN:
         this.annotate(text, '');
         break;
@@ -144,50 +121,8 @@ export class DisTransferTasksAssertion extends Construct {
   private annotate(text: string, tail: string): void {
     const { errors, warnings, acknowledged } = this.report.summary;
     if (errors + warnings > 0)
-      Annotations.of(this).addWarning(`${text}${errors > 0 ? `\n${tail.trim()}` : ''}`.trimEnd());
+      Annotations.of(this).addWarning(errors > 0 && tail !== '' ? `${text}\n${tail}` : text);
     else if (acknowledged > 0) Annotations.of(this).addInfo(text);
-  }
-
-  /** A terraform_data holding the snapshot, with a precondition that fails plan on findings. */
-  private planGate(snapshots: readonly GateSnapshot[], text: string): TerraformResource {
-    const snapshot = new TerraformLocal(this, 'Snapshot', {
-      healthy: this.report.healthy,
-      errors: this.report.summary.errors,
-      streams: snapshots.map((s) => ({
-        stream: s.streamName,
-        fetched_at: s.fetchedAt,
-        tasks: [...s.tasks]
-          .sort((a, b) => (a.taskName < b.taskName ? -1 : 1))
-          .map((t) => ({
-            name: t.taskName,
-            state: t.state,
-            destination_type: t.destinationType,
-            last_transfer_timestamp: t.lastTransferTimestamp ?? 0,
-          })),
-      })),
-    });
-    return new TerraformData(this, 'Gate', {
-      input: snapshot.asAnyMap,
-      preconditions: [
-        {
-          condition: `\${local.${snapshot.friendlyUniqueId}.errors == 0}`,
-          errorMessage: escapeTemplate(text),
-        },
-      ],
-    });
-  }
-
-  /** A terraform_data whose local-exec runs the CLI check on every apply. */
-  private applyGate(gateFileName: string, cliCommand: string): TerraformResource {
-    const digest = createHash('sha256').update(JSON.stringify(this.gateFile)).digest('hex');
-    return new TerraformData(this, 'Gate', {
-      input: { gate_file: gateFileName, gate_file_sha256: digest },
-      // timestamp() is unknown until apply, so the resource is replaced, and the check re-run, on every apply.
-      triggersReplace: Fn.timestamp(),
-      provisioners: [
-        { type: 'local-exec', command: escapeTemplate(`${cliCommand} check --gate-file "${gateFileName}"`) },
-      ],
-    });
   }
 
   private writeFiles(stackDir: string): void {
@@ -201,36 +136,6 @@ export class DisTransferTasksAssertion extends Construct {
     writeFileSync(join(stackDir, this.reportFileName), `${JSON.stringify(report, null, 2)}\n`);
     if (this.gateFile !== undefined && this.gateFileName !== undefined) {
       writeFileSync(join(stackDir, this.gateFileName), `${JSON.stringify(this.gateFile, null, 2)}\n`);
-    }
-  }
-}
-
-function toGateRules(props: DisTransferTasksAssertionProps): GateRules {
-  const rules: GateRules = {
-    allowedStates: props.allowedStates,
-    requiredTasks: props.requiredTasks,
-    expectedTasks: props.expectedTasks,
-    ignoreTasks: props.ignoreTasks,
-    destinationTypes: props.destinationTypes,
-    maxTransferLagSeconds: props.maxTransferLag?.toSeconds(),
-    minTasks: props.minTasks,
-    severity: props.severity,
-    acknowledgements: props.acknowledgements?.map((a) => ({ ...a })),
-  };
-  return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as GateRules;
-}
-
-function refuseTokens(constructPath: string, props: DisTransferTasksAssertionProps): void {
-  for (const [name, value] of Object.entries(props)) {
-    if (name === 'lookup' || name === 'maxTransferLag') continue;
-    const values: unknown[] = Array.isArray(value)
-      ? [value, ...value.flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : [v]))]
-      : [value];
-    if (values.some((v) => v !== undefined && Token.isUnresolved(v))) {
-      throw new GateConfigError(
-        `The prop ${name} of DisTransferTasksAssertion ${constructPath} holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.`,
-        { constructPath, prop: name },
-      );
     }
   }
 }
