@@ -49,6 +49,8 @@ export const ScenarioAccessKeySchema = z.strictObject({
   accessKey: z.string().regex(/^[A-Za-z0-9]{8,64}$/, 'expected 8-64 letters or digits'),
   secretKey: z.string().min(8),
   securityToken: z.string().min(1).optional(),
+  /** When a temporary key stops working (ISO-8601). */
+  expiresAt: z.iso.datetime().optional(),
   projects: grantedProjects,
 });
 

@@ -15,6 +15,8 @@ export interface KnownAccessKey {
   readonly secretKey: string;
   /** Set for temporary keys: the request must carry it in `X-Security-Token`. */
   readonly securityToken?: string;
+  /** Expiry of a temporary key, ISO-8601. */
+  readonly expiresAt?: string;
 }
 
 /** What the verifier received. */
@@ -58,6 +60,9 @@ export function verifySignature(
   const { accessKey } = auth;
   const key = keys(accessKey);
   if (!key) return { ok: false, accessKey, reason: 'the access key does not exist' };
+  if (key.expiresAt !== undefined && Date.parse(key.expiresAt) <= now) {
+    return { ok: false, accessKey, reason: 'the temporary access key has expired; get a new one' };
+  }
   const locked = lockout.lockedForMs(accessKey);
   if (locked > 0) {
     return {

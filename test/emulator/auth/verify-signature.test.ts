@@ -24,6 +24,12 @@ describe('AK/SK verification against the official SDK signer', () => {
               secretKey: 'temp-secret-key-000000',
               securityToken: 'sts-token-1',
             },
+            {
+              accessKey: 'OLDTEMPAK00000000001',
+              secretKey: 'old-temp-secret-000000',
+              securityToken: 'sts-token-0',
+              expiresAt: '2020-01-01T00:00:00Z',
+            },
           ],
         },
       },
@@ -125,6 +131,18 @@ describe('AK/SK verification against the official SDK signer', () => {
     expect((await call(emu.url, 'GET', LIST, { headers: wrong.headers })).status).toBe(401);
     const right = signed({ ...temp, securityToken: 'sts-token-1' });
     expect((await call(emu.url, 'GET', LIST, { headers: right.headers })).status).toBe(200);
+  });
+
+  it('rejects an expired temporary key even when correctly signed', async () => {
+    const res = await call(emu.url, 'GET', LIST, {
+      headers: signed({
+        ak: 'OLDTEMPAK00000000001',
+        sk: 'old-temp-secret-000000',
+        securityToken: 'sts-token-0',
+      }).headers,
+    });
+    expect(res.status).toBe(401);
+    expect((res.json as { error_msg: string }).error_msg).toContain('expired');
   });
 
   it('locks a key for five minutes after more than five consecutive failures', async () => {
