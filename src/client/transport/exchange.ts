@@ -78,6 +78,8 @@ function serviceFailure(opts: ExchangeOptions, res: AttemptResponse, attempt: nu
   const cls = classifyServiceFailure(res.status, body.code);
   const facts = {
     ...opts.context,
+    method: opts.method,
+    url: opts.url.toString(),
     httpStatus: res.status,
     serviceCode: body.code,
     serviceMessage: body.message === undefined ? undefined : opts.scrub(body.message),
@@ -110,6 +112,8 @@ function networkFailure(
       `check that the endpoint is the DIS API${trailer}`;
     const error = new DisResponseError(message, {
       ...opts.context,
+      method: opts.method,
+      url: opts.url.toString(),
       httpStatus: f.status ?? 0,
       reason: 'BODY_TOO_LARGE',
       requestId,
@@ -131,6 +135,8 @@ function networkFailure(
   }
   const error = new DisNetworkError(`${message}${trailer}`, {
     ...opts.context,
+    method: opts.method,
+    url: opts.url.toString(),
     causeCode,
     attempts: attempt,
   });

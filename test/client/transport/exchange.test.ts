@@ -74,6 +74,7 @@ describe('retries', () => {
       attempts: 3,
       requestId: 'r-3',
       retryable: true,
+      details: expect.objectContaining({ method: 'GET', url: `${DIS}${path}`, streamName: 'orders' }),
       message: expect.stringContaining('3 attempts'),
     });
   });
