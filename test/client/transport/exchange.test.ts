@@ -171,9 +171,10 @@ describe('responses the client cannot use', () => {
 describe('timeouts', () => {
   test('an attempt that takes too long is abandoned and retried', async () => {
     const { agent, options, reply } = mockSetupWithRealClock();
-    agent.get(DIS).intercept({ path, method: 'GET' }).reply(200, OK).delay(2000);
+    agent.get(DIS).intercept({ path, method: 'GET' }).reply(200, OK).delay(10_000);
     reply(200, { total_number: 1, tasks: [] });
-    const result = await new DisClient({ ...options, attemptTimeoutMs: 50 }).listTransferTasks('orders');
+    // generous for a loaded CI machine, far below the 10 s the first answer would take
+    const result = await new DisClient({ ...options, attemptTimeoutMs: 500 }).listTransferTasks('orders');
     expect(result.totalNumber).toBe(1);
   });
 
