@@ -33,12 +33,25 @@ export interface ContractResponse {
   readonly text: string;
 }
 
-/** True when the suite should run against the real service. */
-export const REMOTE = process.env.DIS_CONTRACT_REMOTE === '1';
+type Env = Readonly<Record<string, string | undefined>>;
 
-/** Starts the emulator with the demo scenario, or describes the real service from the environment. */
-export async function contractTarget(): Promise<ContractTarget> {
-  if (!REMOTE) {
+/** True when the target has an IAM user: the emulator always; a real run when HW_USER_NAME etc. are set. */
+export const HAS_USER = hasUser(process.env);
+
+function hasUser(env: Env): boolean {
+  return (
+    env.DIS_CONTRACT_REMOTE !== '1' || Boolean(env.HW_USER_NAME && env.HW_PASSWORD && env.HW_DOMAIN_NAME)
+  );
+}
+
+/**
+ * Starts the emulator with the demo scenario, or describes the real service from `env`.
+ *
+ * @param env where to read `DIS_CONTRACT_REMOTE` and the credentials
+ * @default env process.env
+ */
+export async function contractTarget(env: Env = process.env): Promise<ContractTarget> {
+  if (env.DIS_CONTRACT_REMOTE !== '1') {
     const emu = await DisEmulator.start();
     return {
       remote: false,
@@ -53,32 +66,31 @@ export async function contractTarget(): Promise<ContractTarget> {
       close: () => emu.stop(),
     };
   }
-  const env = (name: string): string => {
-    const v = process.env[name];
+  const required = (name: string): string => {
+    const v = env[name];
     if (!v) throw new Error(`DIS_CONTRACT_REMOTE=1 needs ${name}; see the README, section "DIS emulator".`);
     return v;
   };
-  const region = env('HW_REGION_NAME');
+  const region = required('HW_REGION_NAME');
   const user =
-    process.env.HW_USER_NAME && process.env.HW_PASSWORD && process.env.HW_DOMAIN_NAME
+    env.HW_USER_NAME && env.HW_PASSWORD && env.HW_DOMAIN_NAME
       ? {
-          name: process.env.HW_USER_NAME,
-          password: process.env.HW_PASSWORD,
-          domain: process.env.HW_DOMAIN_NAME,
+          name: env.HW_USER_NAME,
+          password: env.HW_PASSWORD,
+          domain: env.HW_DOMAIN_NAME,
         }
       : undefined;
   return {
     remote: true,
-    disUrl: (process.env.HW_DIS_ENDPOINT ?? `https://dis.${region}.myhuaweicloud.com`).replace(/\/$/, ''),
+    disUrl: (env.HW_DIS_ENDPOINT ?? `https://dis.${region}.myhuaweicloud.com`).replace(/\/$/, ''),
     iamUrl:
-      (process.env.HW_AUTH_URL ?? `https://iam.${region}.myhuaweicloud.com/v3`).replace(/\/(v3\/?)?$/, '') +
-      '/v3',
+      (env.HW_AUTH_URL ?? `https://iam.${region}.myhuaweicloud.com/v3`).replace(/\/(v3\/?)?$/, '') + '/v3',
     region,
-    projectId: env('HW_PROJECT_ID'),
-    ak: env('HW_ACCESS_KEY'),
-    sk: env('HW_SECRET_KEY'),
-    securityToken: process.env.HW_SECURITY_TOKEN,
-    stream: env('DIS_CONTRACT_STREAM'),
+    projectId: required('HW_PROJECT_ID'),
+    ak: required('HW_ACCESS_KEY'),
+    sk: required('HW_SECRET_KEY'),
+    securityToken: env.HW_SECURITY_TOKEN,
+    stream: required('DIS_CONTRACT_STREAM'),
     user,
     close: async () => undefined,
   };

@@ -1,6 +1,6 @@
 import { DisClient } from '../../src/client/dis-client';
 import type { DisCredentials } from '../../src/client/credentials/dis-credentials';
-import { contractTarget, REMOTE, type ContractTarget } from './contract-target';
+import { contractTarget, HAS_USER, type ContractTarget } from './contract-target';
 
 // The same checks through our own DisClient, once per credential kind the target offers. Signature
 // acceptance is also checked with the official SDK signer (signing.test.ts): a mistake shared by
@@ -10,13 +10,10 @@ describe('contract: DisClient against the target', () => {
   beforeAll(async () => (t = await contractTarget()));
   afterAll(() => t.close());
 
-  // The emulator always has an IAM user; a real run only when HW_USER_NAME etc. are set.
-  const hasUser =
-    !REMOTE || Boolean(process.env.HW_USER_NAME && process.env.HW_PASSWORD && process.env.HW_DOMAIN_NAME);
   const kinds: [string, (t: ContractTarget) => DisCredentials][] = [
     ['AK/SK', (t) => ({ accessKey: t.ak, secretKey: t.sk, securityToken: t.securityToken })],
   ];
-  if (hasUser) {
+  if (HAS_USER) {
     kinds.push([
       'IAM password token',
       (t) => ({ userName: t.user!.name, password: t.user!.password, domainName: t.user!.domain }),

@@ -1,4 +1,4 @@
-import { contractTarget, REMOTE, send, signedCall, type ContractTarget } from './contract-target';
+import { contractTarget, HAS_USER, send, signedCall, type ContractTarget } from './contract-target';
 import { ListTransferTasksBody } from './schemas';
 
 describe('contract: IAM project lookup and password tokens', () => {
@@ -13,10 +13,7 @@ describe('contract: IAM project lookup and password tokens', () => {
     expect(ids).toContain(t.projectId);
   });
 
-  // Needs an IAM user: the emulator always has one; a real run only when HW_USER_NAME etc. are set.
-  const hasUser =
-    !REMOTE || Boolean(process.env.HW_USER_NAME && process.env.HW_PASSWORD && process.env.HW_DOMAIN_NAME);
-  if (!hasUser) return;
+  if (!HAS_USER) return;
 
   it('issues a project-scoped token (201, X-Subject-Token, expires_at) that DIS accepts', async () => {
     const user = t.user!;
