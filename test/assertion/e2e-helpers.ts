@@ -22,7 +22,7 @@ export const CANARIES = {
   HW_PASSWORD: 'canary-password-41af0e',
 };
 
-/** Runs a command to completion; terraform's checkpoint and missing CLI config are kept quiet. */
+/** Runs a command to completion; terraform's checkpoint, cdktf's version check and the missing CLI config are kept quiet. */
 export function run(
   command: string,
   args: string[],
@@ -32,6 +32,7 @@ export function run(
   const merged: Record<string, string | undefined> = {
     ...process.env,
     CHECKPOINT_DISABLE: '1',
+    DISABLE_VERSION_CHECK: 'true',
     CI: '1',
     ...env,
   };
