@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CLI_COMMANDS } from '../../src/cli/cli-commands';
-import { runCli } from './support/run-cli';
+import { expectExit, runCli } from './support/run-cli';
 
 describe('help through the built bin', () => {
   test.each(CLI_COMMANDS.map((c) => [c.path.join(' '), c] as const))(
@@ -10,7 +10,7 @@ describe('help through the built bin', () => {
       // WHEN
       const run = await runCli([...command.path, '--help']);
       // THEN
-      expect(run.code).toBe(0);
+      expectExit(run, 0);
       expect(run.stderr).toBe('');
       expect(run.stdout).toMatch(new RegExp(`^Usage: dis-transfer-tasks ${name} `));
       for (const option of [...Object.keys(command.options), 'help', 'debug']) {
@@ -21,7 +21,7 @@ describe('help through the built bin', () => {
 
   test('`--help` lists every command and the four exit codes', async () => {
     const run = await runCli(['--help']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     for (const command of CLI_COMMANDS) {
       expect(run.stdout).toContain(`  ${command.path.join(' ')} `);
     }
@@ -40,7 +40,7 @@ describe('help through the built bin', () => {
 
   test('an unknown command exits 2 with the list of commands on stderr', async () => {
     const run = await runCli(['deploy']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain("Unknown command 'deploy'. Commands: list, check, context, emulator.");
   });

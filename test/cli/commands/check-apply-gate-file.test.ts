@@ -5,7 +5,7 @@ import { Enforcement } from '../../../src/assertion/enforcement';
 import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
 import type { ITransferTasksLookup } from '../../../src/lookup/transfer-tasks-lookup';
 import { DEMO, DEMO_SECRETS, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
 
 // The contract with the assertion's APPLY enforcement: the gate file it writes beside the stack is
 // what `check --gate-file` reads, run from the stack folder as its local-exec provisioner does.
@@ -68,9 +68,9 @@ describe('check --gate-file with the file APPLY enforcement writes', () => {
     await emulator.setTaskState('orders', 'orders-to-obs', 'PAUSED');
     const paused = await runCli(['check', '--gate-file', gateFileName], { env, cwd: stackDir });
     // THEN
-    expect(healthy.code).toBe(0);
+    expectExit(healthy, 0);
     expect(healthy.stdout).toContain('gate passed for orders, clicks');
-    expect(paused.code).toBe(1);
+    expectExit(paused, 1);
     expect(paused.stdout).toContain('ERROR DIS-TASK-STATE: task orders/orders-to-obs is PAUSED');
   });
 });

@@ -4,7 +4,7 @@ import { xml2js, type Element } from 'xml-js';
 import type { GateReport } from '../../../src/assertion/gate-report';
 import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
 import { DEMO, DEMO_SECRETS, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
 
 let emulator: EmulatorHandle;
 let tmp: ReturnType<typeof tempDir>;
@@ -44,7 +44,7 @@ function writeJson(name: string, value: unknown): string {
 describe('check with rule options', () => {
   test('healthy streams exit 0 with the passing headline', async () => {
     const run = await check(['--stream', 'orders', '--stream', 'clicks']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(run.stdout).toBe(
       'DIS transfer task gate passed for orders, clicks: 0 warning(s), 0 acknowledged.\n',
     );
@@ -56,7 +56,7 @@ describe('check with rule options', () => {
     // WHEN
     const run = await check(['--all-streams']);
     // THEN
-    expect(run.code).toBe(1);
+    expectExit(run, 1);
     expect(run.stdout).toMatch(/^DIS transfer task gate failed for clicks, orders: 1 error\(s\)/);
     expect(run.stdout).toMatch(/ERROR DIS-TASK-STATE: task orders\/orders-to-dli is PAUSED.* Fix: /);
   });
@@ -64,7 +64,7 @@ describe('check with rule options', () => {
   test('--allowed-states takes comma-separated states', async () => {
     await pauseDli();
     const run = await check(['-s', 'orders', '--allowed-states', 'RUNNING,PAUSED']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
   });
 
   test('--required-task, --expected-task, --destination-type and --min-tasks each report their rule', async () => {
@@ -83,7 +83,7 @@ describe('check with rule options', () => {
       '5',
     ]);
     // THEN
-    expect(run.code).toBe(1);
+    expectExit(run, 1);
     for (const rule of [
       'DIS-TASK-REQUIRED',
       'DIS-TASK-UNEXPECTED',
@@ -97,22 +97,22 @@ describe('check with rule options', () => {
   test('--ignore-task takes a task out of every rule', async () => {
     await pauseDli();
     const run = await check(['-s', 'orders', '--ignore-task', 'orders/orders-to-dli']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
   });
 
   test('--max-lag flags a task that has not transferred for longer', async () => {
     // The demo tasks last transferred 60 s before the emulator started.
     const run = await check(['-s', 'clicks', '--max-lag', '30s']);
-    expect(run.code).toBe(1);
+    expectExit(run, 1);
     expect(run.stdout).toContain('ERROR DIS-TRANSFER-LAG: task clicks/clicks-to-obs');
     const relaxed = await check(['-s', 'clicks', '--max-lag', '1h']);
-    expect(relaxed.code).toBe(0);
+    expectExit(relaxed, 0);
   });
 
   test('--warn-only reports findings as warnings and exits 0', async () => {
     await pauseDli();
     const run = await check(['-s', 'orders', '--warn-only']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(run.stdout).toContain('WARN  DIS-TASK-STATE');
   });
 
@@ -130,10 +130,10 @@ describe('check with rule options', () => {
     const accepted = await check(['-s', 'orders', '--acknowledgements', 'acks.json']);
     const expired = await check(['-s', 'orders', '--acknowledgements', 'expired.json']);
     // THEN
-    expect(accepted.code).toBe(0);
+    expectExit(accepted, 0);
     expect(accepted.stdout).toContain('1 acknowledged');
     expect(accepted.stdout).toContain('ACK   DIS-TASK-STATE');
-    expect(expired.code).toBe(1);
+    expectExit(expired, 1);
     expect(expired.stdout).toContain('DIS-ACK-EXPIRED');
   });
 });
@@ -145,7 +145,7 @@ describe('check reports', () => {
     // WHEN
     const run = await check(['-s', 'orders', '--report', 'json']);
     // THEN
-    expect(run.code).toBe(1);
+    expectExit(run, 1);
     const report = JSON.parse(run.stdout) as GateReport;
     expect(report).toMatchObject({
       formatVersion: 1,
@@ -187,7 +187,7 @@ describe('check reports', () => {
       'out/gate.xml',
     ]);
     // THEN
-    expect(run.code).toBe(1);
+    expectExit(run, 1);
     expect(run.stdout).toContain('DIS transfer task gate failed');
     expect(run.stderr).toContain(`Wrote the JUnit report to ${join(tmp.dir, 'out', 'gate.xml')}.`);
     const doc = xml2js(readFileSync(join(tmp.dir, 'out', 'gate.xml'), 'utf8')) as Element;
@@ -207,7 +207,7 @@ describe('check reports', () => {
 
   test('--report-file gate.json picks JSON from the extension', async () => {
     const run = await check(['-s', 'clicks', '--report-file', 'gate.json']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect((JSON.parse(readFileSync(join(tmp.dir, 'gate.json'), 'utf8')) as GateReport).healthy).toBe(true);
   });
 });
@@ -234,15 +234,15 @@ describe('check --gate-file', () => {
     const strict = await check(['--gate-file', 'strict.gate.json']);
     const lenient = await check(['--gate-file', 'lenient.gate.json']);
     // THEN
-    expect(strict.code).toBe(1);
+    expectExit(strict, 1);
     expect(strict.stdout).toContain('DIS-TASK-STATE');
-    expect(lenient.code).toBe(0);
+    expectExit(lenient, 0);
   });
 
   test('an allStreams target checks every stream', async () => {
     writeJson('all.gate.json', gateFile({ minTasks: 3 }, { streams: undefined, allStreams: true }));
     const run = await check(['--gate-file', 'all.gate.json', '--report', 'json']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect((JSON.parse(run.stdout) as GateReport).streams.map((s) => s.streamName)).toEqual([
       'clicks',
       'orders',
@@ -252,28 +252,28 @@ describe('check --gate-file', () => {
   test('a gate file that holds a credential is refused (exit 2) and the value is not echoed', async () => {
     writeJson('bad.gate.json', { ...gateFile({}), credentials: { secretKey: 'gate-file-canary-secret-1' } });
     const run = await check(['--gate-file', 'bad.gate.json']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain('[DIS_GATE_CONFIG_INVALID]');
     expect(`${run.stdout}${run.stderr}`).not.toContain('gate-file-canary-secret-1');
   });
 
   test('a missing gate file is a configuration error (exit 2) that names it', async () => {
     const run = await check(['--gate-file', 'none.gate.json']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain(join(tmp.dir, 'none.gate.json'));
   });
 
   test('target or rule options next to --gate-file are a usage error (exit 2)', async () => {
     writeJson('g.gate.json', gateFile({}));
     const run = await check(['--gate-file', 'g.gate.json', '--stream', 'orders', '--max-lag', '5m']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain('--stream, --max-lag cannot be given with it');
   });
 
   test('an endpoint nobody listens on exits 3', async () => {
     writeJson('down.gate.json', gateFile({}, { endpoint: 'http://127.0.0.1:9' }));
     const run = await check(['--gate-file', 'down.gate.json']);
-    expect(run.code).toBe(3);
+    expectExit(run, 3);
     expect(run.stderr).toContain('[DIS_NETWORK_ERROR]');
   });
 });
@@ -282,7 +282,7 @@ describe('check errors', () => {
   test('a failing service exits 3', async () => {
     await emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 502 });
     const run = await check(['-s', 'orders']);
-    expect(run.code).toBe(3);
+    expectExit(run, 3);
   });
 
   test('with --report junit --report-file, a check that cannot run still leaves a JUnit file saying why', async () => {
@@ -291,7 +291,7 @@ describe('check errors', () => {
     // WHEN
     const run = await check(['-s', 'orders', '--report', 'junit', '--report-file', 'gate.xml']);
     // THEN
-    expect(run.code).toBe(3);
+    expectExit(run, 3);
     const root = elements(
       xml2js(readFileSync(join(tmp.dir, 'gate.xml'), 'utf8')) as Element,
       'testsuites',
@@ -304,7 +304,7 @@ describe('check errors', () => {
 
   test('a stream that does not exist exits 2', async () => {
     const run = await check(['-s', 'nope']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain('DIS.4301');
   });
 
@@ -318,14 +318,14 @@ describe('check errors', () => {
     [[], 'needs the streams to look at'],
   ])('%j is a usage error (exit 2)', async (args, message) => {
     const run = await check(args);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain(message);
   });
 
   test('an acknowledgement without its fields is refused with the field named (exit 2)', async () => {
     writeJson('acks.json', [{ ruleId: 'DIS-TASK-STATE' }]);
     const run = await check(['-s', 'orders', '--acknowledgements', 'acks.json']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain('acknowledgements.0.task');
   });
 });
@@ -333,7 +333,7 @@ describe('check errors', () => {
 test('--help lists every rule, report and gate-file option', async () => {
   mkdirSync(tmp.dir, { recursive: true });
   const run = await runCli(['check', '--help']);
-  expect(run.code).toBe(0);
+  expectExit(run, 0);
   for (const option of [
     '--allowed-states',
     '--required-task',

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { allOutput, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ORDERS = `dis-transfer-tasks:cn-north-4:${PROJECT}:orders`;
@@ -50,7 +50,7 @@ describe('context list', () => {
     // WHEN
     const run = await runCli(['context', 'list'], { cwd: tmp.dir });
     // THEN
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^KEY\s+STREAM\s+HOLDS\s+FETCHED$/);
     expect(lines.slice(1)).toEqual([
@@ -69,7 +69,7 @@ describe('context list', () => {
     // WHEN
     const run = await runCli(['context', 'list', '--output', 'json'], { cwd: tmp.dir });
     // THEN
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     const json = JSON.parse(run.stdout) as { file: string; entries: Array<Record<string, unknown>> };
     expect(json.file).toBe(join(tmp.dir, 'cdktf.context.json'));
     expect(json.entries.map((e) => e.key)).toEqual([ALL, CLICKS, ORDERS]);
@@ -88,7 +88,7 @@ describe('context list', () => {
 
   test('a missing file lists nothing and says how entries get there', async () => {
     const run = await runCli(['context', 'list'], { cwd: tmp.dir });
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('No lookups recorded');
   });
@@ -99,7 +99,7 @@ describe('context list', () => {
     // WHEN
     const run = await runCli(['context', 'list'], { cwd: tmp.dir });
     // THEN
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain('[DIS_CONTEXT_FILE_INVALID]');
     expect(run.stderr).toContain(join(tmp.dir, 'cdktf.context.json'));
   });
@@ -109,7 +109,7 @@ describe('context list', () => {
     const moved = await runCli(['context', 'list', '--file', 'nowhere.json'], { cwd: tmp.dir });
     expect(moved.stderr).toContain(join(tmp.dir, 'nowhere.json'));
     const bad = await runCli(['context', 'list', '--output', 'yaml'], { cwd: tmp.dir });
-    expect(bad.code).toBe(2);
+    expectExit(bad, 2);
     expect(bad.stderr).toContain('--output must be table or json');
   });
 });
@@ -121,7 +121,7 @@ describe('context reset', () => {
     // WHEN
     const run = await runCli(['context', 'reset'], { cwd: tmp.dir });
     // THEN
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(readContext(file)).toEqual({
       'dis-transfer-tasks:mode': 'offline',
       'some-other-library:key': { keep: true },
@@ -139,7 +139,7 @@ describe('context reset', () => {
     // WHEN
     const run = await runCli(['context', 'reset', 'clicks', ALL], { cwd: tmp.dir });
     // THEN
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(Object.keys(readContext(file)).sort()).toEqual([
       ORDERS,
       'dis-transfer-tasks:mode',
@@ -154,7 +154,7 @@ describe('context reset', () => {
     // WHEN
     const run = await runCli(['context', 'reset', 'ordres'], { cwd: tmp.dir });
     // THEN
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain("matches 'ordres'");
     expect(run.stderr).toContain(ORDERS);
     expect(readFileSync(file, 'utf8')).toBe(before);
@@ -164,7 +164,7 @@ describe('context reset', () => {
 describe('context', () => {
   test('without a subcommand is a usage error naming the subcommands', async () => {
     const run = await runCli(['context'], { cwd: tmp.dir });
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain(
       "'context' needs a subcommand: use one of context list, context refresh, context reset",
     );
@@ -172,7 +172,7 @@ describe('context', () => {
 
   test('--help lists the subcommands', async () => {
     const run = await runCli(['context', '--help'], { cwd: tmp.dir });
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(run.stdout).toContain('context reset');
   });
 });

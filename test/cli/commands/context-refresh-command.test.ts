@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
 import { DEMO, DEMO_SECRETS, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
 
 const key = (stream: string) => `dis-transfer-tasks:${DEMO.region}:${DEMO.projectId}:${stream}`;
 const DAY_AGO = new Date(Date.now() - 86_400_000).toISOString();
@@ -61,7 +61,7 @@ describe('context refresh', () => {
     // WHEN
     const run = await refresh();
     // THEN
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     const context = readContext();
     expect(context[key('orders')].tasks?.map((t) => [t.taskName, t.state])).toEqual([
       ['orders-to-dli', 'RUNNING'],
@@ -79,7 +79,7 @@ describe('context refresh', () => {
 
   test('refreshes only the keys or streams named', async () => {
     const run = await refresh(['orders']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     const context = readContext();
     expect(context[key('orders')].fetchedAt).not.toBe(DAY_AGO);
     expect(context[key('clicks')].fetchedAt).toBe(DAY_AGO);
@@ -93,7 +93,7 @@ describe('context refresh', () => {
     // WHEN
     const run = await refresh();
     // THEN
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toMatch(new RegExp(`Failed ${key('retired')} \\[DIS_API_ERROR\\]: .*DIS\\.4301`));
     expect(run.stderr).toContain('Refreshed 3 of 4 lookup(s)');
     const after = readContext();
@@ -108,7 +108,7 @@ describe('context refresh', () => {
     // WHEN
     const run = await refresh();
     // THEN
-    expect(run.code).toBe(3);
+    expectExit(run, 3);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 
@@ -122,7 +122,7 @@ describe('context refresh', () => {
 
   test('a name that matches no entry is a usage error (exit 2) and fetches nothing', async () => {
     const run = await refresh(['nope']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain("matches 'nope'");
     expect(await emulator.requestLog()).toEqual([]);
   });

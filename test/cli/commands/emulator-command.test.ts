@@ -2,7 +2,15 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, CANARY_SECRETS, allOutput, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import {
+  allOutput,
+  BIN,
+  CANARY_SECRETS,
+  expectExit,
+  forbiddenValues,
+  runCli,
+  tempDir,
+} from '../support/run-cli';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 
@@ -72,7 +80,7 @@ describe('emulator', () => {
       ['orders-to-dli', 'RUNNING'],
       ['orders-to-obs', 'RUNNING'],
     ]);
-    expect(stopped.code).toBe(0);
+    expectExit(stopped, 0);
     expect(stopped.stdout).toBe(`${emulator.url}\n`);
     expect(stopped.stderr).toContain(`HW_DIS_ENDPOINT=${emulator.url}`);
     expect(stopped.stderr).toContain('DIS emulator stopped.');
@@ -83,12 +91,12 @@ describe('emulator', () => {
     const served = await listTasks(emulator.url, 'orders');
     const stopped = await emulator.stop('SIGINT');
     expect(served.body.tasks?.find((t) => t.task_name === 'orders-to-dli')?.state).toBe('PAUSED');
-    expect(stopped.code).toBe(0);
+    expectExit(stopped, 0);
   });
 
   test('an invalid --port is a usage error (exit 2)', async () => {
     const run = await runCli(['emulator', '--port', '70000']);
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain('--port must be a whole number from 0 to 65535');
     expect(run.stdout).toBe('');
   });
@@ -100,14 +108,14 @@ describe('emulator', () => {
     // WHEN
     const run = await runCli(['emulator', '--scenario', file]);
     // THEN
-    expect(run.code).toBe(2);
+    expectExit(run, 2);
     expect(run.stderr).toContain(file);
     expect(run.stdout).toBe('');
   });
 
   test('--help documents the scenario, port and admin options', async () => {
     const run = await runCli(['emulator', '--help']);
-    expect(run.code).toBe(0);
+    expectExit(run, 0);
     expect(run.stdout).toMatch(/--scenario FILE +Scenario file, or demo \/ demo-paused/);
     expect(run.stdout).toContain('-p, --port N');
     expect(run.stdout).toContain('--admin');

@@ -70,3 +70,15 @@ export function tempDir(): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'dis-cli-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/**
+ * Asserts a run's exit code; on a mismatch the failure shows what the CLI wrote, which a bare
+ * `expect(run.code).toBe(n)` would hide.
+ */
+export function expectExit(run: CliRun, code: number): void {
+  if (run.code !== code) {
+    throw new Error(
+      `expected exit code ${code}, got ${run.code}\n--- stderr ---\n${run.stderr}\n--- stdout ---\n${run.stdout}`,
+    );
+  }
+}
