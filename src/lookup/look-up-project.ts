@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
-import { DisError } from '../client/dis-error';
 import type { BridgeClientOptions, ListProjectAnswer } from './bridge-protocol';
+import { callLookupBridge } from './call-lookup-bridge';
 import { ALL_STREAMS, projectStreamsContextKey, transferTasksContextKey } from './context-key';
 import {
   parseContextValue,
@@ -9,8 +9,6 @@ import {
   type ProjectStreamsContextValue,
   type TransferTasksContextValue,
 } from './context-value';
-import { DisLookupConfigError } from './lookup-config-error';
-import { DisLookupFailedError } from './lookup-failed-error';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
 import { resolveLookupTarget, type LookupTarget } from './lookup-target';
@@ -18,7 +16,6 @@ import { reportMissingLookup } from './missing-lookups';
 import { readRecordedValue, type RecordedValue } from './recorded-value';
 import { SnapshotSource } from './snapshot-source';
 import { snapshotFromValue } from './snapshot-from-value';
-import { callBridge } from './sync-bridge';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
 
 /** The project's snapshots (sorted by stream), or the keys offline mode could not find. */
@@ -101,13 +98,10 @@ function fetchProject(
   concurrency: number,
   target: LookupTarget,
 ): ProjectLookupOutcome {
-  let answer: ListProjectAnswer;
-  try {
-    answer = callBridge<ListProjectAnswer>({ op: 'listProject', client, concurrency });
-  } catch (e) {
-    if (!DisError.isDisError(e) || e instanceof DisLookupConfigError) throw e;
-    throw new DisLookupFailedError({ constructPath: scope.node.path, streamName: ALL_STREAMS, ...target }, e);
-  }
+  const answer = callLookupBridge<ListProjectAnswer>(
+    { constructPath: scope.node.path, streamName: ALL_STREAMS, ...target },
+    { op: 'listProject', client, concurrency },
+  );
   const fetched = { region: answer.target.region, projectId: answer.target.projectId };
   const now = new Date();
   const entries: Record<string, TransferTasksContextValue | ProjectStreamsContextValue> = {

@@ -1,10 +1,8 @@
 import type { IConstruct } from 'constructs';
-import { DisError } from '../client/dis-error';
 import type { BridgeClientOptions, ListTransferTasksAnswer } from './bridge-protocol';
+import { callLookupBridge } from './call-lookup-bridge';
 import { transferTasksContextKey } from './context-key';
 import { parseContextValue, toContextValue } from './context-value';
-import { DisLookupConfigError } from './lookup-config-error';
-import { DisLookupFailedError } from './lookup-failed-error';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
 import { resolveLookupTarget } from './lookup-target';
@@ -12,7 +10,6 @@ import { reportMissingLookup } from './missing-lookups';
 import { readRecordedValue } from './recorded-value';
 import { SnapshotSource } from './snapshot-source';
 import { snapshotFromValue } from './snapshot-from-value';
-import { callBridge } from './sync-bridge';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
 
 /** A snapshot, or the key that offline mode could not find (already reported for the synth error). */
@@ -52,7 +49,10 @@ export function lookUpStream(
     });
     return { missingKey: key, ...target };
   }
-  const answer = fetchStream(scope, client, streamName, target);
+  const answer = callLookupBridge<ListTransferTasksAnswer>(
+    { constructPath: scope.node.path, streamName, ...target },
+    { op: 'listTransferTasks', client, streamName },
+  );
   const value = toContextValue(answer.result, new Date());
   const fetchedKey = transferTasksContextKey(answer.target.region, answer.target.projectId, streamName);
   if (settings.mode !== LookupMode.LIVE) settings.store.update({ [fetchedKey]: value });
@@ -64,18 +64,4 @@ export function lookUpStream(
       source: SnapshotSource.API,
     }),
   };
-}
-
-function fetchStream(
-  scope: IConstruct,
-  client: BridgeClientOptions,
-  streamName: string,
-  target: { region: string; projectId: string },
-): ListTransferTasksAnswer {
-  try {
-    return callBridge<ListTransferTasksAnswer>({ op: 'listTransferTasks', client, streamName });
-  } catch (e) {
-    if (!DisError.isDisError(e) || e instanceof DisLookupConfigError) throw e;
-    throw new DisLookupFailedError({ constructPath: scope.node.path, streamName, ...target }, e);
-  }
 }

@@ -1,11 +1,9 @@
 import type { IConstruct } from 'constructs';
-import { DisError } from '../client/dis-error';
 import type { BridgeClientOptions, ResolveTargetAnswer } from './bridge-protocol';
 import { DisLookupConfigError } from './lookup-config-error';
-import { DisLookupFailedError } from './lookup-failed-error';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
-import { callBridge } from './sync-bridge';
+import { callLookupBridge } from './call-lookup-bridge';
 
 /** The region and project a lookup's keys are built from. */
 export interface LookupTarget {
@@ -34,13 +32,11 @@ export function resolveLookupTarget(
       { constructPath: scope.node.path, streamName },
     );
   }
-  try {
-    return callBridge<ResolveTargetAnswer>({ op: 'resolveTarget', client }).target;
-  } catch (e) {
-    if (!DisError.isDisError(e) || e instanceof DisLookupConfigError) throw e;
-    throw new DisLookupFailedError(
-      { constructPath: scope.node.path, streamName, region: settings.region, projectId: settings.projectId },
-      e,
-    );
-  }
+  const site = {
+    constructPath: scope.node.path,
+    streamName,
+    region: settings.region,
+    projectId: settings.projectId,
+  };
+  return callLookupBridge<ResolveTargetAnswer>(site, { op: 'resolveTarget', client }).target;
 }

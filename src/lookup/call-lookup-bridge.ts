@@ -1,0 +1,19 @@
+import { DisError } from '../client/dis-error';
+import type { BridgeRequest } from './bridge-protocol';
+import { DisLookupConfigError } from './lookup-config-error';
+import { DisLookupFailedError, type LookupFailureSite } from './lookup-failed-error';
+import { callBridge } from './sync-bridge';
+
+/**
+ * {@link callBridge} on behalf of a lookup: a coded failure (client or bridge) is wrapped in
+ * `DisLookupFailedError`, which names the construct, stream, project and the fix and keeps the
+ * original as `cause`. Configuration errors pass through unchanged: they already say what to fix.
+ */
+export function callLookupBridge<T>(site: LookupFailureSite, request: BridgeRequest): T {
+  try {
+    return callBridge<T>(request);
+  } catch (e) {
+    if (!DisError.isDisError(e) || e instanceof DisLookupConfigError) throw e;
+    throw new DisLookupFailedError(site, e);
+  }
+}
