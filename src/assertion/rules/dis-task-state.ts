@@ -24,9 +24,23 @@ export function disTaskState(context: RuleContext): RuleFinding[] {
         'DIS-TASK-STATE',
         t,
         `task ${s} is ${state}; allowed: ${allowed.join(', ')}.`,
-        state === TransferTaskState.PAUSED
-          ? `Start the task again (DIS console, stream ${t.streamName}, Dump Management), or add ${state} to allowedStates.`
-          : `Repair or recreate the task (DIS console, stream ${t.streamName}, Dump Management), or add ${state} to allowedStates.`,
+        fixFor(state, t.streamName),
       );
     });
+}
+
+function fixFor(state: TransferTaskState, streamName: string): string {
+  const where = `(DIS console, stream ${streamName}, Dump Management)`;
+  switch (state) {
+    case TransferTaskState.PAUSED:
+      return `Start the task again ${where}, or add ${state} to allowedStates.`;
+    case TransferTaskState.STARTING:
+      return `Wait until the task is RUNNING and refresh the lookup, or add ${state} to allowedStates.`;
+    case TransferTaskState.RUNNING:
+      return `Stop the task if it must not run ${where}, or add ${state} to allowedStates.`;
+    case TransferTaskState.DELETE:
+      return `Recreate the task if it is still needed ${where}, or add ${state} to allowedStates.`;
+    default:
+      return `Repair or recreate the task ${where}, or add ${state} to allowedStates.`;
+  }
 }

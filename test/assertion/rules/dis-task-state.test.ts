@@ -35,6 +35,17 @@ describe('DIS-TASK-STATE: every task is in an allowed state', () => {
     ]);
   });
 
+  test('non-compliant: the fix fits the state', () => {
+    const snaps = [snapshot('s', [task('a', 'STARTING'), task('b', 'DELETE')])];
+    expect(disTaskState(context(snaps)).map((f) => f.fix)).toEqual([
+      'Wait until the task is RUNNING and refresh the lookup, or add STARTING to allowedStates.',
+      'Recreate the task if it is still needed (DIS console, stream s, Dump Management), or add DELETE to allowedStates.',
+    ]);
+    expect(disTaskState(context([snapshot('s', [task('c')])], { allowedStates: ['PAUSED'] }))[0].fix).toBe(
+      'Stop the task if it must not run (DIS console, stream s, Dump Management), or add RUNNING to allowedStates.',
+    );
+  });
+
   test('edge: an unknown state fails the default rule and says it is unknown', () => {
     const [finding] = disTaskState(context([snapshot('s', [task('a', 'FROZEN')])]));
     expect(finding.message).toBe(
