@@ -7,10 +7,10 @@ import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { createClient } from '../create-client';
 import { ExitCode, exitCodeForError } from '../exit-code';
+import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { mapConcurrent } from '../map-concurrent';
 import { selectContextEntries } from '../select-context-entries';
 import { createStyle } from '../style';
-import { FETCH_CONCURRENCY } from './list-command';
 
 type Outcome = { readonly entry: ContextEntry } & ({ readonly value: unknown } | { readonly error: unknown });
 

@@ -2,14 +2,12 @@ import type { CliCommand } from '../cli-command';
 import { TARGET_OPTIONS } from '../common-options';
 import { createClient, targetOverrides } from '../create-client';
 import { ExitCode } from '../exit-code';
+import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { formatTaskTable } from '../format-task-table';
 import { mapConcurrent } from '../map-concurrent';
 import { OUTPUT_OPTION, outputFormat } from '../output-option';
 import { STREAM_OPTIONS, streamSelection } from '../stream-options';
 import { createStyle } from '../style';
-
-/** How many streams are fetched at once: a handful, well under DIS's per-user request limits. */
-export const FETCH_CONCURRENCY = 4;
 
 /** `list`: the transfer tasks of one or more streams, as a table or JSON. */
 export const listCommand: CliCommand = {
