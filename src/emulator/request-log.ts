@@ -6,7 +6,9 @@ import type { RequestLogEntry } from './request-log-entry';
  * continues).
  */
 export class RequestLog {
+  // A ring buffer: once full, the newest entry overwrites the oldest at `head`.
   private entries: RequestLogEntry[] = [];
+  private head = 0;
   private count = 0;
 
   public constructor(private readonly capacity: number) {}
@@ -14,18 +16,24 @@ export class RequestLog {
   /** Appends an entry, numbering it. */
   public add(entry: Omit<RequestLogEntry, 'seq'>): void {
     this.count++;
-    this.entries.push({ seq: this.count, ...entry });
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    const numbered = { seq: this.count, ...entry };
+    if (this.entries.length < this.capacity) {
+      this.entries.push(numbered);
+    } else {
+      this.entries[this.head] = numbered;
+      this.head = (this.head + 1) % this.capacity;
+    }
   }
 
-  /** A copy of the entries kept. */
+  /** A copy of the entries kept, oldest first. */
   public list(): RequestLogEntry[] {
-    return [...this.entries];
+    return [...this.entries.slice(this.head), ...this.entries.slice(0, this.head)];
   }
 
   /** Empties the log and restarts numbering at 1. */
   public clear(): void {
     this.entries = [];
+    this.head = 0;
     this.count = 0;
   }
 }

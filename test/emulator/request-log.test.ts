@@ -31,3 +31,12 @@ describe('RequestLog', () => {
     expect(log.list()).toEqual([{ seq: 1, ...entry('/b') }]);
   });
 });
+
+describe('RequestLog as a ring', () => {
+  it('keeps order across many wraps', () => {
+    const log = new RequestLog(3);
+    for (let i = 1; i <= 10; i++) log.add(entry(`/${i}`));
+    expect(log.list().map((e) => e.path)).toEqual(['/8', '/9', '/10']);
+    expect(log.list().map((e) => e.seq)).toEqual([8, 9, 10]);
+  });
+});

@@ -1,7 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { computeSignature } from '../../client/signing/compute-signature';
-import { headerValue } from '../../client/signing/header-value';
 import { parseAuthorization } from '../../client/signing/parse-authorization';
 import { parseSdkDate } from '../../client/signing/sdk-date';
 import type { KeyLockout } from './key-lockout';
@@ -102,11 +101,16 @@ function check(
   ) {
     return 'a temporary access key needs its X-Security-Token';
   }
+  // Only what the signature covers: the signed headers and the declared payload hash.
+  const covered: Record<string, string | undefined> = {
+    'x-sdk-content-sha256': headerOf(req.headers, 'x-sdk-content-sha256'),
+  };
+  for (const name of signedHeaders) covered[name] = headerOf(req.headers, name);
   const expected = computeSignature({
     method: req.method,
     path: req.path,
     query: req.query,
-    headers: req.headers,
+    headers: covered,
     signedHeaders,
     payload: req.payload,
     sdkDate,
@@ -115,8 +119,10 @@ function check(
   return equal(signature, expected) ? undefined : 'verify aksk signature fail';
 }
 
+/** Node lower-cases incoming header names, so a direct lookup is enough. */
 function headerOf(headers: IncomingHttpHeaders, name: string): string | undefined {
-  return headerValue(headers, name);
+  const value = headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
 }
 
 function equal(a: string, b: string): boolean {
