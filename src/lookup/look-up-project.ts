@@ -13,7 +13,7 @@ import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
 import { resolveLookupTarget, type LookupTarget } from './lookup-target';
 import { reportMissingLookup } from './missing-lookups';
-import { readRecordedValue, type RecordedValue } from './recorded-value';
+import { readRecordedValue } from './recorded-value';
 import { SnapshotSource } from './snapshot-source';
 import { snapshotFromValue } from './snapshot-from-value';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
@@ -35,15 +35,7 @@ export function lookUpProject(
   concurrency: number,
 ): ProjectLookupOutcome {
   const target = resolveLookupTarget(scope, settings, client, ALL_STREAMS);
-  const read = (key: string): RecordedValue | undefined => {
-    const recorded = readRecordedValue(scope, settings.store, settings.storeLabel, key);
-    const usable =
-      recorded &&
-      (recorded.source === SnapshotSource.CONTEXT ||
-        settings.mode === LookupMode.AUTO ||
-        settings.mode === LookupMode.OFFLINE);
-    return usable ? recorded : undefined;
-  };
+  const read = (key: string) => readRecordedValue(scope, settings, key);
   const projectKey = projectStreamsContextKey(target.region, target.projectId);
   const listed = read(projectKey);
   if (listed) {

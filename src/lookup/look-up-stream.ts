@@ -29,13 +29,8 @@ export function lookUpStream(
 ): StreamLookupOutcome {
   const target = resolveLookupTarget(scope, settings, client, streamName);
   const key = transferTasksContextKey(target.region, target.projectId, streamName);
-  const recorded = readRecordedValue(scope, settings.store, settings.storeLabel, key);
-  const usable =
-    recorded &&
-    (recorded.source === SnapshotSource.CONTEXT ||
-      settings.mode === LookupMode.AUTO ||
-      settings.mode === LookupMode.OFFLINE);
-  if (recorded && usable) {
+  const recorded = readRecordedValue(scope, settings, key);
+  if (recorded) {
     const value = parseContextValue(recorded.raw, key, recorded.where);
     return { snapshot: snapshotFromValue(value, { streamName, ...target, source: recorded.source }) };
   }

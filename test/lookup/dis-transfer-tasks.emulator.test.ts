@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
@@ -101,6 +101,27 @@ describe('DisTransferTasks against the emulator', () => {
     });
     expect(lookup.source).toBe('api');
     expect(existsSync(contextFile)).toBe(false);
+  });
+
+  test('a broken cache file stops auto and refresh, is never overwritten, and does not concern live', () => {
+    // GIVEN
+    const broken = '{ "dis-transfer-tasks:x": ';
+    writeFileSync(contextFile, broken);
+    // WHEN / THEN
+    for (const mode of [LookupMode.AUTO, LookupMode.REFRESH]) {
+      expect(
+        () => new DisTransferTasks(stack(), 'Orders', { streamName: 'orders', contextFile, mode }),
+      ).toThrow(
+        expect.objectContaining({ code: 'DIS_CONTEXT_FILE_INVALID', file: contextFile, line: 1, column: 27 }),
+      );
+    }
+    const live = new DisTransferTasks(stack(), 'Orders', {
+      streamName: 'orders',
+      contextFile,
+      mode: LookupMode.LIVE,
+    });
+    expect(live.totalNumber).toBe(2);
+    expect(readFileSync(contextFile, 'utf8')).toBe(broken);
   });
 
   test('the mode can come from DIS_LOOKUP_MODE', async () => {
