@@ -384,4 +384,26 @@ describe('DisTransferTasksAssertion', () => {
       expect(() => app.synth()).toThrow(PAUSED_TEXT);
     });
   });
+
+  test('synth is deterministic: the same snapshot gives byte-identical output and report', () => {
+    const outputs = [0, 1].map(() => {
+      const dir = mkdtempSync(join(tmpdir(), 'dis-assertion-det-'));
+      try {
+        const app = new App({ outdir: dir, stackTraces: false });
+        const stack = new TerraformStack(app, 'demo');
+        new DisTransferTasksAssertion(stack, 'Gate', {
+          lookup: lookupOf(demo('PAUSED')),
+          enforcement: Enforcement.PLAN,
+          maxTransferLag: Duration.seconds(10),
+        });
+        app.synth();
+        return ['cdk.tf.json', 'dis-gate.Gate.report.json'].map((f) =>
+          readFileSync(join(dir, 'stacks/demo', f), 'utf8'),
+        );
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+    expect(outputs[1]).toEqual(outputs[0]);
+  });
 });
