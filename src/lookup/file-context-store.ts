@@ -1,4 +1,4 @@
-import { readFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { IContextStore } from './context-store';
 import { DisContextFileError } from './context-file-error';
@@ -33,14 +33,56 @@ export class FileContextStore implements IContextStore {
   /** The absolute path of the file. */
   public readonly file: string;
   private readonly lockWaitMs: number;
+  /** The parsed file and the stat stamp it was parsed at: lookups read one key each, many times. */
+  private memo?: { readonly stamp: string; readonly entries: Record<string, unknown> };
 
   public constructor(file: string, options: FileContextStoreOptions = {}) {
     this.file = resolve(file);
     this.lockWaitMs = options.lockWaitMs ?? 15_000;
   }
 
-  /** Every entry of the file; `{}` when the file does not exist. */
+  /** Every entry of the file (a copy); `{}` when the file does not exist. */
   public read(): Record<string, unknown> {
+    return structuredClone(this.current());
+  }
+
+  /** One entry (a copy), or `undefined`. The file is parsed again only when it changed. */
+  public get(key: string): unknown {
+    const value = this.current()[key];
+    return value === undefined ? undefined : structuredClone(value);
+  }
+
+  /** Merges `entries` into the file under a lock; `undefined` values remove their key. */
+  public update(entries: Record<string, unknown>): void {
+    mkdirSync(dirname(this.file), { recursive: true });
+    const release = this.lock();
+    try {
+      const next = { ...this.readFresh() };
+      for (const [key, value] of Object.entries(entries)) {
+        if (value === undefined) delete next[key];
+        else next[key] = value;
+      }
+      writeAtomically(this.file, stableJson(next));
+      this.memo = undefined;
+    } finally {
+      release();
+    }
+  }
+
+  private current(): Record<string, unknown> {
+    let stamp: string;
+    try {
+      const stat = statSync(this.file, { bigint: true });
+      stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      throw e;
+    }
+    if (this.memo?.stamp !== stamp) this.memo = { stamp, entries: this.readFresh() };
+    return this.memo.entries;
+  }
+
+  private readFresh(): Record<string, unknown> {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -49,22 +91,6 @@ export class FileContextStore implements IContextStore {
       throw e;
     }
     return this.parse(text);
-  }
-
-  /** Merges `entries` into the file under a lock; `undefined` values remove their key. */
-  public update(entries: Record<string, unknown>): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const release = this.lock();
-    try {
-      const next = { ...this.read() };
-      for (const [key, value] of Object.entries(entries)) {
-        if (value === undefined) delete next[key];
-        else next[key] = value;
-      }
-      writeAtomically(this.file, stableJson(next));
-    } finally {
-      release();
-    }
   }
 
   private parse(text: string): Record<string, unknown> {

@@ -14,6 +14,12 @@ export class MemoryContextStore implements IContextStore {
     return structuredClone(this.entries);
   }
 
+  /** A copy of one entry, or `undefined`. */
+  public get(key: string): unknown {
+    const value = this.entries[key];
+    return value === undefined ? undefined : structuredClone(value);
+  }
+
   /** Merges `entries`; `undefined` values remove their key. */
   public update(entries: Record<string, unknown>): void {
     const next = { ...this.entries };

@@ -25,7 +25,7 @@ export function readRecordedValue(
   if (fromContext !== undefined)
     return { raw: fromContext, source: SnapshotSource.CONTEXT, where: 'cdktf context' };
   if (settings.mode !== LookupMode.AUTO && settings.mode !== LookupMode.OFFLINE) return undefined;
-  const cached = settings.store.read()[key];
+  const cached = settings.store.get(key);
   if (cached !== undefined) return { raw: cached, source: SnapshotSource.CACHE, where: settings.storeLabel };
   return undefined;
 }

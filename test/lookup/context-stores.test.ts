@@ -38,6 +38,15 @@ describe.each(stores)('%s (contract)', (_name, make) => {
     expect(store.read()).toEqual({ b: 2 });
   });
 
+  test('get returns one entry, a copy, or undefined', () => {
+    const store = make();
+    store.update({ a: { n: 1 }, b: 2 });
+    (store.get('a') as { n: number }).n = 99;
+    expect(store.get('a')).toEqual({ n: 1 });
+    expect(store.get('b')).toBe(2);
+    expect(store.get('c')).toBeUndefined();
+  });
+
   test('read returns a copy: changing it does not change the store', () => {
     const store = make();
     store.update({ a: { n: 1 } });
@@ -54,6 +63,14 @@ describe('FileContextStore', () => {
     expect(readFileSync(file(), 'utf8')).toBe(
       '{\n  "alpha": true,\n  "zeta": {\n    "a": 2,\n    "b": 1\n  }\n}\n',
     );
+  });
+
+  test('sees a change another process made after an earlier read', () => {
+    const store = new FileContextStore(file());
+    store.update({ a: 1 });
+    expect(store.get('b')).toBeUndefined();
+    writeFileSync(file(), '{"a": 1, "b": 22}');
+    expect(store.get('b')).toBe(22);
   });
 
   test('keeps entries another process wrote between read and update', () => {
