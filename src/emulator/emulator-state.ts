@@ -29,6 +29,8 @@ const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456
 export class EmulatorState {
   private world!: Scenario;
   private readonly tokens = new Map<string, IssuedToken>();
+  /** Tasks started through the API that become RUNNING at the given time. */
+  private readonly starting = new Map<ScenarioTask, number>();
 
   public constructor(
     private readonly scenario: Scenario,
@@ -61,6 +63,7 @@ export class EmulatorState {
   public reset(): void {
     this.world = structuredClone(this.scenario);
     this.tokens.clear();
+    this.starting.clear();
     for (const t of this.world.credentials.tokens) {
       this.tokens.set(t.token, {
         projects: t.projects,
@@ -89,7 +92,30 @@ export class EmulatorState {
 
   /** Sets a task's state. Leaving RUNNING freezes its last transfer time; entering RUNNING makes it current. */
   public setTaskState(streamName: string, taskName: string, state: string, projectId?: string): void {
+    this.changeState(this.requireTask(streamName, taskName, projectId), state);
+  }
+
+  /**
+   * Starts a task as the batch `start` action does: STARTING for the scenario's `startingMs`,
+   * then RUNNING (see {@link settle}); at once when `startingMs` is 0.
+   */
+  public startTask(streamName: string, taskName: string, projectId?: string): void {
     const task = this.requireTask(streamName, taskName, projectId);
+    if (task.state === 'RUNNING') return;
+    if (this.world.startingMs === 0) return this.changeState(task, 'RUNNING');
+    this.changeState(task, 'STARTING');
+    this.starting.set(task, this.clock() + this.world.startingMs);
+  }
+
+  /** Moves started tasks whose STARTING time is over to RUNNING. Called before each request is served. */
+  public settle(): void {
+    if (this.starting.size === 0) return;
+    const now = this.clock();
+    for (const [task, due] of this.starting) if (due <= now) this.changeState(task, 'RUNNING');
+  }
+
+  private changeState(task: ScenarioTask, state: string): void {
+    this.starting.delete(task);
     if (task.state === 'RUNNING' && state !== 'RUNNING') {
       task.lastTransferTimestamp = this.resolveTime(task.lastTransferTimestamp);
     } else if (task.state !== 'RUNNING' && state === 'RUNNING') {
@@ -139,6 +165,7 @@ export class EmulatorState {
     const stream = this.requireStream(streamName, projectId);
     const index = stream.tasks.findIndex((t) => t.taskName === taskName);
     if (index < 0) throw this.noTask(streamName, taskName, stream);
+    this.starting.delete(stream.tasks[index]);
     stream.tasks.splice(index, 1);
   }
 

@@ -82,6 +82,8 @@ const ScenarioObjectSchema = z.strictObject({
     })
     .default({ accessKeys: [], tokens: [], users: [] }),
   tokenTtlSeconds: z.number().int().positive().default(86400),
+  /** How long a task stays STARTING after a batch `start` before it is RUNNING (0: at once). */
+  startingMs: z.number().int().min(0).default(0),
 });
 
 /** The whole scenario file: shape first, then cross references (unique names, known project ids). */

@@ -132,6 +132,7 @@ async function operate(
   deps: ServeDependencies,
   signed: Parameters<typeof authenticate>[0],
 ): Promise<EmulatorResponse> {
+  deps.state.settle();
   const r = match.route;
   if (r === 'Admin') return adminAction(ctx, deps.admin!);
   // The token request needs no credential: its body carries the password.

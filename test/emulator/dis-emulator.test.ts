@@ -1,6 +1,6 @@
 import { DisEmulator } from '../../src/emulator/dis-emulator';
 import { EmulatorScenarioError } from '../../src/emulator/emulator-scenario-error';
-import { shippedScenarioPath } from '../../src/emulator/load-scenario';
+import { loadScenario, shippedScenarioPath } from '../../src/emulator/load-scenario';
 import { call, DEMO } from './http-call';
 
 const P = `/v2/${DEMO.projectId}`;
@@ -148,6 +148,30 @@ describe('DisEmulator', () => {
       expect(paused.last_transfer_timestamp).toBe(now - 3_600_000 - 60_000);
       expect((await action({ action: 'start', tasks: [{ id: 'demoOrdersToDli0001' }] })).status).toBe(200);
       expect((await states()).find((t) => t.task_name === 'orders-to-dli')!.state).toBe('RUNNING');
+    });
+
+    it('starts through STARTING when the scenario sets startingMs', async () => {
+      let clock = Date.parse('2026-11-28T12:00:00Z');
+      const slow = await DisEmulator.start({
+        scenario: { ...loadScenario(shippedScenarioPath('demo-paused')), startingMs: 30_000 },
+        clock: () => clock,
+      });
+      try {
+        const path = `${P}/streams/orders/transfer-tasks`;
+        const start = await call(slow.url, 'POST', `${path}/action`, {
+          headers: TOKEN,
+          body: JSON.stringify({ action: 'start', tasks: [{ id: 'demoOrdersToDli0001' }] }),
+        });
+        expect(start.status).toBe(200);
+        const stateOf = async () =>
+          ((await call(slow.url, 'GET', path, { headers: TOKEN })).json as { tasks: { state: string }[] })
+            .tasks[1].state;
+        expect(await stateOf()).toBe('STARTING');
+        clock += 30_000;
+        expect(await stateOf()).toBe('RUNNING');
+      } finally {
+        await slow.stop();
+      }
     });
 
     it('changes nothing when one id is unknown', async () => {

@@ -44,3 +44,40 @@ describe('EmulatorState', () => {
     expect(s.token(issued.token)).toBeUndefined();
   });
 });
+
+describe('EmulatorState starting tasks', () => {
+  let now = 1_000_000;
+  const withStarting = (startingMs: number) => {
+    const scenario = loadScenario(shippedScenarioPath('demo-paused'));
+    return new EmulatorState({ ...scenario, startingMs }, () => now);
+  };
+  const dli = (s: EmulatorState) => s.stream(s.projects[0].id, 'orders')!.tasks[1];
+
+  it('runs a started task at once by default', () => {
+    const s = withStarting(0);
+    s.startTask('orders', 'orders-to-dli');
+    expect(dli(s).state).toBe('RUNNING');
+  });
+
+  it('keeps a started task STARTING for startingMs, then RUNNING with a fresh last transfer', () => {
+    const s = withStarting(30_000);
+    s.startTask('orders', 'orders-to-dli');
+    expect(dli(s).state).toBe('STARTING');
+    now += 29_999;
+    s.settle();
+    expect(dli(s).state).toBe('STARTING');
+    now += 1;
+    s.settle();
+    expect(dli(s).state).toBe('RUNNING');
+    expect(s.resolveTime(dli(s).lastTransferTimestamp)).toBe(now);
+  });
+
+  it('lets an explicit state change win over a pending start', () => {
+    const s = withStarting(30_000);
+    s.startTask('orders', 'orders-to-dli');
+    s.setTaskState('orders', 'orders-to-dli', 'ERROR');
+    now += 60_000;
+    s.settle();
+    expect(dli(s).state).toBe('ERROR');
+  });
+});

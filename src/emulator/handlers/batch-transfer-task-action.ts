@@ -10,8 +10,9 @@ const ActionBody = z.object({
 
 /**
  * `POST /v2/{project_id}/streams/{stream_name}/transfer-tasks/action` with
- * `{"action":"start"|"stop","tasks":[{"id":"<task_id>"}]}`: start moves tasks to RUNNING, stop to
- * PAUSED (as the OTC acceptance test observed). All ids must exist, or nothing changes.
+ * `{"action":"start"|"stop","tasks":[{"id":"<task_id>"}]}`: start moves tasks to RUNNING (through
+ * STARTING when the scenario sets `startingMs`), stop to PAUSED, as the OTC acceptance test
+ * observed. All ids must exist, or nothing changes.
  */
 export const batchTransferTaskAction: Handler = (ctx) => {
   const project = projectAccess(ctx);
@@ -30,7 +31,9 @@ export const batchTransferTaskAction: Handler = (ctx) => {
   }
   const tasks = parsed.data.tasks.map(({ id }) => stream.tasks.find((t) => t.taskId === id));
   if (tasks.some((t) => t === undefined)) return disError('DIS.4354');
-  const next = parsed.data.action === 'start' ? 'RUNNING' : 'PAUSED';
-  for (const t of tasks) ctx.state.setTaskState(stream.name, t!.taskName, next, project.id);
+  for (const t of tasks) {
+    if (parsed.data.action === 'start') ctx.state.startTask(stream.name, t!.taskName, project.id);
+    else ctx.state.setTaskState(stream.name, t!.taskName, 'PAUSED', project.id);
+  }
   return { status: 200, body: {} };
 };
