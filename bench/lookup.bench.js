@@ -53,6 +53,7 @@ const stack = new TerraformStack(app, 'bench');\n`;
     // kinds emit the same outputs, so every app synthesizes the same cdk.tf.json.
     const app = (n) => `${head}const { DisTransferTasks } = require(${JSON.stringify(LIB)});
 const data = ${JSON.stringify(Array.from({ length: LOOKUPS }, (_, i) => streamTasks(i)))};
+const t0 = process.hrtime.bigint();
 for (let i = 0; i < ${LOOKUPS}; i++) {
   if (i < ${n}) {
     new DisTransferTasks(stack, 's' + i, { streamName: 's' + i, region: '${REGION}', projectId: '${PROJECT_ID}', outputs: true });
@@ -63,6 +64,7 @@ for (let i = 0; i < ${LOOKUPS}; i++) {
   new TerraformOutput(scope, 'task_names', { value: tasks.map((t) => t.taskName), description: 'Names of the DIS transfer tasks of stream s' + i + ', sorted, as looked up at synth.' });
   new TerraformOutput(scope, 'task_states', { value: Object.fromEntries(tasks.map((t) => [t.taskName, t.state])), description: 'States of the DIS transfer tasks of stream s' + i + ', by task name, as looked up at synth.' });
 }
+process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));
 app.synth();\n`;
     writeFileSync(join(dir, 'lookups.js'), app(LOOKUPS));
     writeFileSync(join(dir, 'one-lookup.js'), app(1));
@@ -74,14 +76,17 @@ app.synth();\n`;
       const r = spawnSync(process.execPath, [script, out], { cwd: dir, env, encoding: 'utf8' });
       const t = ms(start);
       if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-      return { t, tf: readFileSync(join(out, 'stacks', 'bench', 'cdk.tf.json'), 'utf8') };
+      const tf = readFileSync(join(out, 'stacks', 'bench', 'cdk.tf.json'), 'utf8');
+      return { t, loop: Number(r.stdout), tf };
     };
     const times = { 'constants.js': [], 'one-lookup.js': [], 'lookups.js': [] };
+    const loops = { 'constants.js': [], 'lookups.js': [] };
     const outputs = new Set();
     for (let i = 0; i < RUNS; i++) {
       for (const script of Object.keys(times)) {
         const r = run(script);
         times[script].push(r.t);
+        loops[script]?.push(r.loop);
         outputs.add(r.tf);
       }
     }
@@ -95,6 +100,11 @@ app.synth();\n`;
     );
     console.log(
       `   of which: loading the package + first lookup ${fmt(one - c)} ms; each further lookup ${fmt((all - one) / (LOOKUPS - 1))} ms`,
+    );
+    const perLookupInProcess = (median(loops['lookups.js']) - median(loops['constants.js'])) / LOOKUPS;
+    console.log(
+      `   inside the process, building the ${LOOKUPS} constructs: lookups ${fmt(median(loops['lookups.js']))} ms, ` +
+        `constants ${fmt(median(loops['constants.js']))} ms: ${fmt(perLookupInProcess)} ms per lookup`,
     );
     console.log(`   identical cdk.tf.json across the three apps: ${outputs.size === 1}`);
   } finally {
