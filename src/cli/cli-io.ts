@@ -2,7 +2,7 @@
 export interface CliOutput {
   /** Writes text as is (the CLI adds its own newlines). */
   write(text: string): unknown;
-  /** True when the stream is a terminal; colour is used only then. */
+  /** True when the stream is a terminal; colour is used only then. @default false */
   readonly isTTY?: boolean;
 }
 
@@ -19,7 +19,10 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The directory relative paths (files, `cdktf.context.json`) are resolved against. */
   readonly cwd: string;
-  /** Aborted when the process is asked to stop (SIGINT, SIGTERM); long-running commands end then. */
+  /**
+   * Aborted when the process is asked to stop (SIGINT, SIGTERM); long-running commands end then.
+   * @default none: long-running commands run for the life of the process
+   */
   readonly signal?: AbortSignal;
   /** The current time; injected so ages in tables are testable. @default Date.now */
   readonly now?: () => number;

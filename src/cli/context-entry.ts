@@ -12,9 +12,9 @@ export interface ContextEntry {
   readonly streamName: string;
   /** `tasks` for a stream's transfer tasks, `streams` for a project's stream list. */
   readonly kind: 'tasks' | 'streams';
-  /** When the value was fetched (epoch ms), when the value records it. */
+  /** When the value was fetched (epoch ms). @default undefined when the value does not record it */
   readonly fetchedAt?: number;
-  /** How many tasks (or streams) the value holds, when it has the expected shape. */
+  /** How many tasks (or streams) the value holds. @default undefined when the value is malformed */
   readonly count?: number;
 }
 

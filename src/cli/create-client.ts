@@ -4,11 +4,11 @@ import type { CliIo } from './cli-io';
 
 /** Where the target options point, with anything not given left to the client's environment chain. */
 export interface TargetOverrides {
-  /** `--region`. */
+  /** `--region`. @default the client's chain: `HW_REGION_NAME`, … */
   readonly region?: string;
-  /** `--project`. */
+  /** `--project`. @default the client's chain: `HW_PROJECT_ID`, …, then IAM */
   readonly projectId?: string;
-  /** `--endpoint`. */
+  /** `--endpoint`. @default the client's chain: `HW_DIS_ENDPOINT`, then the region's public endpoint */
   readonly endpoint?: string;
 }
 

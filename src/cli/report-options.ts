@@ -28,7 +28,7 @@ export const REPORT_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
 export interface ReportTarget {
   /** The format. */
   readonly format: ReportFormat;
-  /** The absolute file path, or `undefined` for stdout. */
+  /** The absolute file path. @default stdout */
   readonly file?: string;
 }
 
