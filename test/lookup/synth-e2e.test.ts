@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
 import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { appEnv, copyLookupApp, readTree, runApp, runCdktfSynth } from './helpers/fixture-app';
 
@@ -71,4 +72,35 @@ test('offline `node main.js` with an empty cache fails, listing every missing ke
   expect(text).toContain('To record them, run `DIS_LOOKUP_MODE=auto npx cdktf synth` once with credentials');
   expect(existsSync(join(dir, 'cdktf.context.json'))).toBe(false);
   expect(Object.keys(readTree(dir))).not.toContain('cdktf.out/stacks/lookups/cdk.tf.json');
+});
+
+test('values in the context of cdktf.json win over the cache file', async () => {
+  // GIVEN the cache says RUNNING, cdktf.json context says PAUSED
+  const task = { taskName: 'orders-to-obs', destinationType: 'OBS', createTime: 1 };
+  const entry = (state: string) =>
+    TransferTasksContext.entry({
+      region: REGION,
+      projectId: PROJECT_ID,
+      streamName: 'orders',
+      tasks: [{ ...task, state }],
+    });
+  writeFileSync(
+    join(dir, 'cdktf.context.json'),
+    JSON.stringify(TransferTasksContext.toContext(entry('RUNNING'))),
+  );
+  const context = TransferTasksContext.toContext(entry('PAUSED'));
+  // WHEN the app runs as the cdktf CLI runs it: cdktf.json's context in CDKTF_CONTEXT_JSON
+  const result = await runApp(
+    dir,
+    appEnv(undefined, {
+      DIS_LOOKUP_MODE: 'offline',
+      APP_SINGLE: '1',
+      CDKTF_CONTEXT_JSON: JSON.stringify(context),
+    }),
+  );
+  // THEN
+  expect(result.code).toBe(0);
+  const outputs = Object.values(JSON.parse(stackJson()).output) as Array<{ value: unknown }>;
+  expect(outputs.map((o) => o.value)).toContainEqual({ 'orders-to-obs': 'PAUSED' });
+  expect(outputs.map((o) => o.value)).toContainEqual([]);
 });
