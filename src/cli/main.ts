@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { getEventListeners } from 'node:events';
 import { exec } from './exec';
 
 /* istanbul ignore file -- the process wiring; everything it calls is tested through `exec`. */
@@ -12,8 +13,10 @@ for (const [signal, number] of [
   ['SIGTERM', 15],
 ] as const) {
   process.once(signal, () => {
+    // Long-running commands (the emulator) listen for the abort and wind down; the others stop now.
+    const listening = getEventListeners(controller.signal, 'abort').length > 0;
     controller.abort(signal);
-    // Long-running commands (the emulator) stop on the abort; others are cut short here.
+    if (!listening) process.exit(128 + number);
     setTimeout(() => process.exit(128 + number), SHUTDOWN_GRACE_MS).unref();
   });
 }

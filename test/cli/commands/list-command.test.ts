@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
 import { DEMO, DEMO_SECRETS, akSkEnv, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, expectExit, forbiddenValues, runCli } from '../support/run-cli';
+import { allOutput, BIN, CANARY_SECRETS, expectExit, forbiddenValues, runCli } from '../support/run-cli';
 
 let emulator: EmulatorHandle;
 beforeAll(async () => {
@@ -141,6 +143,29 @@ describe('list', () => {
     expectExit(run, 3);
     expect(run.stderr).toContain('[DIS_NETWORK_ERROR]');
     expect(run.stderr).toContain('127.0.0.1:9');
+  });
+
+  test('Ctrl-C (SIGINT) stops a hanging request with exit code 130 and no output', async () => {
+    // GIVEN a service that never finishes its answer
+    await emulator.injectFault({ kind: 'hang', route: 'ListTransferTasks' });
+    const child = spawn(process.execPath, [BIN, 'list', '--stream', 'orders'], {
+      env: { PATH: process.env.PATH ?? '', ...CANARY_SECRETS, ...tokenEnv(emulator) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
+    while ((await emulator.requestLog()).length === 0) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // WHEN
+    child.kill('SIGINT');
+    const [code] = await exited;
+    allOutput.push(output);
+    // THEN
+    expect(code).toBe(130);
+    expect(output).toBe('');
   });
 
   test('--region and --project override the environment', async () => {
