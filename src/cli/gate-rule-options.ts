@@ -64,7 +64,7 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
 };
 
 /** The `GateRules` the command line sets; fields not given are left out, so the gate's defaults apply. */
-export function gateRulesFromArgs(args: CliArgs, io: CliIo): GateRules {
+export async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateRules> {
   const minTasksText = args.values['min-tasks'] as string | undefined;
   const minTasks = minTasksText === undefined ? undefined : Number(minTasksText);
   if (minTasks !== undefined && (!Number.isInteger(minTasks) || minTasks < 0)) {
@@ -81,7 +81,7 @@ export function gateRulesFromArgs(args: CliArgs, io: CliIo): GateRules {
     maxTransferLagSeconds: maxLag === undefined ? undefined : parseDuration(maxLag, '--max-lag'),
     minTasks,
     severity: args.values['warn-only'] === true ? GateSeverity.WARNING : undefined,
-    acknowledgements: acks === undefined ? undefined : readAcknowledgements(resolve(io.cwd, acks)),
+    acknowledgements: acks === undefined ? undefined : await readAcknowledgements(resolve(io.cwd, acks)),
   };
   return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as GateRules;
 }

@@ -4,10 +4,11 @@ import { CliUsageError } from './cli-usage-error';
 
 /**
  * Reads an acknowledgements file: a JSON array of `{ ruleId, task, reason, expires? }`, or an
- * object with such an array under `acknowledgements`. Entries are validated with the rest of the
- * rules (by the gate file schema); here only the file and its outer shape are checked.
+ * object with such an array under `acknowledgements`. Entries are checked with the gate file's
+ * own schema, so the file accepts exactly what the construct's `acknowledgements` prop does.
+ * @throws CliUsageError naming the file, the entry and the field
  */
-export function readAcknowledgements(path: string): GateAcknowledgement[] {
+export async function readAcknowledgements(path: string): Promise<GateAcknowledgement[]> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -30,6 +31,16 @@ export function readAcknowledgements(path: string): GateAcknowledgement[] {
     throw new CliUsageError(
       `The acknowledgements file ${path} must hold a JSON array of { "ruleId", "task", "reason", "expires"? } ` +
         'entries, or an object with that array under "acknowledgements".',
+    );
+  }
+  // Loaded on use: the schema brings zod, which commands that take no acknowledgements never need.
+  const { GateRulesSchema } = await import('../assertion/gate-file');
+  const checked = GateRulesSchema.pick({ acknowledgements: true }).safeParse({ acknowledgements: list });
+  if (!checked.success) {
+    const problems = checked.error.issues.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ');
+    throw new CliUsageError(
+      `The acknowledgements file ${path} has invalid entries (${problems}). Each entry needs "ruleId", ` +
+        '"task" (task, stream/task or *) and "reason", and may have "expires" (YYYY-MM-DD).',
     );
   }
   return list as GateAcknowledgement[];

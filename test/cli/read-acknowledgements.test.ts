@@ -21,17 +21,28 @@ describe('readAcknowledgements', () => {
     return path;
   }
 
-  test('reads a bare array and an object with an "acknowledgements" array', () => {
-    expect(readAcknowledgements(file(JSON.stringify([ACK])))).toEqual([ACK]);
-    expect(readAcknowledgements(file(JSON.stringify({ acknowledgements: [ACK] })))).toEqual([ACK]);
+  test('reads a bare array and an object with an "acknowledgements" array', async () => {
+    await expect(readAcknowledgements(file(JSON.stringify([ACK])))).resolves.toEqual([ACK]);
+    await expect(readAcknowledgements(file(JSON.stringify({ acknowledgements: [ACK] })))).resolves.toEqual([
+      ACK,
+    ]);
   });
 
-  test('a missing file, bad JSON or another shape is a usage error that names the file', () => {
+  test('an entry without its fields, or with unknown ones, is a usage error naming the entry and field', async () => {
+    await expect(
+      readAcknowledgements(file(JSON.stringify([ACK, { ruleId: 'DIS-TASK-STATE' }]))),
+    ).rejects.toThrow(/has invalid entries \(1\.task: .*; 1\.reason: .*\)\. Each entry needs "ruleId"/);
+    await expect(readAcknowledgements(file(JSON.stringify([{ ...ACK, secretKey: 'x' }])))).rejects.toThrow(
+      /0: .*secretKey/,
+    );
+  });
+
+  test('a missing file, bad JSON or another shape is a usage error that names the file', async () => {
     const missing = join(tmp.dir, 'none.json');
-    expect(() => readAcknowledgements(missing)).toThrow(
+    await expect(readAcknowledgements(missing)).rejects.toThrow(
       `Cannot read the acknowledgements file ${missing} (ENOENT)`,
     );
-    expect(() => readAcknowledgements(file('[{'))).toThrow(/acks\.json is not JSON/);
-    expect(() => readAcknowledgements(file('{"acks": []}'))).toThrow(/must hold a JSON array/);
+    await expect(readAcknowledgements(file('[{'))).rejects.toThrow(/acks\.json is not JSON/);
+    await expect(readAcknowledgements(file('{"acks": []}'))).rejects.toThrow(/must hold a JSON array/);
   });
 });

@@ -42,7 +42,7 @@ async function gateFileFromArgs(args: CliArgs, io: CliIo): Promise<GateFile> {
     return readGateFile(resolve(io.cwd, path));
   }
   const selection = streamSelection(args, NAME);
-  const rules = gateRulesFromArgs(args, io);
+  const rules = await gateRulesFromArgs(args, io);
   const overrides = targetOverrides(args);
   const target = await (await createClient(overrides, io)).resolveTarget();
   return parseGateFile(

@@ -326,7 +326,8 @@ describe('check errors', () => {
     writeJson('acks.json', [{ ruleId: 'DIS-TASK-STATE' }]);
     const run = await check(['-s', 'orders', '--acknowledgements', 'acks.json']);
     expectExit(run, 2);
-    expect(run.stderr).toContain('acknowledgements.0.task');
+    expect(run.stderr).toContain('has invalid entries (0.task: ');
+    expect(run.stderr).toContain('[DIS_CLI_USAGE]');
   });
 });
 
