@@ -3,8 +3,9 @@ import type { GateFile } from '../../assertion/gate-file';
 import type { GateReport } from '../../assertion/gate-report';
 import { DisError } from '../../client/dis-error';
 import type { CliArgs, CliCommand } from '../cli-command';
-import type { CliIo } from '../cli-io';
+import type { CliIo, CliOutput } from '../cli-io';
 import { CliUsageError } from '../cli-usage-error';
+import { colourGateReport } from '../colour-gate-report';
 import { TARGET_OPTIONS } from '../common-options';
 import { createClient, targetOverrides } from '../create-client';
 import { ExitCode } from '../exit-code';
@@ -12,6 +13,7 @@ import { GATE_RULE_OPTIONS, gateRulesFromArgs } from '../gate-rule-options';
 import { formatJUnitError } from '../junit-report';
 import { REPORT_OPTIONS, renderReport, reportTarget, writeReportFile } from '../report-options';
 import { STREAM_OPTIONS, streamSelection } from '../stream-options';
+import { createStyle } from '../style';
 
 const NAME = 'dis-transfer-tasks check';
 
@@ -97,15 +99,16 @@ export const checkCommand: CliCommand = {
       }
       throw e;
     }
-    const text = `${formatGateReport(result)}\n`;
+    const text = (out: CliOutput) =>
+      `${colourGateReport(formatGateReport(result), createStyle(out, io.env))}\n`;
     if (report === undefined) {
-      io.stdout.write(text);
+      io.stdout.write(text(io.stdout));
     } else if (report.file === undefined) {
-      io.stderr.write(text);
+      io.stderr.write(text(io.stderr));
       io.stdout.write(renderReport(result, report.format));
     } else {
       writeReportFile(report.file, renderReport(result, report.format));
-      io.stdout.write(text);
+      io.stdout.write(text(io.stdout));
       io.stderr.write(
         `Wrote the ${report.format === 'junit' ? 'JUnit' : 'JSON'} report to ${report.file}.\n`,
       );

@@ -61,6 +61,14 @@ describe('check with rule options', () => {
     expect(run.stdout).toMatch(/ERROR DIS-TASK-STATE: task orders\/orders-to-dli is PAUSED.* Fix: /);
   });
 
+  test('colours the findings only when asked for (FORCE_COLOR) and never in a pipe', async () => {
+    await pauseDli();
+    const coloured = await check(['-s', 'orders'], { FORCE_COLOR: '1' });
+    const piped = await check(['-s', 'orders']);
+    expect(coloured.stdout).toContain('\u001b[31mERROR\u001b[39m DIS-TASK-STATE');
+    expect(piped.stdout).not.toContain('\u001b[');
+  });
+
   test('--allowed-states takes comma-separated states', async () => {
     await pauseDli();
     const run = await check(['-s', 'orders', '--allowed-states', 'RUNNING,PAUSED']);
