@@ -29,4 +29,20 @@ describe('mapWithConcurrency', () => {
       }),
     ).rejects.toThrow('stream 2 failed');
   });
+
+  test('starts nothing new after a failure, and settles the calls already started', async () => {
+    const started: number[] = [];
+    let settled = 0;
+    const run = mapWithConcurrency([1, 2, 3, 4, 5], 2, async (n) => {
+      started.push(n);
+      await new Promise((r) => setImmediate(r));
+      settled++;
+      if (n === 2) throw new Error('two failed');
+      return n;
+    });
+    await expect(run).rejects.toThrow('two failed');
+    // 1 and 2 run together; 2 fails while 3 (started when 1 finished) is in flight.
+    expect(started).toEqual([1, 2, 3]);
+    expect(settled).toBe(started.length);
+  });
 });

@@ -8,7 +8,7 @@ import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { createClient } from '../create-client';
 import { ExitCode, exitCodeForError } from '../exit-code';
 import { FETCH_CONCURRENCY } from '../fetch-concurrency';
-import { mapConcurrent } from '../map-concurrent';
+import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { selectContextEntries } from '../select-context-entries';
 import { createStyle } from '../style';
 
@@ -60,22 +60,26 @@ export const contextRefreshCommand: CliCommand = {
     const selected = selectContextEntries(contextEntries(store.read()), args.positionals, file);
     const clients = clientsByTarget(selected, args.values.endpoint as string | undefined, io);
     const fetchedAt = () => new Date((io.now ?? Date.now)());
-    const outcomes = await mapConcurrent(selected, FETCH_CONCURRENCY, async (entry): Promise<Outcome> => {
-      try {
-        const client = await clients.get(`${entry.region}:${entry.projectId}`)!;
-        if (entry.kind === 'streams') {
-          const streams = [...(await client.listStreams())].sort();
-          const value: ProjectStreamsContextValue = { fetchedAt: fetchedAt().toISOString(), streams };
-          return { entry, value };
+    const outcomes = await mapWithConcurrency(
+      selected,
+      FETCH_CONCURRENCY,
+      async (entry): Promise<Outcome> => {
+        try {
+          const client = await clients.get(`${entry.region}:${entry.projectId}`)!;
+          if (entry.kind === 'streams') {
+            const streams = [...(await client.listStreams())].sort();
+            const value: ProjectStreamsContextValue = { fetchedAt: fetchedAt().toISOString(), streams };
+            return { entry, value };
+          }
+          return {
+            entry,
+            value: toContextValue(await client.listTransferTasks(entry.streamName), fetchedAt()),
+          };
+        } catch (error) {
+          return { entry, error };
         }
-        return {
-          entry,
-          value: toContextValue(await client.listTransferTasks(entry.streamName), fetchedAt()),
-        };
-      } catch (error) {
-        return { entry, error };
-      }
-    });
+      },
+    );
     const refreshed = outcomes.filter((o): o is Outcome & { value: unknown } => 'value' in o);
     if (refreshed.length > 0) {
       store.update(Object.fromEntries(refreshed.map((o) => [o.entry.key, o.value])));

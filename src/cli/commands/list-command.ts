@@ -4,7 +4,7 @@ import { createClient, targetOverrides } from '../create-client';
 import { ExitCode } from '../exit-code';
 import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { formatTaskTable } from '../format-task-table';
-import { mapConcurrent } from '../map-concurrent';
+import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { OUTPUT_OPTION, outputFormat } from '../output-option';
 import { STREAM_OPTIONS, streamSelection } from '../stream-options';
 import { createStyle } from '../style';
@@ -30,7 +30,7 @@ export const listCommand: CliCommand = {
     const client = await createClient(targetOverrides(args), io);
     const target = await client.resolveTarget();
     const streams = selection.allStreams ? [...(await client.listStreams())].sort() : selection.streams;
-    const results = await mapConcurrent(streams, FETCH_CONCURRENCY, async (streamName) => ({
+    const results = await mapWithConcurrency(streams, FETCH_CONCURRENCY, async (streamName) => ({
       streamName,
       result: await client.listTransferTasks(streamName),
     }));
