@@ -7,13 +7,25 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/client/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['cdktf', 'constructs', '../lookup/*', '../assertion/*', '../cli/*', '../emulator/*'] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['cdktf', 'constructs', '../lookup/*', '../assertion/*', '../cli/*', '../emulator/*'] },
+      ],
     },
   },
   {
