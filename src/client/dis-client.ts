@@ -8,24 +8,26 @@ import { checkBaseUrl, defaultDisEndpoint, defaultIamEndpoint } from './endpoint
 import { DisConfigError } from './errors/dis-config-error';
 import { DisResponseError } from './errors/dis-response-error';
 import { reviveDisError } from './errors/revive-dis-error';
-import { findProjectId } from './iam/find-project-id';
-import { type IamToken, requestToken } from './iam/request-token';
+import type { IamToken } from './iam/request-token';
 import { checkProjectId, checkRegion, checkStreamName, checkTaskName } from './input-checks';
 import type { ListTransferTasksResult } from './list-transfer-tasks-result';
 import { redactSecrets } from './redact-secrets';
 import { resolveRetryPolicy } from './retry/retry-policy';
-import { ListStreamsResponseSchema } from './schemas/list-streams-response';
-import { ListTransferTasksResponseSchema } from './schemas/list-transfer-tasks-response';
-import {
-  DESTINATION_DESCRIPTION_KEYS,
-  ShowTransferTaskResponseSchema,
-} from './schemas/show-transfer-task-response';
+import type { ShowTransferTaskResponse } from './schemas/show-transfer-task-response';
 import { toTransferTask } from './to-transfer-task';
 import type { TransferTaskDetails } from './transfer-task-details';
-import { exchange, type ExchangeResult } from './transport/exchange';
+import type { ExchangeResult } from './transport/exchange';
 import type { ExchangeSettings } from './transport/exchange-settings';
-import { parseJsonResponse } from './transport/parse-json-response';
 import { proxyDispatcher } from './transport/proxy-dispatcher';
+
+/**
+ * The request machinery (undici, the zod schemas), loaded on the first call rather than with the
+ * package: a synth served from the cache, or a client that is only constructed, never pays for it.
+ */
+function wire(): typeof import('./wire') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./wire') as typeof import('./wire');
+}
 
 /** Refresh a password-derived token this long before IAM says it expires. */
 const TOKEN_REFRESH_MARGIN_MS = 5 * 60_000;
@@ -159,6 +161,7 @@ export class DisClient {
     };
     const path = `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}/transfer-tasks`;
     const result = await this.#get(target, path, context);
+    const { ListTransferTasksResponseSchema, parseJsonResponse } = wire();
     const body = parseJsonResponse(result, ListTransferTasksResponseSchema, context);
     const warnings: string[] = [];
     const tasks = body.tasks.map((t) => toTransferTask(t, warnings));
@@ -189,11 +192,12 @@ export class DisClient {
       `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}` +
       `/transfer-tasks/${encodeURIComponent(taskName)}`;
     const result = await this.#get(target, path, context);
+    const { DESTINATION_DESCRIPTION_KEYS, ShowTransferTaskResponseSchema, parseJsonResponse } = wire();
     const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context) as Record<
       string,
       unknown
     > &
-      ReturnType<typeof ShowTransferTaskResponseSchema.parse>;
+      ShowTransferTaskResponse;
     const warnings: string[] = [];
     const task = toTransferTask(body, warnings);
     const key = DESTINATION_DESCRIPTION_KEYS.find((k) => body[k] !== undefined);
@@ -215,6 +219,7 @@ export class DisClient {
     for (let page = 0; page < MAX_STREAM_PAGES; page++) {
       const query = `?limit=${STREAMS_PAGE_LIMIT}${start === undefined ? '' : `&start_stream_name=${encodeURIComponent(start)}`}`;
       const result = await this.#get(target, `/v2/${target.projectId}/streams${query}`, context);
+      const { ListStreamsResponseSchema, parseJsonResponse } = wire();
       const body = parseJsonResponse(result, ListStreamsResponseSchema, context);
       names.push(...body.stream_names);
       if (!body.has_more_streams) return names;
@@ -284,7 +289,7 @@ export class DisClient {
       if (token.projectId)
         return { region, projectId: checkProjectId(token.projectId, 'IAM token project'), endpoint };
     }
-    const projectId = await findProjectId(
+    const projectId = await wire().findProjectId(
       this.#iamEndpoint(region),
       region,
       async (url) => this.#headers(await this.#requestAuth(region, undefined), 'GET', url),
@@ -323,7 +328,7 @@ export class DisClient {
   ): Promise<IamToken> {
     const now = this.#settings.now();
     if (!this.#token || this.#token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= now) {
-      this.#token = await requestToken(this.#iamEndpoint(region), credentials, region, projectId, {
+      this.#token = await wire().requestToken(this.#iamEndpoint(region), credentials, region, projectId, {
         ...this.#settings,
         userAgent: this.#userAgent,
       });
@@ -354,7 +359,7 @@ export class DisClient {
   async #get(target: DisTarget, path: string, context: Record<string, unknown>): Promise<ExchangeResult> {
     const credentials = this.#resolveCredentials();
     const url = new URL(`${target.endpoint}${path}`);
-    return exchange({
+    return wire().exchange({
       ...this.#settings,
       method: 'GET',
       url,

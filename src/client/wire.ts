@@ -1,0 +1,13 @@
+// Everything a DisClient needs only once it sends a request: undici (through the transport) and the
+// zod schemas of the bodies it reads. DisClient loads this module on its first call, so that loading
+// the package, or constructing a client, costs neither (see docs/decisions/0003).
+export { findProjectId } from './iam/find-project-id';
+export { requestToken } from './iam/request-token';
+export { ListStreamsResponseSchema } from './schemas/list-streams-response';
+export { ListTransferTasksResponseSchema } from './schemas/list-transfer-tasks-response';
+export {
+  DESTINATION_DESCRIPTION_KEYS,
+  ShowTransferTaskResponseSchema,
+} from './schemas/show-transfer-task-response';
+export { exchange } from './transport/exchange';
+export { parseJsonResponse } from './transport/parse-json-response';
