@@ -1,17 +1,18 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KeyLockout } from './auth/key-lockout';
+import type { KeyLockout } from './auth/key-lockout';
 import type { EmulatorFault } from './emulator-fault';
 import type { EmulatorHandle } from './emulator-handle';
 import { EmulatorListenError } from './emulator-listen-error';
-import { EmulatorState } from './emulator-state';
+import type { EmulatorState } from './emulator-state';
 import type { EmulatorTaskInput } from './emulator-task';
-import { FaultInjector } from './fault-injector';
+import type { FaultInjector } from './fault-injector';
 import type { RequestLogEntry } from './request-log-entry';
-import { RequestLog } from './request-log';
-import { resolveScenario } from './resolve-scenario';
+import type { RequestLog } from './request-log';
 import type { Scenario, ScenarioInput } from './scenario';
-import { serveRequest, type ServeDependencies } from './serve-request';
+import type { ServeDependencies } from './serve-request';
+
+type Runtime = typeof import('./emulator-runtime');
 
 /** Options of {@link DisEmulator.start}. */
 export interface DisEmulatorOptions {
@@ -71,14 +72,17 @@ export interface DisEmulatorOptions {
 export class DisEmulator implements EmulatorHandle {
   /** Starts an emulator and resolves once it listens. */
   public static async start(options: DisEmulatorOptions = {}): Promise<DisEmulator> {
-    const emulator = new DisEmulator(resolveScenario(options.scenario), options);
+    // The server and its dependencies (zod among them) load here, not with the package.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const runtime = require('./emulator-runtime') as Runtime;
+    const emulator = new DisEmulator(runtime, runtime.resolveScenario(options.scenario), options);
     await emulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
     return emulator;
   }
 
   private readonly server: Server;
   private readonly state: EmulatorState;
-  private readonly faults = new FaultInjector();
+  private readonly faults: FaultInjector;
   private readonly lockout: KeyLockout;
   private readonly clock: () => number;
   private readonly admin: boolean;
@@ -88,10 +92,12 @@ export class DisEmulator implements EmulatorHandle {
   private deps!: ServeDependencies;
   private stopped?: Promise<void>;
 
-  private constructor(scenario: Scenario, options: DisEmulatorOptions) {
+  private constructor(runtime: Runtime, scenario: Scenario, options: DisEmulatorOptions) {
+    const { createServer, EmulatorState, FaultInjector, KeyLockout, RequestLog, serveRequest } = runtime;
     this.clock = options.clock ?? Date.now;
     this.admin = options.admin ?? false;
     this.state = new EmulatorState(scenario, this.clock);
+    this.faults = new FaultInjector();
     this.lockout = new KeyLockout(this.clock);
     this.log = new RequestLog(options.requestLogCapacity ?? 10_000);
     for (const f of options.faults ?? []) this.faults.inject(f);

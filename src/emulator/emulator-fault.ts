@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ROUTE_IDS } from './route-id';
+import type * as schemas from './emulator-fault-schema';
 
 /** What an injected fault does to a response. */
 export const FAULT_KINDS = [
@@ -28,28 +27,16 @@ export const FAULT_KINDS = [
 /** One of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** A fault as a test or a scenario declares it; validated with {@link EmulatorFaultSchema}. */
-export const EmulatorFaultSchema = z
-  .strictObject({
-    kind: z.enum(FAULT_KINDS),
-    route: z.union([z.enum(ROUTE_IDS as [string, ...string[]]), z.literal('*')]).default('*'),
-    onRequests: z.array(z.number().int().positive()).optional(),
-    probability: z.number().min(0).max(1).optional(),
-    seed: z.number().int().default(1),
-    times: z.number().int().positive().optional(),
-    latencyMs: z.number().int().min(0).max(600_000).default(0),
-    status: z.union([z.literal(500), z.literal(502), z.literal(503), z.literal(504)]).default(503),
-    retryAfterSeconds: z.number().int().min(0).default(1),
-    oversizedBytes: z
-      .number()
-      .int()
-      .positive()
-      .max(256 * 1024 * 1024)
-      .default(16 * 1024 * 1024),
-  })
-  .refine((f) => !(f.onRequests && f.probability !== undefined), {
-    message: 'give either onRequests or probability, not both',
-  });
+/**
+ * A fault as a test or a scenario declares it; validated with this zod schema. Defined in
+ * ./emulator-fault-schema and read lazily, so that loading the package does not load zod.
+ */
+export declare const EmulatorFaultSchema: typeof schemas.EmulatorFaultSchema;
+Object.defineProperty(exports, 'EmulatorFaultSchema', {
+  enumerable: true,
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  get: () => (require('./emulator-fault-schema') as typeof schemas).EmulatorFaultSchema,
+});
 
 /**
  * A fault to inject. With neither `onRequests` nor `probability` it fires on every matching request

@@ -2,13 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { EmulatorStateError } from './emulator-state-error';
 import type { EmulatorTaskInput } from './emulator-task';
 import { formatPath } from './parse-scenario';
-import {
-  ScenarioTaskSchema,
-  type Scenario,
-  type ScenarioProject,
-  type ScenarioStream,
-  type ScenarioTask,
-} from './scenario';
+import type { Scenario, ScenarioProject, ScenarioStream, ScenarioTask } from './scenario';
+import { ScenarioTaskSchema } from './scenario-schemas';
 
 const NewTaskSchema = ScenarioTaskSchema.partial({ taskId: true, createTime: true });
 

@@ -1,6 +1,7 @@
 import { formatPath } from './parse-scenario';
 import { EmulatorFaultError } from './emulator-fault-error';
-import { EmulatorFault, EmulatorFaultSchema } from './emulator-fault';
+import type { EmulatorFault } from './emulator-fault';
+import { EmulatorFaultSchema } from './emulator-fault-schema';
 import type { RouteId } from './route-id';
 import { seededRandom } from './seeded-random';
 

@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import { EmulatorScenarioError } from './emulator-scenario-error';
-import { Scenario, ScenarioSchema } from './scenario';
+import type { Scenario } from './scenario';
 
 /**
  * Validates a scenario object and applies its defaults.
@@ -11,11 +10,16 @@ import { Scenario, ScenarioSchema } from './scenario';
  * @throws EmulatorScenarioError naming the path of the first bad field
  */
 export function parseScenario(input: unknown, source = '(inline scenario)'): Scenario {
+  // Loaded here, not with the package: only a started emulator (or a caller) parses scenarios.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ScenarioSchema } = require('./scenario-schemas') as typeof import('./scenario-schemas');
   const result = ScenarioSchema.safeParse(input);
   if (result.success) return result.data;
   const first = result.error.issues[0];
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { prettifyError } = require('zod') as typeof import('zod');
   throw new EmulatorScenarioError(source, formatPath(first.path), first.message, {
-    cause: z.prettifyError(result.error),
+    cause: prettifyError(result.error),
   });
 }
 

@@ -1,13 +1,15 @@
-import { z } from 'zod';
-import { ScenarioSchema } from './scenario';
-
 /**
  * The JSON Schema of scenario files (what editors use through `"$schema"`), generated from
  * {@link ScenarioSchema}. Cross-field rules (unique names, known project ids, the task quota) are
  * not expressible there; the emulator checks them on load. Shipped as `scenarios/scenario.schema.json`.
  */
 export function scenarioJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
+  // zod and the schemas load on the call, not with the package.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { toJSONSchema } = require('zod') as typeof import('zod');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { ScenarioSchema } = require('./scenario-schemas') as typeof import('./scenario-schemas');
+  const schema = toJSONSchema(ScenarioSchema, { io: 'input', unrepresentable: 'any' });
   return {
     ...schema,
     title: 'DIS emulator scenario',
