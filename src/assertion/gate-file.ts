@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { GateConfigError } from './gate-config-error';
+import type * as schemas from './gate-file-schema';
 import type { GateRules } from './gate-rules';
-import { GateSeverity } from './gate-severity';
 
 /** Where a gate looks: the streams (or every stream) of one project. Never credentials. */
 export interface GateTarget {
@@ -42,48 +41,23 @@ export interface GateFile {
   readonly rules: GateRules;
 }
 
-const names = z.array(z.string().min(1));
-
-const AcknowledgementSchema = z.strictObject({
-  ruleId: z.string(),
-  task: z.string(),
-  reason: z.string(),
-  expires: z.string().optional(),
-});
+// The zod schemas are defined in ./gate-file-schema and exported here as lazy getters: loading the
+// package (and synth with any enforcement) does not load zod; reading one, or parsing a gate file, does.
 
 /** The zod schema of {@link GateRules}: unknown keys are refused, so typos do not pass silently. */
-export const GateRulesSchema = z.strictObject({
-  allowedStates: names.optional(),
-  requiredTasks: names.optional(),
-  expectedTasks: names.optional(),
-  ignoreTasks: names.optional(),
-  destinationTypes: names.optional(),
-  maxTransferLagSeconds: z.number().nonnegative().optional(),
-  minTasks: z.number().int().nonnegative().optional(),
-  severity: z.enum([GateSeverity.ERROR, GateSeverity.WARNING]).optional(),
-  acknowledgements: z.array(AcknowledgementSchema).optional(),
-});
-
+export declare const GateRulesSchema: typeof schemas.GateRulesSchema;
 /** The zod schema of {@link GateTarget}: exactly one of `streams` and `allStreams: true`. */
-export const GateTargetSchema = z
-  .strictObject({
-    region: z.string().min(1),
-    projectId: z.string().min(1),
-    streams: names.min(1).optional(),
-    allStreams: z.boolean().optional(),
-    endpoint: z.url().optional(),
-  })
-  .refine((t) => (t.allStreams === true) !== (t.streams !== undefined), {
-    message: 'give either "streams" (a non-empty list) or "allStreams": true, not both',
-  });
-
+export declare const GateTargetSchema: typeof schemas.GateTargetSchema;
 /** The zod schema of {@link GateFile}. */
-export const GateFileSchema = z.strictObject({
-  formatVersion: z.literal(1),
-  constructPath: z.string().optional(),
-  target: GateTargetSchema,
-  rules: GateRulesSchema,
-});
+export declare const GateFileSchema: typeof schemas.GateFileSchema;
+
+for (const name of ['GateRulesSchema', 'GateTargetSchema', 'GateFileSchema'] as const) {
+  Object.defineProperty(exports, name, {
+    enumerable: true,
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    get: () => (require('./gate-file-schema') as typeof schemas)[name],
+  });
+}
 
 /**
  * Validates parsed JSON as a {@link GateFile}.
@@ -92,6 +66,8 @@ export const GateFileSchema = z.strictObject({
  * @throws GateConfigError listing every problem, path by path
  */
 export function parseGateFile(value: unknown, source = 'the gate file'): GateFile {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { GateFileSchema } = require('./gate-file-schema') as typeof schemas;
   const result = GateFileSchema.safeParse(value);
   if (result.success) return result.data as GateFile;
   const problems = result.error.issues.map(
