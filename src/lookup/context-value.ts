@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { ListTransferTasksResult } from '../client/list-transfer-tasks-result';
 import type { TransferTask } from '../client/transfer-task';
 import { DisContextValueError } from './context-value-error';
@@ -28,28 +27,6 @@ export interface ProjectStreamsContextValue {
   readonly streams: string[];
 }
 
-const TaskSchema = z.object({
-  taskName: z.string().min(1),
-  taskId: z.string().optional(),
-  state: z.string(),
-  destinationType: z.string(),
-  createTime: z.number(),
-  lastTransferTimestamp: z.number().optional(),
-});
-
-const ValueSchema = z.object({
-  fetchedAt: z.iso.datetime({ offset: true }),
-  totalNumber: z.number().int().nonnegative(),
-  quota: z.number().int().optional(),
-  tasks: z.array(TaskSchema),
-  warnings: z.array(z.string()).default([]),
-});
-
-const ProjectSchema = z.object({
-  fetchedAt: z.iso.datetime({ offset: true }),
-  streams: z.array(z.string().min(1)),
-});
-
 /** The value to record for a successful `listTransferTasks` call. */
 export function toContextValue(result: ListTransferTasksResult, fetchedAt: Date): TransferTasksContextValue {
   return {
@@ -61,17 +38,28 @@ export function toContextValue(result: ListTransferTasksResult, fetchedAt: Date)
   };
 }
 
-/** Checks a value read from the cache or from cdktf context; `where` names its origin for the error. */
+/**
+ * Checks a value read from the cache or from cdktf context; `where` names its origin for the error.
+ * Hand-written rather than zod: this runs on every cached lookup, and synth from the cache should
+ * not load a validation library (see docs/decisions/0003). Unknown fields are dropped.
+ */
 export function parseContextValue(raw: unknown, key: string, where: string): TransferTasksContextValue {
-  const parsed = ValueSchema.safeParse(raw);
-  if (!parsed.success) throw new DisContextValueError(key, where, describe(parsed.error));
-  const v = parsed.data;
+  const v = new ValueChecker(key, where);
+  const value = v.object(raw, []);
+  const fetchedAt = v.dateTime(value.fetchedAt, ['fetchedAt']);
+  const totalNumber = v.integer(value.totalNumber, ['totalNumber'], 0);
+  const quota = value.quota === undefined ? undefined : v.integer(value.quota, ['quota']);
+  const tasks = v.array(value.tasks, ['tasks']).map((t, i) => v.task(t, ['tasks', i]));
+  const warnings =
+    value.warnings === undefined
+      ? []
+      : v.array(value.warnings, ['warnings']).map((w, i) => v.string(w, ['warnings', i]));
   return {
-    fetchedAt: v.fetchedAt,
-    totalNumber: v.totalNumber,
-    ...(v.quota !== undefined ? { quota: v.quota } : {}),
-    tasks: sortTasks(v.tasks),
-    warnings: v.warnings,
+    fetchedAt,
+    totalNumber,
+    ...(quota !== undefined ? { quota } : {}),
+    tasks: sortTasks(tasks),
+    warnings,
   };
 }
 
@@ -81,9 +69,119 @@ export function parseProjectStreamsValue(
   key: string,
   where: string,
 ): ProjectStreamsContextValue {
-  const parsed = ProjectSchema.safeParse(raw);
-  if (!parsed.success) throw new DisContextValueError(key, where, describe(parsed.error));
-  return { fetchedAt: parsed.data.fetchedAt, streams: [...parsed.data.streams].sort() };
+  const v = new ValueChecker(key, where);
+  const value = v.object(raw, []);
+  const fetchedAt = v.dateTime(value.fetchedAt, ['fetchedAt']);
+  const streams = v.array(value.streams, ['streams']).map((s, i) => v.string(s, ['streams', i], 1));
+  return { fetchedAt, streams: [...streams].sort() };
+}
+
+type Path = readonly (string | number)[];
+
+/**
+ * ISO-8601 date and time with seconds (fractions allowed) and a `Z` or `±hh:mm` offset, as
+ * `Date.prototype.toISOString` writes it; the calendar fields are range-checked below.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+function isValidDateTime(text: string): boolean {
+  const m = DATE_TIME.exec(text);
+  if (!m) return false;
+  const [year, month, day, hour, minute, second] = m.slice(1, 7).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  const offsetOk = m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+  return (
+    days !== undefined && day >= 1 && day <= days && hour <= 23 && minute <= 59 && second <= 59 && offsetOk
+  );
+}
+
+/** What was found instead, for the error: `received null`, `received an array`, `received 1.5`, … */
+function received(value: unknown): string {
+  if (value === undefined) return 'but it is missing';
+  if (value === null) return 'received null';
+  if (Array.isArray(value)) return 'received an array';
+  if (typeof value === 'number') return `received ${value}`;
+  if (typeof value === 'string') return value === '' ? 'received ""' : 'received a string';
+  return `received ${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
+}
+
+/**
+ * Checks one value field by field and throws {@link DisContextValueError} at the first problem,
+ * naming the key, the origin, the field path (`tasks.0.taskName`, `(top level)`) and what was
+ * expected. Never echoes a received string: a hand-edited file could hold anything.
+ */
+class ValueChecker {
+  public constructor(
+    private readonly key: string,
+    private readonly where: string,
+  ) {}
+
+  public object(value: unknown, path: Path): Record<string, unknown> {
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+      return value as Record<string, unknown>;
+    }
+    return this.fail(path, 'an object', value);
+  }
+
+  public array(value: unknown, path: Path): unknown[] {
+    if (Array.isArray(value)) return value;
+    return this.fail(path, 'an array', value);
+  }
+
+  public string(value: unknown, path: Path, minLength = 0): string {
+    if (typeof value === 'string' && value.length >= minLength) return value;
+    return this.fail(path, minLength > 0 ? 'a non-empty string' : 'a string', value);
+  }
+
+  public number(value: unknown, path: Path): number {
+    if (typeof value === 'number' && Number.isFinite(value)) return value;
+    return this.fail(path, 'a finite number', value);
+  }
+
+  public integer(value: unknown, path: Path, min?: number): number {
+    const n = this.number(value, path);
+    if (Number.isInteger(n) && (min === undefined || n >= min)) return n;
+    return this.fail(path, min === undefined ? 'a whole number' : `a whole number >= ${min}`, n);
+  }
+
+  public dateTime(value: unknown, path: Path): string {
+    const text = this.string(value, path);
+    if (isValidDateTime(text)) return text;
+    return this.fail(
+      path,
+      'an ISO-8601 date-time with seconds and a Z or +hh:mm offset, such as 2026-11-28T10:00:00.000Z',
+      text,
+      'received a string in another format',
+    );
+  }
+
+  public task(value: unknown, path: Path): TransferTask {
+    const t = this.object(value, path);
+    const at = (field: string): Path => [...path, field];
+    const taskName = this.string(t.taskName, at('taskName'), 1);
+    const taskId = t.taskId === undefined ? undefined : this.string(t.taskId, at('taskId'));
+    const state = this.string(t.state, at('state'));
+    const destinationType = this.string(t.destinationType, at('destinationType'));
+    const createTime = this.number(t.createTime, at('createTime'));
+    const lastTransferTimestamp =
+      t.lastTransferTimestamp === undefined
+        ? undefined
+        : this.number(t.lastTransferTimestamp, at('lastTransferTimestamp'));
+    return {
+      taskName,
+      ...(taskId !== undefined ? { taskId } : {}),
+      state,
+      destinationType,
+      createTime,
+      ...(lastTransferTimestamp !== undefined ? { lastTransferTimestamp } : {}),
+    };
+  }
+
+  private fail(path: Path, expected: string, value: unknown, found = received(value)): never {
+    const field = path.length > 0 ? path.join('.') : '(top level)';
+    throw new DisContextValueError(this.key, this.where, `${field}: expected ${expected}, ${found}`);
+  }
 }
 
 function sortTasks(tasks: readonly TransferTask[]): TransferTask[] {
@@ -97,10 +195,4 @@ function sortTasks(tasks: readonly TransferTask[]): TransferTask[] {
       ...(t.lastTransferTimestamp !== undefined ? { lastTransferTimestamp: t.lastTransferTimestamp } : {}),
     }))
     .sort((a, b) => (a.taskName < b.taskName ? -1 : a.taskName > b.taskName ? 1 : 0));
-}
-
-function describe(error: z.ZodError): string {
-  const first = error.issues[0];
-  const path = first.path.length > 0 ? first.path.join('.') : '(top level)';
-  return `${path}: ${first.message}`;
 }
