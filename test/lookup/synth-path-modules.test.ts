@@ -1,0 +1,119 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as api from '../../src';
+import { PROJECT_ID, REGION } from './helpers/demo-tasks';
+import { REPO_ROOT } from './helpers/fixture-app';
+
+// Pins decision 0003: loading the package and serving lookups from cdktf context or the cache file
+// loads neither undici, zod nor synckit; the fetching path does load them (so the check can fail).
+
+const HEAVY = ['undici', 'zod', 'synckit'] as const;
+type Loaded = Record<(typeof HEAVY)[number], boolean>;
+
+interface ChildReport {
+  readonly sources: string[];
+  readonly fetchError: string;
+  readonly stages: Record<'loaded' | 'synthesized' | 'clientConstructed' | 'fetched', Loaded>;
+}
+
+// Runs in a fresh `node` against the built package, as an app would.
+const CHILD = `
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const [lib, dir, region, projectId] = process.argv.slice(1);
+const HEAVY = ${JSON.stringify(HEAVY)};
+const stages = {};
+const stage = (name) => {
+  const paths = Object.keys(require.cache).map((p) => p.split('\\\\').join('/'));
+  stages[name] = Object.fromEntries(HEAVY.map((m) => [m, paths.some((p) => p.includes('/node_modules/' + m + '/'))]));
+};
+const { App, TerraformStack } = require('cdktf');
+const dis = require(lib);
+stage('loaded');
+const task = (taskName) => ({ taskName, state: 'RUNNING', destinationType: 'OBS', createTime: 0 });
+const fromContext = dis.TransferTasksContext.entry({ region, projectId, streamName: 'orders', tasks: [task('orders-to-obs')] });
+const cached = dis.TransferTasksContext.entry({ region, projectId, streamName: 'clicks', tasks: [task('clicks-to-obs')] });
+const contextFile = join(dir, 'cdktf.context.json');
+writeFileSync(contextFile, JSON.stringify({ [cached.key]: cached.value }, null, 2) + '\\n');
+const app = new App({ outdir: join(dir, 'out'), context: dis.TransferTasksContext.toContext(fromContext) });
+const stack = new TerraformStack(app, 'stack');
+const props = { region, projectId, contextFile, mode: dis.LookupMode.OFFLINE };
+const orders = new dis.DisTransferTasks(stack, 'Orders', { ...props, streamName: 'orders', outputs: true });
+const clicks = new dis.DisTransferTasks(stack, 'Clicks', { ...props, streamName: 'clicks' });
+new dis.DisTransferTasksAssertion(stack, 'Gate', { lookup: orders });
+new dis.DisTransferTasksAssertion(stack, 'PlanGate', { lookup: clicks, enforcement: dis.Enforcement.PLAN });
+app.synth();
+stage('synthesized');
+const client = new dis.DisClient({
+  region, projectId, endpoint: 'http://127.0.0.1:9', allowInsecureHttp: true,
+  credentials: { authToken: 'token-for-an-endpoint-that-refuses' }, retry: { maxAttempts: 1 }, env: {},
+});
+stage('clientConstructed');
+client.listTransferTasks('orders').then(
+  () => { throw new Error('expected the request to fail'); },
+  (e) => {
+    stage('fetched');
+    process.stdout.write(JSON.stringify({ sources: [orders.source, clicks.source], fetchError: e.code, stages }));
+  },
+);
+`;
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dis-synth-path-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function runChild(): ChildReport {
+  const r = spawnSync(
+    process.execPath,
+    ['-e', CHILD, join(REPO_ROOT, 'lib', 'index.js'), dir, REGION, PROJECT_ID],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        NODE_PATH: join(REPO_ROOT, 'node_modules'),
+        CI: '1',
+        CHECKPOINT_DISABLE: '1',
+      },
+    },
+  );
+  expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+  return JSON.parse(r.stdout) as ChildReport;
+}
+
+const NONE: Loaded = { undici: false, zod: false, synckit: false };
+
+test('loading the package and synthesizing lookups from context and the cache file loads no undici, zod or synckit', () => {
+  // GIVEN one lookup served from cdktf context, one from the cache file, a synth gate and a plan gate
+  // (an apply gate validates the gate file it writes with the zod schema: see decision 0003)
+  // WHEN a fresh process loads the built package and synthesizes them
+  const report = runChild();
+  // THEN the lookups were served as intended, and none of the three packages was loaded
+  expect(report.sources).toEqual(['context', 'cache']);
+  expect(report.stages.loaded).toEqual(NONE);
+  expect(report.stages.synthesized).toEqual(NONE);
+  // AND constructing a client loads nothing either; its first request loads undici and zod
+  expect(report.stages.clientConstructed).toEqual(NONE);
+  expect(report.fetchError).toBe('DIS_NETWORK_ERROR');
+  expect(report.stages.fetched).toEqual({ undici: true, zod: true, synckit: false });
+});
+
+test('the lazily loaded zod schemas are still exported under their names, one instance each', () => {
+  // GIVEN the package's schema exports, read through the entry point
+  const { GateFileSchema, GateRulesSchema, GateTargetSchema, EmulatorFaultSchema, ScenarioSchema } = api;
+  // THEN they are zod schemas that validate, and reading one twice gives the same instance
+  expect(api.GateFileSchema).toBe(GateFileSchema);
+  expect(GateRulesSchema.safeParse({ minTasks: 1 }).success).toBe(true);
+  expect(GateRulesSchema.safeParse({ minTask: 1 }).success).toBe(false);
+  expect(GateTargetSchema.safeParse({ region: REGION, projectId: PROJECT_ID }).success).toBe(false);
+  expect(GateFileSchema.shape.rules).toBe(GateRulesSchema);
+  expect(EmulatorFaultSchema.parse({ kind: 'latency' })).toMatchObject({ route: '*', latencyMs: 0 });
+  expect(ScenarioSchema.safeParse({}).success).toBe(false);
+  expect(Object.keys(api)).toEqual(
+    expect.arrayContaining(['ScenarioSchema', 'ScenarioTaskSchema', 'GateFileSchema']),
+  );
+});
