@@ -2,41 +2,26 @@ import { App, TerraformStack } from 'cdktf';
 import { join } from 'node:path';
 import { DisTransferTasksAssertion } from '../../../src/assertion/dis-transfer-tasks-assertion';
 import { Enforcement } from '../../../src/assertion/enforcement';
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
 import type { ITransferTasksLookup } from '../../../src/lookup/transfer-tasks-lookup';
-import { DEMO, DEMO_SECRETS, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { DEMO, tokenEnv } from '../support/demo-emulator';
+import { expectExit, runCli } from '../support/run-cli';
+import { useCommandSuite } from '../support/command-suite';
 
 // The contract with the assertion's APPLY enforcement: the gate file it writes beside the stack is
 // what `check --gate-file` reads, run from the stack folder as its local-exec provisioner does.
 
-let emulator: EmulatorHandle;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  emulator = await startDemoEmulator();
-});
-beforeEach(() => (tmp = tempDir()));
-afterEach(async () => {
-  tmp.remove();
-  await emulator.reset();
-});
-afterAll(async () => {
-  await emulator.stop();
-  for (const secret of forbiddenValues(DEMO_SECRETS)) {
-    expect(allOutput.join('\n')).not.toContain(secret);
-  }
-});
+const suite = useCommandSuite({ tmp: true });
 
 /** Synthesizes a stack whose assertion uses APPLY enforcement; returns the stack folder and the gate file's name. */
 function synthApplyGate(): { stackDir: string; gateFileName: string } {
-  const app = new App({ outdir: join(tmp.dir, 'cdktf.out') });
+  const app = new App({ outdir: join(suite.tmp.dir, 'cdktf.out') });
   const stack = new TerraformStack(app, 'pipeline');
   // What the lookup recorded at synth: everything running (the live check decides at apply).
   const lookup: ITransferTasksLookup = {
     region: DEMO.region,
     projectId: DEMO.projectId,
     allStreams: false,
-    endpoint: emulator.url,
+    endpoint: suite.emulator.url,
     snapshots: ['orders', 'clicks'].map((streamName) => ({
       streamName,
       region: DEMO.region,
@@ -54,18 +39,21 @@ function synthApplyGate(): { stackDir: string; gateFileName: string } {
     requiredTasks: ['orders/orders-to-obs'],
   });
   app.synth();
-  return { stackDir: join(tmp.dir, 'cdktf.out', 'stacks', 'pipeline'), gateFileName: gate.gateFileName! };
+  return {
+    stackDir: join(suite.tmp.dir, 'cdktf.out', 'stacks', 'pipeline'),
+    gateFileName: gate.gateFileName!,
+  };
 }
 
 describe('check --gate-file with the file APPLY enforcement writes', () => {
   test('passes while the tasks run and fails (exit 1) once one pauses after synth', async () => {
     // GIVEN
     const { stackDir, gateFileName } = synthApplyGate();
-    const env = tokenEnv(emulator);
+    const env = tokenEnv(suite.emulator);
     delete env.HW_DIS_ENDPOINT; // the endpoint comes from the gate file
     // WHEN
     const healthy = await runCli(['check', '--gate-file', gateFileName], { env, cwd: stackDir });
-    await emulator.setTaskState('orders', 'orders-to-obs', 'PAUSED');
+    await suite.emulator.setTaskState('orders', 'orders-to-obs', 'PAUSED');
     const paused = await runCli(['check', '--gate-file', gateFileName], { env, cwd: stackDir });
     // THEN
     expectExit(healthy, 0);

@@ -2,33 +2,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xml2js, type Element } from 'xml-js';
 import type { GateReport } from '../../../src/assertion/gate-report';
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
-import { DEMO, DEMO_SECRETS, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { DEMO, tokenEnv } from '../support/demo-emulator';
+import { expectExit, runCli } from '../support/run-cli';
+import { useCommandSuite } from '../support/command-suite';
 
-let emulator: EmulatorHandle;
-let tmp: ReturnType<typeof tempDir>;
-beforeAll(async () => {
-  emulator = await startDemoEmulator();
-});
-beforeEach(() => (tmp = tempDir()));
-afterEach(async () => {
-  tmp.remove();
-  await emulator.reset();
-});
-afterAll(async () => {
-  await emulator.stop();
-  for (const secret of forbiddenValues(DEMO_SECRETS)) {
-    expect(allOutput.join('\n')).not.toContain(secret);
-  }
-});
+const suite = useCommandSuite({ tmp: true });
 
 function check(args: string[], env: Record<string, string> = {}) {
-  return runCli(['check', ...args], { env: { ...tokenEnv(emulator), ...env }, cwd: tmp.dir });
+  return runCli(['check', ...args], { env: { ...tokenEnv(suite.emulator), ...env }, cwd: suite.tmp.dir });
 }
 
 function pauseDli(): Promise<void> {
-  return emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
+  return suite.emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
 }
 
 function elements(e: Element, name: string): Element[] {
@@ -36,7 +21,7 @@ function elements(e: Element, name: string): Element[] {
 }
 
 function writeJson(name: string, value: unknown): string {
-  const file = join(tmp.dir, name);
+  const file = join(suite.tmp.dir, name);
   writeFileSync(file, JSON.stringify(value, undefined, 2));
   return file;
 }
@@ -109,7 +94,7 @@ describe('check with rule options', () => {
   });
 
   test('--max-lag flags a task that has not transferred for longer', async () => {
-    // The demo tasks last transferred 60 s before the emulator started.
+    // The demo tasks last transferred 60 s before the suite.emulator started.
     const run = await check(['-s', 'clicks', '--max-lag', '30s']);
     expectExit(run, 1);
     expect(run.stdout).toContain('ERROR DIS-TRANSFER-LAG: task clicks/clicks-to-obs');
@@ -197,8 +182,8 @@ describe('check reports', () => {
     // THEN
     expectExit(run, 1);
     expect(run.stdout).toContain('DIS transfer task gate failed');
-    expect(run.stderr).toContain(`Wrote the JUnit report to ${join(tmp.dir, 'out', 'gate.xml')}.`);
-    const doc = xml2js(readFileSync(join(tmp.dir, 'out', 'gate.xml'), 'utf8')) as Element;
+    expect(run.stderr).toContain(`Wrote the JUnit report to ${join(suite.tmp.dir, 'out', 'gate.xml')}.`);
+    const doc = xml2js(readFileSync(join(suite.tmp.dir, 'out', 'gate.xml'), 'utf8')) as Element;
     const root = elements(doc, 'testsuites')[0];
     expect(root.attributes).toMatchObject({ tests: '4', failures: '2' });
     const suites = elements(root, 'testsuite');
@@ -216,7 +201,9 @@ describe('check reports', () => {
   test('--report-file gate.json picks JSON from the extension', async () => {
     const run = await check(['-s', 'clicks', '--report-file', 'gate.json']);
     expectExit(run, 0);
-    expect((JSON.parse(readFileSync(join(tmp.dir, 'gate.json'), 'utf8')) as GateReport).healthy).toBe(true);
+    expect((JSON.parse(readFileSync(join(suite.tmp.dir, 'gate.json'), 'utf8')) as GateReport).healthy).toBe(
+      true,
+    );
   });
 });
 
@@ -268,7 +255,7 @@ describe('check --gate-file', () => {
   test('a missing gate file is a configuration error (exit 2) that names it', async () => {
     const run = await check(['--gate-file', 'none.gate.json']);
     expectExit(run, 2);
-    expect(run.stderr).toContain(join(tmp.dir, 'none.gate.json'));
+    expect(run.stderr).toContain(join(suite.tmp.dir, 'none.gate.json'));
   });
 
   test('target or rule options next to --gate-file are a usage error (exit 2)', async () => {
@@ -288,20 +275,20 @@ describe('check --gate-file', () => {
 
 describe('check errors', () => {
   test('a failing service exits 3', async () => {
-    await emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 502 });
+    await suite.emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 502 });
     const run = await check(['-s', 'orders']);
     expectExit(run, 3);
   });
 
   test('with --report junit --report-file, a check that cannot run still leaves a JUnit file saying why', async () => {
     // GIVEN
-    await emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
+    await suite.emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
     // WHEN
     const run = await check(['-s', 'orders', '--report', 'junit', '--report-file', 'gate.xml']);
     // THEN
     expectExit(run, 3);
     const root = elements(
-      xml2js(readFileSync(join(tmp.dir, 'gate.xml'), 'utf8')) as Element,
+      xml2js(readFileSync(join(suite.tmp.dir, 'gate.xml'), 'utf8')) as Element,
       'testsuites',
     )[0];
     expect(root.attributes).toMatchObject({ errors: '1' });
@@ -340,7 +327,7 @@ describe('check errors', () => {
 });
 
 test('--help lists every rule, report and gate-file option', async () => {
-  mkdirSync(tmp.dir, { recursive: true });
+  mkdirSync(suite.tmp.dir, { recursive: true });
   const run = await runCli(['check', '--help']);
   expectExit(run, 0);
   for (const option of [

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
-import { DEMO, DEMO_SECRETS, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, expectExit, forbiddenValues, runCli, tempDir } from '../support/run-cli';
+import { DEMO, DEMO_SECRETS, tokenEnv } from '../support/demo-emulator';
+import { expectExit, forbiddenValues, runCli } from '../support/run-cli';
+import { useCommandSuite } from '../support/command-suite';
 
 const key = (stream: string) => `dis-transfer-tasks:${DEMO.region}:${DEMO.projectId}:${stream}`;
 const DAY_AGO = new Date(Date.now() - 86_400_000).toISOString();
@@ -17,15 +17,10 @@ function staleTasks(...names: string[]): Record<string, unknown> {
   return { fetchedAt: DAY_AGO, totalNumber: tasks.length, tasks, warnings: [] };
 }
 
-let emulator: EmulatorHandle;
-let tmp: ReturnType<typeof tempDir>;
+const suite = useCommandSuite({ tmp: true });
 let file: string;
-beforeAll(async () => {
-  emulator = await startDemoEmulator();
-});
 beforeEach(() => {
-  tmp = tempDir();
-  file = join(tmp.dir, 'cdktf.context.json');
+  file = join(suite.tmp.dir, 'cdktf.context.json');
   const contents = {
     [key('orders')]: staleTasks('orders-to-obs'),
     [key('clicks')]: staleTasks('clicks-to-obs'),
@@ -33,16 +28,6 @@ beforeEach(() => {
     'other-library:setting': 42,
   };
   writeFileSync(file, JSON.stringify(contents, undefined, 2));
-});
-afterEach(async () => {
-  tmp.remove();
-  await emulator.reset();
-});
-afterAll(async () => {
-  await emulator.stop();
-  for (const secret of forbiddenValues(DEMO_SECRETS)) {
-    expect(allOutput.join('\n')).not.toContain(secret);
-  }
 });
 
 function readContext(): Record<
@@ -53,7 +38,7 @@ function readContext(): Record<
 }
 
 function refresh(args: string[] = []) {
-  return runCli(['context', 'refresh', ...args], { env: tokenEnv(emulator), cwd: tmp.dir });
+  return runCli(['context', 'refresh', ...args], { env: tokenEnv(suite.emulator), cwd: suite.tmp.dir });
 }
 
 describe('context refresh', () => {
@@ -103,7 +88,7 @@ describe('context refresh', () => {
 
   test('a failing service changes nothing and exits 3', async () => {
     // GIVEN
-    await emulator.injectFault({ kind: 'serverError', route: '*', status: 503 });
+    await suite.emulator.injectFault({ kind: 'serverError', route: '*', status: 503 });
     const before = readFileSync(file, 'utf8');
     // WHEN
     const run = await refresh();
@@ -124,6 +109,6 @@ describe('context refresh', () => {
     const run = await refresh(['nope']);
     expectExit(run, 2);
     expect(run.stderr).toContain("matches 'nope'");
-    expect(await emulator.requestLog()).toEqual([]);
+    expect(await suite.emulator.requestLog()).toEqual([]);
   });
 });

@@ -1,26 +1,16 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
-import { DEMO, DEMO_SECRETS, akSkEnv, startDemoEmulator, tokenEnv } from '../support/demo-emulator';
-import { allOutput, BIN, CANARY_SECRETS, expectExit, forbiddenValues, runCli } from '../support/run-cli';
+import { DEMO, akSkEnv, tokenEnv } from '../support/demo-emulator';
+import { allOutput, BIN, CANARY_SECRETS, expectExit, runCli } from '../support/run-cli';
+import { useCommandSuite } from '../support/command-suite';
 
-let emulator: EmulatorHandle;
-beforeAll(async () => {
-  emulator = await startDemoEmulator();
-});
-afterEach(async () => emulator.reset());
-afterAll(async () => {
-  await emulator.stop();
-  for (const secret of forbiddenValues(DEMO_SECRETS)) {
-    expect(allOutput.join('\n')).not.toContain(secret);
-  }
-});
+const suite = useCommandSuite({ tmp: false });
 
 describe('list', () => {
   test('prints a table of task, state, destination, creation time and last-transfer age', async () => {
     // WHEN
     const run = await runCli(['list', '--stream', 'orders', '--stream', 'clicks'], {
-      env: tokenEnv(emulator),
+      env: tokenEnv(suite.emulator),
     });
     // THEN
     expectExit(run, 0);
@@ -47,7 +37,7 @@ describe('list', () => {
 
   test('--all-streams --output json with AK/SK: every stream, the project looked up in IAM, the library’s task shape', async () => {
     // WHEN
-    const run = await runCli(['list', '--all-streams', '--output', 'json'], { env: akSkEnv(emulator) });
+    const run = await runCli(['list', '--all-streams', '--output', 'json'], { env: akSkEnv(suite.emulator) });
     // THEN
     expectExit(run, 0);
     const json = JSON.parse(run.stdout);
@@ -73,13 +63,13 @@ describe('list', () => {
 
   test('colours states only when asked for and NO_COLOR is unset', async () => {
     // GIVEN
-    await emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
+    await suite.emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
     // WHEN
     const coloured = await runCli(['list', '-s', 'orders'], {
-      env: { ...tokenEnv(emulator), FORCE_COLOR: '1' },
+      env: { ...tokenEnv(suite.emulator), FORCE_COLOR: '1' },
     });
     const plain = await runCli(['list', '-s', 'orders'], {
-      env: { ...tokenEnv(emulator), FORCE_COLOR: '1', NO_COLOR: '1' },
+      env: { ...tokenEnv(suite.emulator), FORCE_COLOR: '1', NO_COLOR: '1' },
     });
     // THEN
     expect(coloured.stdout).toContain('\u001b[32mRUNNING\u001b[39m');
@@ -90,9 +80,9 @@ describe('list', () => {
 
   test('a state the library does not know is listed and warned about on stderr', async () => {
     // GIVEN
-    await emulator.setTaskState('orders', 'orders-to-obs', 'MIGRATING');
+    await suite.emulator.setTaskState('orders', 'orders-to-obs', 'MIGRATING');
     // WHEN
-    const run = await runCli(['list', '--stream', 'orders'], { env: tokenEnv(emulator) });
+    const run = await runCli(['list', '--stream', 'orders'], { env: tokenEnv(suite.emulator) });
     // THEN
     expectExit(run, 0);
     expect(run.stdout).toMatch(/orders-to-obs +MIGRATING/);
@@ -100,7 +90,7 @@ describe('list', () => {
   });
 
   test('a stream that does not exist exits 2 with the service’s code and the fix', async () => {
-    const run = await runCli(['list', '--stream', 'nope'], { env: tokenEnv(emulator) });
+    const run = await runCli(['list', '--stream', 'nope'], { env: tokenEnv(suite.emulator) });
     expectExit(run, 2);
     expect(run.stderr).toContain('[DIS_API_ERROR]');
     expect(run.stderr).toContain('DIS.4301');
@@ -109,7 +99,7 @@ describe('list', () => {
   });
 
   test('no credentials at all exits 2 and names the variables to set', async () => {
-    const env = tokenEnv(emulator);
+    const env = tokenEnv(suite.emulator);
     delete env.HW_AUTH_TOKEN;
     const run = await runCli(['list', '--stream', 'orders'], { env, withoutCanaries: true });
     expectExit(run, 2);
@@ -119,7 +109,7 @@ describe('list', () => {
 
   test('a rejected token exits 2 (fix the credentials) without echoing it', async () => {
     const run = await runCli(['list', '--stream', 'orders'], {
-      env: { ...tokenEnv(emulator), HW_AUTH_TOKEN: 'rejected-token-canary-99' },
+      env: { ...tokenEnv(suite.emulator), HW_AUTH_TOKEN: 'rejected-token-canary-99' },
     });
     expectExit(run, 2);
     expect(run.stderr).toContain('[DIS_AUTH_ERROR]');
@@ -128,9 +118,9 @@ describe('list', () => {
 
   test('a service that keeps failing exits 3', async () => {
     // GIVEN
-    await emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
+    await suite.emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
     // WHEN
-    const run = await runCli(['list', '--stream', 'orders'], { env: tokenEnv(emulator) });
+    const run = await runCli(['list', '--stream', 'orders'], { env: tokenEnv(suite.emulator) });
     // THEN
     expectExit(run, 3);
     expect(run.stderr).toContain('503');
@@ -138,7 +128,7 @@ describe('list', () => {
 
   test('an endpoint nobody listens on exits 3 with a network error', async () => {
     const run = await runCli(['list', '--stream', 'orders', '--endpoint', 'http://127.0.0.1:9'], {
-      env: tokenEnv(emulator),
+      env: tokenEnv(suite.emulator),
     });
     expectExit(run, 3);
     expect(run.stderr).toContain('[DIS_NETWORK_ERROR]');
@@ -147,16 +137,16 @@ describe('list', () => {
 
   test('Ctrl-C (SIGINT) stops a hanging request with exit code 130 and no output', async () => {
     // GIVEN a service that never finishes its answer
-    await emulator.injectFault({ kind: 'hang', route: 'ListTransferTasks' });
+    await suite.emulator.injectFault({ kind: 'hang', route: 'ListTransferTasks' });
     const child = spawn(process.execPath, [BIN, 'list', '--stream', 'orders'], {
-      env: { PATH: process.env.PATH ?? '', ...CANARY_SECRETS, ...tokenEnv(emulator) },
+      env: { PATH: process.env.PATH ?? '', ...CANARY_SECRETS, ...tokenEnv(suite.emulator) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-    while ((await emulator.requestLog()).length === 0) {
+    while ((await suite.emulator.requestLog()).length === 0) {
       await new Promise((r) => setTimeout(r, 50));
     }
     // WHEN
@@ -170,7 +160,7 @@ describe('list', () => {
 
   test('--region and --project override the environment', async () => {
     const env = {
-      ...tokenEnv(emulator),
+      ...tokenEnv(suite.emulator),
       HW_REGION_NAME: 'eu-west-101',
       HW_PROJECT_ID: 'ffffffffffffffffffffffffffffffff',
     };
@@ -183,7 +173,7 @@ describe('list', () => {
   });
 
   test('without --stream or --all-streams it is a usage error with an example', async () => {
-    const run = await runCli(['list'], { env: tokenEnv(emulator) });
+    const run = await runCli(['list'], { env: tokenEnv(suite.emulator) });
     expectExit(run, 2);
     expect(run.stderr).toContain('needs the streams to look at');
   });
