@@ -1,7 +1,7 @@
 // Where the contract suite runs: the emulator (default, CI) or the real service (by hand, when
 // DIS_CONTRACT_REMOTE=1 and credentials are in the environment; see the README, section "DIS emulator").
-import { request } from 'undici';
 import { DisEmulator } from '../../src/emulator/dis-emulator';
+import { call, type CallResult } from '../emulator/http-call';
 import { officialSign } from './official-signer';
 
 /** Everything a contract test needs to talk to one target. */
@@ -26,12 +26,7 @@ export interface ContractTarget {
 }
 
 /** A response as the contract tests inspect it. */
-export interface ContractResponse {
-  readonly status: number;
-  readonly headers: Record<string, string | string[] | undefined>;
-  readonly json: unknown;
-  readonly text: string;
-}
+export type ContractResponse = CallResult;
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -126,19 +121,11 @@ export async function signedCall(
 }
 
 /** Sends a request as given. */
-export async function send(
+export function send(
   method: string,
   url: string,
   headers: Record<string, string>,
   body?: string,
 ): Promise<ContractResponse> {
-  const res = await request(url, { method: method as 'GET', headers, body });
-  const text = await res.body.text();
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
-  return { status: res.statusCode, headers: res.headers, json, text };
+  return call(url, method, '', { headers, body });
 }
