@@ -2,6 +2,8 @@ import { Construct } from 'constructs';
 import type { TerraformOutput } from 'cdktf';
 import type { DisCredentials } from '../client/credentials/dis-credentials';
 import type { TransferTask } from '../client/transfer-task';
+import { checkStreamName } from '../client/input-checks';
+import { checkLookupInput } from './check-lookup-input';
 import { toBridgeClientOptions } from './bridge-client-options';
 import { DisLookupMissingError } from './lookup-missing-error';
 import type { DisLookupOptions } from './lookup-options';
@@ -64,6 +66,7 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
   public constructor(scope: Construct, id: string, props: DisTransferTasksProps) {
     super(scope, id);
     refuseTokens(this.node.path, props);
+    checkLookupInput(this, () => checkStreamName(props.streamName));
     const settings = resolveLookupSettings(this, props);
     this.outcome = lookUpStream(
       this,

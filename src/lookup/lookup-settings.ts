@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { IConstruct } from 'constructs';
+import { checkProjectId, checkRegion } from '../client/input-checks';
+import { checkLookupInput } from './check-lookup-input';
 import { MODE_CONTEXT_KEY } from './context-key';
 import type { IContextStore } from './context-store';
 import { FileContextStore } from './file-context-store';
@@ -59,13 +61,18 @@ export function resolveLookupSettings(
     stores.set(file, store as FileContextStore);
     storeLabel = file;
   }
+  const region = options.region ?? nonEmpty(env.HW_REGION_NAME) ?? nonEmpty(env.HUAWEICLOUD_SDK_REGION_ID);
+  const projectId =
+    options.projectId ?? nonEmpty(env.HW_PROJECT_ID) ?? nonEmpty(env.HUAWEICLOUD_SDK_PROJECT_ID);
+  if (region !== undefined) checkLookupInput(scope, () => checkRegion(region));
+  if (projectId !== undefined) checkLookupInput(scope, () => checkProjectId(projectId));
   return {
     mode,
     modeFrom,
     store,
     storeLabel,
-    region: options.region ?? nonEmpty(env.HW_REGION_NAME) ?? nonEmpty(env.HUAWEICLOUD_SDK_REGION_ID),
-    projectId: options.projectId ?? nonEmpty(env.HW_PROJECT_ID) ?? nonEmpty(env.HUAWEICLOUD_SDK_PROJECT_ID),
+    region,
+    projectId,
     endpoint: options.endpoint,
     timeoutMs,
     env,
