@@ -1,3 +1,4 @@
+import { checkStreamName } from '../client/input-checks';
 import type { CliArgs, CliOptionSpec } from './cli-command';
 import { CliUsageError } from './cli-usage-error';
 
@@ -34,5 +35,8 @@ export function streamSelection(args: CliArgs, command: string): StreamSelection
       `--stream needs a stream name, not an empty string. Example: ${command} --stream orders.`,
     );
   }
+  // Checked here, before the client resolves the project (which may ask IAM): no request for a
+  // name the API would refuse anyway.
+  for (const stream of streams) checkStreamName(stream, '--stream');
   return all ? { allStreams: true } : { allStreams: false, streams };
 }

@@ -22,4 +22,14 @@ describe('streamSelection', () => {
     expect(() => streamSelection(args({ stream: ['a'], 'all-streams': true }), 'cmd')).toThrow('not both');
     expect(() => streamSelection(args({ stream: [' '] }), 'cmd')).toThrow('not an empty string');
   });
+
+  test('a name the API would refuse is a configuration error naming --stream and the rule', () => {
+    expect(() => streamSelection(args({ stream: ['orders', 'bad name!'] }), 'cmd')).toThrow(
+      expect.objectContaining({
+        code: 'DIS_CONFIG_ERROR',
+        message: `--stream 'bad name!' is not valid: it must be 1-60 characters of letters, digits, "_" and "-"`,
+      }),
+    );
+    expect(() => streamSelection(args({ stream: ['s'.repeat(61)] }), 'cmd')).toThrow('--stream');
+  });
 });

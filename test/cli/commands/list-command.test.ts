@@ -98,6 +98,18 @@ describe('list', () => {
     expect(run.stdout).toBe('');
   });
 
+  test('a stream name the API would refuse exits 2 before any request, IAM included', async () => {
+    // GIVEN no project id, so a request would start with the IAM project lookup
+    const env = tokenEnv(suite.emulator);
+    delete env.HW_PROJECT_ID;
+    // WHEN
+    const run = await runCli(['list', '--stream', 'orders', '--stream', 'bad name!'], { env });
+    // THEN
+    expectExit(run, 2);
+    expect(run.stderr).toContain(`[DIS_CONFIG_ERROR]: --stream 'bad name!' is not valid`);
+    expect(await suite.emulator.requestLog()).toEqual([]);
+  });
+
   test('no credentials at all exits 2 and names the variables to set', async () => {
     const env = tokenEnv(suite.emulator);
     delete env.HW_AUTH_TOKEN;
