@@ -41,23 +41,9 @@ export interface GateFile {
   readonly rules: GateRules;
 }
 
-// The zod schemas are defined in ./gate-file-schema and exported here as lazy getters: loading the
-// package (and synth with any enforcement) does not load zod; reading one, or parsing a gate file, does.
-
-/** The zod schema of {@link GateRules}: unknown keys are refused, so typos do not pass silently. */
-export declare const GateRulesSchema: typeof schemas.GateRulesSchema;
-/** The zod schema of {@link GateTarget}: exactly one of `streams` and `allStreams: true`. */
-export declare const GateTargetSchema: typeof schemas.GateTargetSchema;
-/** The zod schema of {@link GateFile}. */
-export declare const GateFileSchema: typeof schemas.GateFileSchema;
-
-for (const name of ['GateRulesSchema', 'GateTargetSchema', 'GateFileSchema'] as const) {
-  Object.defineProperty(exports, name, {
-    enumerable: true,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    get: () => (require('./gate-file-schema') as typeof schemas)[name],
-  });
-}
+// The zod schemas live in ./gate-file-schema, loaded only when a gate file is parsed: loading the
+// package (and synth with any enforcement but APPLY) does not load zod, and the package's
+// declarations name no zod type.
 
 /**
  * Validates parsed JSON as a {@link GateFile}.

@@ -34,7 +34,7 @@ export async function readAcknowledgements(path: string): Promise<GateAcknowledg
     );
   }
   // Loaded on use: the schema brings zod, which commands that take no acknowledgements never need.
-  const { GateRulesSchema } = await import('../assertion/gate-file');
+  const { GateRulesSchema } = await import('../assertion/gate-file-schema');
   const checked = GateRulesSchema.pick({ acknowledgements: true }).safeParse({ acknowledgements: list });
   if (!checked.success) {
     const problems = checked.error.issues.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ');

@@ -1,5 +1,3 @@
-import type * as schemas from './emulator-fault-schema';
-
 /** What an injected fault does to a response. */
 export const FAULT_KINDS = [
   /** Answer normally after `latencyMs`. */
@@ -26,17 +24,6 @@ export const FAULT_KINDS = [
 
 /** One of {@link FAULT_KINDS}. */
 export type FaultKind = (typeof FAULT_KINDS)[number];
-
-/**
- * A fault as a test or a scenario declares it; validated with this zod schema. Defined in
- * ./emulator-fault-schema and read lazily, so that loading the package does not load zod.
- */
-export declare const EmulatorFaultSchema: typeof schemas.EmulatorFaultSchema;
-Object.defineProperty(exports, 'EmulatorFaultSchema', {
-  enumerable: true,
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  get: () => (require('./emulator-fault-schema') as typeof schemas).EmulatorFaultSchema,
-});
 
 /**
  * A fault to inject. With neither `onRequests` nor `probability` it fires on every matching request

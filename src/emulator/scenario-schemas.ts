@@ -1,6 +1,7 @@
 // The zod schemas of scenario files. Loaded only when a scenario is parsed or a schema is read
-// (through the lazy exports of ./scenario), never with the package itself.
+// (parse-scenario, scenario-json-schema), never with the package itself.
 import { z } from 'zod';
+import type { Scenario, ScenarioInput, ScenarioProject, ScenarioStream, ScenarioTask } from './scenario';
 
 const NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const PROJECT_ID = /^[0-9a-f]{32}$/;
@@ -136,3 +137,18 @@ function checkReferences(s: z.output<typeof ScenarioObjectSchema>, ctx: z.Refine
     }
   });
 }
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+
+/**
+ * Compile-time proof that the hand-written types of ./scenario describe what these schemas accept
+ * and produce: changing one side without the other fails the build.
+ */
+export type ScenarioTypesMatchSchemas = [
+  Holds<Same<z.output<typeof ScenarioSchema>, Scenario>>,
+  Holds<Same<z.input<typeof ScenarioSchema>, ScenarioInput>>,
+  Holds<Same<z.output<typeof ScenarioTaskSchema>, ScenarioTask>>,
+  Holds<Same<z.output<typeof ScenarioStreamSchema>, ScenarioStream>>,
+  Holds<Same<z.output<typeof ScenarioProjectSchema>, ScenarioProject>>,
+];

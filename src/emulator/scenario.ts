@@ -1,54 +1,128 @@
-import type { z } from 'zod';
-import type * as schemas from './scenario-schemas';
-
-// The zod schemas are defined in ./scenario-schemas and exported here as lazy getters: loading the
-// package does not load zod; reading one of these (or parsing a scenario) does.
+// The shapes of a scenario, written by hand so that the package's declarations need no zod types
+// (a user's `tsc` without skipLibCheck would otherwise check zod's own declarations). The zod
+// schemas in ./scenario-schemas validate files; a type test there holds both to the same shape.
 
 /**
  * A time in a scenario: epoch milliseconds, or `now` / `now-<seconds>s`, evaluated when a request
  * is answered (a running task keeps transferring, so its last transfer stays recent).
  */
-export declare const ScenarioTimeSchema: typeof schemas.ScenarioTimeSchema;
-/** A transfer task as a scenario declares it. `state` and `destinationType` are open strings on purpose. */
-export declare const ScenarioTaskSchema: typeof schemas.ScenarioTaskSchema;
-/** A DIS stream and its transfer tasks. */
-export declare const ScenarioStreamSchema: typeof schemas.ScenarioStreamSchema;
-/** An IAM project: DIS resources live in one; its name is the region id. */
-export declare const ScenarioProjectSchema: typeof schemas.ScenarioProjectSchema;
-/** A permanent (or, with `securityToken`, temporary) access key. */
-export declare const ScenarioAccessKeySchema: typeof schemas.ScenarioAccessKeySchema;
-/** A pre-issued IAM token accepted in `X-Auth-Token`. */
-export declare const ScenarioTokenSchema: typeof schemas.ScenarioTokenSchema;
-/** An IAM user who can obtain tokens with a password. */
-export declare const ScenarioUserSchema: typeof schemas.ScenarioUserSchema;
-/** The whole scenario file: shape first, then cross references (unique names, known project ids). */
-export declare const ScenarioSchema: typeof schemas.ScenarioSchema;
+export type ScenarioTime = number | string;
 
-const LAZY_SCHEMAS = [
-  'ScenarioTimeSchema',
-  'ScenarioTaskSchema',
-  'ScenarioStreamSchema',
-  'ScenarioProjectSchema',
-  'ScenarioAccessKeySchema',
-  'ScenarioTokenSchema',
-  'ScenarioUserSchema',
-  'ScenarioSchema',
-] as const;
-for (const name of LAZY_SCHEMAS) {
-  Object.defineProperty(exports, name, {
-    enumerable: true,
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    get: () => (require('./scenario-schemas') as typeof schemas)[name],
-  });
+/** A transfer task as a scenario declares it. `state` and `destinationType` are open strings on purpose. */
+export interface ScenarioTask {
+  /** 1-64 letters, digits, `-` or `_`. */
+  taskName: string;
+  /** 1-64 letters or digits; the batch start/stop action names tasks by it. */
+  taskId: string;
+  /** A `TransferTaskState` value, or any other string (the service's documents disagree). */
+  state: string;
+  /** A `DestinationType` value, or any other string. */
+  destinationType: string;
+  /** Epoch milliseconds. */
+  createTime: number;
+  /** When the task last dumped data. */
+  lastTransferTimestamp?: ScenarioTime;
+}
+
+/** A DIS stream and its transfer tasks, defaults applied. */
+export interface ScenarioStream {
+  /** 1-64 letters, digits, `-` or `_`. */
+  name: string;
+  /** Epoch milliseconds. */
+  createTime: number;
+  /** How many transfer tasks the stream may hold (the service allows 5, error DIS.4357). */
+  transferTaskQuota: number;
+  /** The stream's transfer tasks. */
+  tasks: ScenarioTask[];
+}
+
+/** An IAM project (its name is the region id) and its streams, defaults applied. */
+export interface ScenarioProject {
+  /** 32 lower-case hex digits. */
+  id: string;
+  /** The project name; equal to the region id for regional projects. */
+  name: string;
+  /** A region id such as `cn-north-4`. */
+  region: string;
+  /** The project's DIS streams. */
+  streams: ScenarioStream[];
+}
+
+/** A permanent (or, with `securityToken`, temporary) access key. */
+export interface ScenarioAccessKey {
+  /** 8-64 letters or digits. */
+  accessKey: string;
+  /** The secret key (at least 8 characters). */
+  secretKey: string;
+  /** Makes the key temporary: requests must carry it in `X-Security-Token`. */
+  securityToken?: string;
+  /** When a temporary key stops working (ISO-8601). */
+  expiresAt?: string;
+  /** Project ids this key may use; absent means every project. */
+  projects?: string[];
+}
+
+/** A pre-issued IAM token accepted in `X-Auth-Token`. */
+export interface ScenarioToken {
+  /** The token (at least 8 characters). */
+  token: string;
+  /** When it expires (ISO-8601). */
+  expiresAt?: string;
+  /** Project ids this token may use; absent means every project. */
+  projects?: string[];
+}
+
+/** An IAM user who can obtain tokens with a password. */
+export interface ScenarioUser {
+  /** The user name. */
+  name: string;
+  /** The password. */
+  password: string;
+  /** The account (domain) name; must be the scenario's. */
+  domain: string;
+  /** Project ids the user's tokens may use; absent means every project. */
+  projects?: string[];
+}
+
+/** The credentials a scenario accepts, defaults applied. */
+export interface ScenarioCredentials {
+  /** Access keys checked with SDK-HMAC-SHA256. */
+  accessKeys: ScenarioAccessKey[];
+  /** Pre-issued tokens. */
+  tokens: ScenarioToken[];
+  /** Users who can log in with a password at IAM. */
+  users: ScenarioUser[];
 }
 
 /** A validated scenario, defaults applied. */
-export type Scenario = z.output<typeof schemas.ScenarioSchema>;
+export interface Scenario {
+  /** The JSON Schema a file names for editors (ignored). */
+  $schema?: string;
+  /** What the scenario is for. */
+  description?: string;
+  /** The account. */
+  domain: { id: string; name: string };
+  /** At least one project. */
+  projects: ScenarioProject[];
+  /** Who may call. */
+  credentials: ScenarioCredentials;
+  /** Lifetime of tokens issued by the IAM endpoint, seconds. */
+  tokenTtlSeconds: number;
+  /** How long a task stays STARTING after a batch `start` before it is RUNNING (0: at once). */
+  startingMs: number;
+}
+
+/** A stream as written in a file: `createTime`, `transferTaskQuota` and `tasks` may be left out. */
+export type ScenarioStreamInput = Omit<ScenarioStream, 'createTime' | 'transferTaskQuota' | 'tasks'> &
+  Partial<Pick<ScenarioStream, 'createTime' | 'transferTaskQuota' | 'tasks'>>;
+
+/** A project as written in a file: `streams` may be left out. */
+export type ScenarioProjectInput = Omit<ScenarioProject, 'streams'> & { streams?: ScenarioStreamInput[] };
+
 /** A scenario as written in a file, before defaults. */
-export type ScenarioInput = z.input<typeof schemas.ScenarioSchema>;
-/** A validated scenario task. */
-export type ScenarioTask = z.output<typeof schemas.ScenarioTaskSchema>;
-/** A validated scenario stream. */
-export type ScenarioStream = z.output<typeof schemas.ScenarioStreamSchema>;
-/** A validated scenario project. */
-export type ScenarioProject = z.output<typeof schemas.ScenarioProjectSchema>;
+export type ScenarioInput = Omit<Scenario, 'projects' | 'credentials' | 'tokenTtlSeconds' | 'startingMs'> & {
+  projects: ScenarioProjectInput[];
+  credentials?: Partial<ScenarioCredentials>;
+  tokenTtlSeconds?: number;
+  startingMs?: number;
+};

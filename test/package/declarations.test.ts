@@ -1,0 +1,61 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+
+// What a user's type check reads: every declaration file reachable from the package's entry point.
+// None may import zod (or undici's internals): a project without skipLibCheck would type-check those
+// packages' own declarations too, and zod's fail without esModuleInterop. Decision 0003.
+
+const LIB = resolve(__dirname, '..', '..', 'lib');
+
+/** The declaration files reachable from `entry`, each with the bare package names it imports. */
+function reachableDeclarations(entry: string): Map<string, string[]> {
+  const seen = new Map<string, string[]>();
+  const pending = [entry];
+  while (pending.length > 0) {
+    const file = pending.pop()!;
+    if (seen.has(file)) continue;
+    const packages: string[] = [];
+    seen.set(file, packages);
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/(?:from|import\()\s*['"]([^'"]+)['"]/g)) {
+      const spec = m[1];
+      if (!spec.startsWith('.')) {
+        packages.push(spec);
+        continue;
+      }
+      const base = resolve(dirname(file), spec);
+      const next = [`${base}.d.ts`, join(base, 'index.d.ts')].find((f) => existsSync(f));
+      if (next) pending.push(next);
+    }
+  }
+  return seen;
+}
+
+describe('the declarations users type-check', () => {
+  const entry = join(LIB, 'index.d.ts');
+  if (!existsSync(entry)) throw new Error('lib/ is missing: run `npm run build` (npm test does) first.');
+  const declarations = reachableDeclarations(entry);
+
+  test('reach the constructs, the client and the emulator from the entry point', () => {
+    const files = [...declarations.keys()].map((f) => relative(LIB, f));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'lookup/dis-transfer-tasks.d.ts',
+        'assertion/dis-transfer-tasks-assertion.d.ts',
+        'client/dis-client.d.ts',
+        'emulator/dis-emulator.d.ts',
+        'emulator/scenario.d.ts',
+      ]),
+    );
+  });
+
+  test('import no zod type, and only the packages a user has anyway', () => {
+    const imported = new Set([...declarations.values()].flat().map((p) => p.split('/')[0]));
+    expect([...imported].filter((p) => p === 'zod')).toEqual([]);
+    expect([...imported].sort()).toEqual(
+      [...imported]
+        .filter((p) => ['cdktf', 'constructs', 'undici', 'node:fs', 'node:http'].includes(p))
+        .sort(),
+    );
+  });
+});
