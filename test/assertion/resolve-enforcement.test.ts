@@ -1,9 +1,9 @@
-import { App, TerraformStack } from 'cdktf';
+import { TerraformStack, Testing } from 'cdktf';
 import { Enforcement } from '../../src/assertion/enforcement';
 import { resolveEnforcement } from '../../src/assertion/resolve-enforcement';
 
 function stack(context: Record<string, unknown> = {}): TerraformStack {
-  return new TerraformStack(new App({ context }), 'demo');
+  return new TerraformStack(Testing.app({ context }), 'demo');
 }
 
 describe('resolveEnforcement', () => {

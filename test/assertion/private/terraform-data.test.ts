@@ -1,4 +1,4 @@
-import { App, Fn, TerraformStack, Testing } from 'cdktf';
+import { Fn, TerraformStack, Testing } from 'cdktf';
 import { TerraformData } from '../../../src/assertion/private/terraform-data';
 
 describe('TerraformData', () => {
@@ -21,7 +21,7 @@ describe('TerraformData', () => {
   });
 
   test('renders preconditions as HCL blocks with a heredoc for multi-line messages', () => {
-    const stack = new TerraformStack(new App(), 'demo');
+    const stack = new TerraformStack(Testing.app(), 'demo');
     new TerraformData(stack, 'gate', {
       input: 'x',
       preconditions: [{ condition: '${var.ok}', errorMessage: 'line one\nline two' }],
