@@ -2,22 +2,13 @@ import fullList from '../fixtures/api/list-transfer-tasks.full.json';
 import { DisClient } from '../../src/client/dis-client';
 import { DisConfigError } from '../../src/client/errors/dis-config-error';
 import { parseAuthorization } from '../../src/client/signing/parse-authorization';
-import { AKSK_ENV, DIS, IAM, mockSetup, PROJECT, tasksPath } from './mock-env';
-
-type Seen = Record<string, string>;
+import { AKSK_ENV, DIS, IAM, mockSetup, PROJECT, recordTaskRequests, tasksPath } from './mock-env';
 
 describe('DisClient.listTransferTasks', () => {
   test('returns camelCase tasks, quota and request id from a signed GET', async () => {
     // GIVEN
     const { agent, options } = mockSetup();
-    const seen: Seen[] = [];
-    agent
-      .get(DIS)
-      .intercept({ path: tasksPath('orders'), method: 'GET' })
-      .reply((req) => {
-        seen.push(req.headers as Seen);
-        return { statusCode: 200, data: fullList, responseOptions: { headers: { 'x-request-id': 'req-1' } } };
-      });
+    const seen = recordTaskRequests(agent, 'orders', fullList, { headers: { 'x-request-id': 'req-1' } });
     // WHEN
     const result = await new DisClient(options).listTransferTasks('orders');
     // THEN
@@ -53,14 +44,7 @@ describe('DisClient.listTransferTasks', () => {
       HW_PROJECT_ID: PROJECT,
       HW_AUTH_TOKEN: 'tok',
     });
-    const seen: Seen[] = [];
-    agent
-      .get(DIS)
-      .intercept({ path: tasksPath('orders'), method: 'GET' })
-      .reply((req) => {
-        seen.push(req.headers as Seen);
-        return { statusCode: 200, data: { total_number: 0, tasks: [] } };
-      });
+    const seen = recordTaskRequests(agent, 'orders', { total_number: 0, tasks: [] });
     await new DisClient(options).listTransferTasks('orders');
     expect(seen[0]['x-auth-token']).toBe('tok');
     expect(seen[0].authorization).toBeUndefined();
@@ -257,15 +241,7 @@ describe('DisClient with a user name and password', () => {
           responseOptions: { headers: { 'x-subject-token': 'issued-token' } },
         };
       });
-    const seen: Seen[] = [];
-    agent
-      .get(DIS)
-      .intercept({ path: tasksPath('orders'), method: 'GET' })
-      .reply((req) => {
-        seen.push(req.headers as Seen);
-        return { statusCode: 200, data: { total_number: 0, tasks: [] } };
-      })
-      .times(2);
+    const seen = recordTaskRequests(agent, 'orders', { total_number: 0, tasks: [] }, { times: 2 });
     const client = new DisClient(options);
     await client.listTransferTasks('orders');
     await client.listTransferTasks('orders');

@@ -38,3 +38,28 @@ export function mockSetup(env: Record<string, string | undefined> = AKSK_ENV): {
 export function tasksPath(stream: string): string {
   return `/v2/${PROJECT}/streams/${stream}/transfer-tasks`;
 }
+
+/** Request headers as undici's MockAgent hands them to a reply function. */
+export type SeenHeaders = Record<string, string>;
+
+/**
+ * Answers ListTransferTasks of `stream` on the mock DIS endpoint with `data` (`times` times) and
+ * returns the list the headers of each request are recorded in.
+ */
+export function recordTaskRequests(
+  agent: MockAgent,
+  stream: string,
+  data: object,
+  options: { headers?: Record<string, string>; times?: number } = {},
+): SeenHeaders[] {
+  const seen: SeenHeaders[] = [];
+  agent
+    .get(DIS)
+    .intercept({ path: tasksPath(stream), method: 'GET' })
+    .reply((req) => {
+      seen.push(req.headers as SeenHeaders);
+      return { statusCode: 200, data, responseOptions: { headers: options.headers ?? {} } };
+    })
+    .times(options.times ?? 1);
+  return seen;
+}
