@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /**
  * A `DisTransferTasksAssertion` was created outside a `TerraformStack` (code

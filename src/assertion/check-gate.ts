@@ -1,4 +1,4 @@
-import type { ListTransferTasksResult } from '../client/list-transfer-tasks-result';
+import type { ListTransferTasksResult } from '../client/model';
 import { evaluateGate } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /**
  * Gate rules, a gate file or a snapshot handed to the gate are malformed (code

@@ -1,4 +1,4 @@
-import type { TransferTask } from '../client/transfer-task';
+import type { TransferTask } from '../client/model';
 
 /**
  * What the gate needs to know about one stream's transfer tasks. The lookup's

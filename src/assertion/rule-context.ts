@@ -1,4 +1,4 @@
-import type { TransferTask } from '../client/transfer-task';
+import type { TransferTask } from '../client/model';
 import type { RuleFinding } from './gate-finding';
 import { GateConfigError } from './gate-config-error';
 import type { GateRules } from './gate-rules';

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /**
  * The command line was wrong: an unknown command or option, a missing or malformed value.

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 import type { CliCommand } from './cli-command';
 import type { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage-error';

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /**
  * The exit codes of `dis-transfer-tasks`, documented in the README and stable across versions:

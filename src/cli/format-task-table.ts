@@ -1,5 +1,5 @@
-import type { TransferTask } from '../client/transfer-task';
-import { TransferTaskState } from '../client/transfer-task-state';
+import type { TransferTask } from '../client/model';
+import { TransferTaskState } from '../client/model';
 import { formatAge } from '../assertion/format-age';
 import { renderTable } from './render-table';
 import type { Style } from './style';

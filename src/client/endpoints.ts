@@ -1,4 +1,4 @@
-import { DisConfigError } from './errors/dis-config-error';
+import { DisConfigError } from './errors';
 
 /**
  * The cloud domain of a region: `myhuaweicloud.eu` for the European `eu-west-1xx` regions,

@@ -1,7 +1,7 @@
 // The DIS client's public surface.
 export * from './dis-client';
 export * from './dis-client-options';
-export * from './transfer-task-details';
+export * from './model';
 export * from './credentials/dis-credentials';
 export * from './retry/retry-policy';
 export * from './errors';

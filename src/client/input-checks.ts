@@ -1,4 +1,4 @@
-import { DisConfigError } from './errors/dis-config-error';
+import { DisConfigError } from './errors';
 
 /** A shape an input must have, and how to say it. */
 interface Rule {

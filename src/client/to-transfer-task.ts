@@ -1,7 +1,6 @@
-import { isKnownDestinationType } from './destination-type';
+import { isKnownDestinationType, isKnownTransferTaskState } from './model';
 import type { TransferTaskPayload } from './schemas/transfer-task-payload';
-import type { TransferTask } from './transfer-task';
-import { isKnownTransferTaskState } from './transfer-task-state';
+import type { TransferTask } from './model';
 
 /**
  * Converts a task from the wire (snake_case) to a {@link TransferTask}, appending a warning to

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** A fault given to `injectFault` failed validation. */
 export class EmulatorFaultError extends DisError {

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** The emulator could not listen on the requested host and port. */
 export class EmulatorListenError extends DisError {

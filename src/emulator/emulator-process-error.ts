@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** The emulator's child process could not be started, or stopped answering its parent. */
 export class EmulatorProcessError extends DisError {

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** A scenario file or object failed validation. The message names the bad field by its path. */
 export class EmulatorScenarioError extends DisError {

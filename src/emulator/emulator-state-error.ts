@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** A control call (set a task's state, add or remove a task) named something the scenario does not hold. */
 export class EmulatorStateError extends DisError {

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 import type { DisEmulatorOptions } from './dis-emulator';
 
 /** Options that can cross to the child: everything but the clock. */

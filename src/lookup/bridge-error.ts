@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** The synchronous bridge to the lookup worker failed (no worker file, timeout, worker crash). */
 export class DisBridgeError extends DisError {

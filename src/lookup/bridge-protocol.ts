@@ -1,5 +1,5 @@
-import type { DisErrorJson } from '../client/dis-error';
-import type { ListTransferTasksResult } from '../client/list-transfer-tasks-result';
+import type { DisErrorJson } from '../client/errors';
+import type { ListTransferTasksResult } from '../client/model';
 
 /**
  * Plain, structured-clonable client options sent to the lookup worker. The environment is passed

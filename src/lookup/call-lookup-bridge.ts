@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 import type { BridgeRequest } from './bridge-protocol';
 import { DisLookupConfigError } from './lookup-config-error';
 import { DisLookupFailedError, type LookupFailureSite } from './lookup-failed-error';

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import { DisConfigError } from '../client/errors/dis-config-error';
+import { DisConfigError } from '../client/errors';
 import { DisLookupConfigError } from './lookup-config-error';
 
 /**

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /**
  * The context cache file cannot be read as a JSON object. The file is left untouched: it is never

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** Another process held the context cache file's lock for longer than the wait allows. */
 export class DisContextLockError extends DisError {

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** A recorded or provided context value does not have the shape a lookup records. */
 export class DisContextValueError extends DisError {

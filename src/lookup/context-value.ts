@@ -1,5 +1,4 @@
-import type { ListTransferTasksResult } from '../client/list-transfer-tasks-result';
-import type { TransferTask } from '../client/transfer-task';
+import type { ListTransferTasksResult, TransferTask } from '../client/model';
 import { DisContextValueError } from './context-value-error';
 
 /**

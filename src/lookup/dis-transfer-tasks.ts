@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import type { TerraformOutput } from 'cdktf';
 import type { DisCredentials } from '../client/credentials/dis-credentials';
-import type { TransferTask } from '../client/transfer-task';
+import type { TransferTask } from '../client/model';
 import { checkStreamName } from '../client/input-checks';
 import { checkLookupInput } from './check-lookup-input';
 import { toBridgeClientOptions } from './bridge-client-options';

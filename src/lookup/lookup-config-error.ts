@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** A lookup was configured in a way that cannot work (a bad mode, timeout or missing region/project). */
 export class DisLookupConfigError extends DisError {

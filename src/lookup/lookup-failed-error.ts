@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** Where a failed lookup was, for the message. */
 export interface LookupFailureSite {

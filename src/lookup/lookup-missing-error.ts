@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 import type { MissingLookup } from './missing-lookup';
 
 /** The command that records missing lookups (the CLI's `context refresh`). */

@@ -1,4 +1,4 @@
-import { DisError } from '../client/dis-error';
+import { DisError } from '../client/errors';
 
 /** A lookup prop held an unresolved Terraform token, which has no value while synth runs. */
 export class DisLookupTokenError extends DisError {

@@ -4,7 +4,7 @@
 import { threadId } from 'node:worker_threads';
 import { runAsWorker } from 'synckit';
 import { DisClient } from '../client/dis-client';
-import { DisError, type DisErrorJson } from '../client/dis-error';
+import { DisError, type DisErrorJson } from '../client/errors';
 import type {
   BridgeClientOptions,
   BridgeRequest,

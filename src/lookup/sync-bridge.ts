@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { reviveDisError } from '../client/errors/revive-dis-error';
+import { reviveDisError } from '../client/errors';
 import { DisBridgeError } from './bridge-error';
 import type { BridgeRequest, BridgeResponse } from './bridge-protocol';
 import { DisLookupConfigError } from './lookup-config-error';

@@ -1,4 +1,4 @@
-import type { TransferTask } from '../client/transfer-task';
+import type { TransferTask } from '../client/model';
 import { projectStreamsContextKey, transferTasksContextKey } from './context-key';
 import { parseContextValue, type ProjectStreamsContextValue } from './context-value';
 

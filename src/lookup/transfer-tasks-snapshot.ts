@@ -1,4 +1,4 @@
-import type { TransferTask } from '../client/transfer-task';
+import type { TransferTask } from '../client/model';
 
 /**
  * The transfer tasks of one DIS stream as a lookup saw them: real data, never a placeholder.

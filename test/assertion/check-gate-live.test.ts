@@ -1,7 +1,7 @@
 import { checkGate, type GateClient } from '../../src/assertion/check-gate';
 import { checkGateLive } from '../../src/assertion/check-gate-live';
 import type { GateFile } from '../../src/assertion/gate-file';
-import { DisError } from '../../src/client/dis-error';
+import { DisError } from '../../src/client/errors';
 import { DisEmulator } from '../../src/emulator/dis-emulator';
 import { task } from './gate-fixtures';
 

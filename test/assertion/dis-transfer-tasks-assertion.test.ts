@@ -7,7 +7,7 @@ import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-task
 import { Duration } from '../../src/assertion/duration';
 import { Enforcement } from '../../src/assertion/enforcement';
 import { GateSeverity } from '../../src/assertion/gate-severity';
-import { DisError } from '../../src/client/dis-error';
+import { DisError } from '../../src/client/errors';
 import { demo, lookupOf } from './gate-fixtures';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- synthesized JSON and reports are walked freely in assertions

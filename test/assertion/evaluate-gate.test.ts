@@ -1,7 +1,7 @@
 import { evaluateGate } from '../../src/assertion/evaluate-gate';
 import { formatGateReport } from '../../src/assertion/format-gate-report';
 import { GateSeverity } from '../../src/assertion/gate-severity';
-import { DisError } from '../../src/client/dis-error';
+import { DisError } from '../../src/client/errors';
 import { demo, NOW, snapshot, task } from './gate-fixtures';
 
 const reason = 'tracked in OPS-1234, resumes after the DLI migration';

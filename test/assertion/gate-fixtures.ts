@@ -1,5 +1,5 @@
 import type { ITransferTasksLookup } from '../../src/lookup/transfer-tasks-lookup';
-import type { TransferTask } from '../../src/client/transfer-task';
+import type { TransferTask } from '../../src/client/model';
 import type { GateRules } from '../../src/assertion/gate-rules';
 import type { GateSnapshot } from '../../src/assertion/gate-snapshot';
 import { buildRuleContext, type RuleContext } from '../../src/assertion/rule-context';

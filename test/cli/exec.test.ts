@@ -1,7 +1,7 @@
 import type { CliCommand } from '../../src/cli/cli-command';
 import type { CliIo } from '../../src/cli/cli-io';
 import { exec } from '../../src/cli/exec';
-import { DisError } from '../../src/client/dis-error';
+import { DisError } from '../../src/client/errors';
 
 function captureIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
   let out = '';

@@ -1,4 +1,4 @@
-import { DisError } from '../../src/client/dis-error';
+import { DisError } from '../../src/client/errors';
 import { CliUsageError } from '../../src/cli/cli-usage-error';
 import { ExitCode, exitCodeForError } from '../../src/cli/exit-code';
 

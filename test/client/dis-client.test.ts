@@ -1,6 +1,6 @@
 import fullList from '../fixtures/api/list-transfer-tasks.full.json';
 import { DisClient } from '../../src/client/dis-client';
-import { DisConfigError } from '../../src/client/errors/dis-config-error';
+import { DisConfigError } from '../../src/client/errors';
 import { parseAuthorization } from '../../src/client/signing/parse-authorization';
 import { AKSK_ENV, DIS, IAM, mockSetup, PROJECT, recordTaskRequests, tasksPath } from './mock-env';
 

@@ -1,5 +1,5 @@
 import { TerraformStack, Testing } from 'cdktf';
-import { DisError } from '../../src/client/dis-error';
+import { DisError } from '../../src/client/errors';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { MemoryContextStore } from '../../src/lookup/memory-context-store';

@@ -1,4 +1,4 @@
-import { DestinationType, isKnownDestinationType } from '../../client/destination-type';
+import { DestinationType, isKnownDestinationType } from '../../client/model';
 import type { RuleFinding } from '../gate-finding';
 import { taskFinding, type RuleContext } from '../rule-context';
 

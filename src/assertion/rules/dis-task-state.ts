@@ -1,4 +1,4 @@
-import { isKnownTransferTaskState, TransferTaskState } from '../../client/transfer-task-state';
+import { isKnownTransferTaskState, TransferTaskState } from '../../client/model';
 import type { RuleFinding } from '../gate-finding';
 import { taskFinding, type RuleContext } from '../rule-context';
 

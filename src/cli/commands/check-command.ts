@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { GateFile } from '../../assertion/gate-file';
 import type { GateReport } from '../../assertion/gate-report';
-import { DisError } from '../../client/dis-error';
+import { DisError } from '../../client/errors';
 import type { CliArgs, CliCommand } from '../cli-command';
 import type { CliIo, CliOutput } from '../cli-io';
 import { CliUsageError } from '../cli-usage-error';

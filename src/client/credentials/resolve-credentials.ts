@@ -1,4 +1,4 @@
-import { DisConfigError } from '../errors/dis-config-error';
+import { DisConfigError } from '../errors';
 import type { DisCredentials } from './dis-credentials';
 import type { ResolvedCredentials } from './resolved-credentials';
 

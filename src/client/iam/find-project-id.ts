@@ -1,4 +1,4 @@
-import { DisConfigError } from '../errors/dis-config-error';
+import { DisConfigError } from '../errors';
 import { IamProjectsResponseSchema } from '../schemas/iam-projects-response';
 import { exchange } from '../transport/exchange';
 import type { ExchangeSettings } from '../transport/exchange-settings';

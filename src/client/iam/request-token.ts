@@ -1,5 +1,5 @@
 import type { PasswordCredentials } from '../credentials/resolved-credentials';
-import { DisResponseError } from '../errors/dis-response-error';
+import { DisResponseError } from '../errors';
 import { IamTokenResponseSchema } from '../schemas/iam-token-response';
 import { headerValue } from '../signing/header-value';
 import { exchange } from '../transport/exchange';

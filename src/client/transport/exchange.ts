@@ -1,12 +1,13 @@
 import type { Dispatcher } from 'undici';
-import { classifyServiceFailure } from '../errors/classify-service-failure';
-import { describeServiceFailure } from '../errors/describe-service-failure';
-import type { DisError } from '../dis-error';
-import { DisApiError } from '../errors/dis-api-error';
-import { DisAuthError } from '../errors/dis-auth-error';
-import type { DisErrorContext } from '../errors/dis-error-context';
-import { DisNetworkError } from '../errors/dis-network-error';
-import { DisResponseError } from '../errors/dis-response-error';
+import {
+  classifyServiceFailure,
+  describeServiceFailure,
+  DisApiError,
+  DisAuthError,
+  DisNetworkError,
+  DisResponseError,
+} from '../errors';
+import type { DisError, DisErrorContext } from '../errors';
 import { parseRetryAfter } from '../retry/parse-retry-after';
 import { retryDelay } from '../retry/retry-delay';
 import type { ResolvedRetryPolicy } from '../retry/retry-policy';

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { DisErrorContext } from '../errors/dis-error-context';
-import { DisResponseError } from '../errors/dis-response-error';
+import type { DisErrorContext } from '../errors';
+import { DisResponseError } from '../errors';
 import type { ExchangeResult } from './exchange';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DisError } from '../../client/dis-error';
+import { DisError } from '../../client/errors';
 import type { EmulatorFault } from '../emulator-fault';
 import type { EmulatorHandle } from '../emulator-handle';
 import type { EmulatorTaskInput } from '../emulator-task';

@@ -1,4 +1,4 @@
-import type { TransferTask } from '../../../src/client/transfer-task';
+import type { TransferTask } from '../../../src/client/model';
 
 /** The demo scenario's identity (docs/contracts.md). */
 export const REGION = 'cn-north-4';
