@@ -1,4 +1,4 @@
-import { checkStreamName } from '../client/input-checks';
+import { checkStreamName } from '../client/config';
 import type { CliArgs, CliOptionSpec } from './cli-command';
 import { CliUsageError } from './cli-usage-error';
 

@@ -4,9 +4,17 @@ import { resolveCredentials } from './credentials/resolve-credentials';
 import { type ResolvedCredentials, secretValues } from './credentials/resolved-credentials';
 import type { DisClientOptions, DisTarget } from './dis-client-options';
 import { DisError, DisConfigError, DisResponseError, reviveDisError, redactSecrets } from './errors';
-import { checkBaseUrl, defaultDisEndpoint, defaultIamEndpoint } from './endpoints';
 import type { IamToken } from './iam/request-token';
-import { checkProjectId, checkRegion, checkStreamName, checkTaskName } from './input-checks';
+import {
+  SETTING_VARIABLES,
+  checkProjectId,
+  checkStreamName,
+  checkTaskName,
+  resolveDisEndpoint,
+  resolveIamEndpoint,
+  resolveProjectId,
+  resolveRegion,
+} from './config';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
 import { resolveRetryPolicy } from './retry/retry-policy';
 import type { ShowTransferTaskResponse } from './schemas/show-transfer-task-response';
@@ -241,43 +249,17 @@ export class DisClient {
 
   async #resolveTarget(): Promise<DisTarget> {
     const env = this.#env;
-    const regionValue = this.#options.region ?? env.HW_REGION_NAME ?? env.HUAWEICLOUD_SDK_REGION_ID;
-    if (regionValue === undefined || regionValue === '') {
+    const region = resolveRegion(this.#options.region, env);
+    if (region === undefined) {
       throw new DisConfigError(
-        'no region given: set the region option, HW_REGION_NAME or HUAWEICLOUD_SDK_REGION_ID',
-        {
-          field: 'region',
-          rule: 'a region id such as "cn-north-4"',
-        },
+        `no region given: set the region option, ${SETTING_VARIABLES.region.join(' or ')}`,
+        { field: 'region', rule: 'a region id such as "cn-north-4"' },
       );
     }
-    const regionField =
-      this.#options.region !== undefined
-        ? 'region'
-        : env.HW_REGION_NAME
-          ? 'HW_REGION_NAME'
-          : 'HUAWEICLOUD_SDK_REGION_ID';
-    const region = checkRegion(regionValue, regionField);
     const insecure = this.#options.allowInsecureHttp ?? false;
-    const endpoint = checkBaseUrl(
-      this.#options.endpoint ?? env.HW_DIS_ENDPOINT ?? defaultDisEndpoint(region, env.HW_CLOUD),
-      this.#options.endpoint !== undefined
-        ? 'endpoint'
-        : env.HW_DIS_ENDPOINT
-          ? 'HW_DIS_ENDPOINT'
-          : 'endpoint',
-      insecure,
-    );
-    const given = this.#options.projectId ?? env.HW_PROJECT_ID ?? env.HUAWEICLOUD_SDK_PROJECT_ID;
-    if (given !== undefined && given !== '') {
-      const field =
-        this.#options.projectId !== undefined
-          ? 'projectId'
-          : env.HW_PROJECT_ID
-            ? 'HW_PROJECT_ID'
-            : 'HUAWEICLOUD_SDK_PROJECT_ID';
-      return { region, projectId: checkProjectId(given, field), endpoint };
-    }
+    const endpoint = resolveDisEndpoint(this.#options.endpoint, region, env, insecure);
+    const given = resolveProjectId(this.#options.projectId, env);
+    if (given !== undefined) return { region, projectId: given, endpoint };
     const credentials = this.#resolveCredentials();
     if (credentials.kind === 'password') {
       const token = await this.#passwordToken(credentials, region, undefined);
@@ -295,19 +277,11 @@ export class DisClient {
   }
 
   #iamEndpoint(region: string): string {
-    const env = this.#env;
-    const given = this.#options.iamEndpoint ?? env.HW_AUTH_URL ?? env.HUAWEICLOUD_SDK_IAM_ENDPOINT;
-    const field =
-      this.#options.iamEndpoint !== undefined
-        ? 'iamEndpoint'
-        : env.HW_AUTH_URL
-          ? 'HW_AUTH_URL'
-          : 'iamEndpoint';
-    return checkBaseUrl(
-      given ?? defaultIamEndpoint(region, env.HW_CLOUD),
-      field,
+    return resolveIamEndpoint(
+      this.#options.iamEndpoint,
+      region,
+      this.#env,
       this.#options.allowInsecureHttp ?? false,
-      true,
     );
   }
 

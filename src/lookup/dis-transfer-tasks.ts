@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import type { TerraformOutput } from 'cdktf';
 import type { DisCredentials } from '../client/credentials/dis-credentials';
 import type { TransferTask } from '../client/model';
-import { checkStreamName } from '../client/input-checks';
+import { checkStreamName } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
 import { toBridgeClientOptions } from './bridge-client-options';
 import { DisLookupMissingError } from './lookup-missing-error';

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { IConstruct } from 'constructs';
-import { checkProjectId, checkRegion } from '../client/input-checks';
+import { checkProjectId, checkRegion } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
 import { MODE_CONTEXT_KEY } from './context-key';
 import type { IContextStore } from './context-store';
