@@ -6,7 +6,7 @@ const { spawn } = require('node:child_process');
 const { URL } = require('node:url');
 const { request } = require('undici');
 const { DisClient } = require('../lib/client/dis-client');
-const { signRequest } = require('../lib/client/signing/sign-request');
+const { signRequest } = require('../lib/client/signing');
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const ROUNDS = 15;

@@ -7,7 +7,7 @@ const { URL } = require('node:url');
 const { performance } = require('node:perf_hooks');
 const { Pool, request } = require('undici');
 const { DisEmulator, startEmulatorProcess } = require('../lib');
-const { signRequest } = require('../lib/client/signing/sign-request');
+const { signRequest } = require('../lib/client/signing');
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 const PATH = `/v2/${PROJECT}/streams/orders/transfer-tasks`;

@@ -1,7 +1,7 @@
 import fullList from '../fixtures/api/list-transfer-tasks.full.json';
 import { DisClient } from '../../src/client/dis-client';
 import { DisConfigError } from '../../src/client/errors';
-import { parseAuthorization } from '../../src/client/signing/parse-authorization';
+import { parseAuthorization } from '../../src/client/signing';
 import { AKSK_ENV, DIS, IAM, mockSetup, PROJECT, recordTaskRequests, tasksPath } from './mock-env';
 
 describe('DisClient.listTransferTasks', () => {

@@ -1,4 +1,4 @@
-import { signRequest } from '../signing/sign-request';
+import { signRequest } from '../signing';
 import type { AkSkCredentials } from './resolved-credentials';
 
 /** What one attempt is authenticated with: a key pair to sign with, or a token. */

@@ -1,7 +1,7 @@
 import type { PasswordCredentials } from '../credentials/resolved-credentials';
 import { DisResponseError } from '../errors';
 import { IamTokenResponseSchema } from '../schemas/iam-token-response';
-import { headerValue } from '../signing/header-value';
+import { headerValue } from '../signing';
 import { exchange } from '../transport/exchange';
 import type { ExchangeSettings } from '../transport/exchange-settings';
 import { parseJsonResponse } from '../transport/parse-json-response';

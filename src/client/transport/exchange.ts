@@ -12,7 +12,7 @@ import { parseRetryAfter } from '../retry/parse-retry-after';
 import { retryDelay } from '../retry/retry-delay';
 import type { ResolvedRetryPolicy } from '../retry/retry-policy';
 import { parseErrorBody } from '../schemas/error-body';
-import { headerValue } from '../signing/header-value';
+import { headerValue } from '../signing';
 import { AttemptFailure, type AttemptResponse, MAX_BODY_BYTES, sendAttempt } from './send-attempt';
 
 /**

@@ -1,8 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
-import { computeSignature } from '../../client/signing/compute-signature';
-import { parseAuthorization } from '../../client/signing/parse-authorization';
-import { parseSdkDate } from '../../client/signing/sdk-date';
+import { computeSignature, parseAuthorization, parseSdkDate } from '../../client/signing';
 import type { KeyLockout } from './key-lockout';
 
 /** The gateway's clock-skew tolerance for `X-Sdk-Date`: 15 minutes (research/dis-api.md §4b). */

@@ -5,14 +5,14 @@
 // pinned by a unit test instead:
 // - header values with leading/trailing whitespace: the Node signer signs them untrimmed, we trim
 //   like the Go and Python signers (HTTP drops that whitespace, so a verifier only sees the
-//   trimmed value) — see canonical-headers.test.ts;
+//   trimmed value) — see the canonicalHeaders tests in signing.test.ts;
 // - the oracle hashes JSON.stringify(data) while we hash the exact bytes sent, so bodies are
 //   generated as objects and we sign their JSON text;
 // - the oracle reads the path through the legacy url.parse, which escapes space, quotes and
 //   `<>{}|^\`` itself before encoding again (double encoding) and cannot carry `?`, `#` or `/`
 //   inside a segment, so path segments avoid those characters here (query values do not).
 import { AKSKSigner } from '@huaweicloud/huaweicloud-sdk-core/auth/AKSKSigner';
-import { formatSdkDate, percentEncode, signRequest } from '../../../src/client/signing';
+import { formatSdkDate, percentEncode, signRequest } from '../../src/client/signing';
 
 /** A small deterministic PRNG (mulberry32) so a failure can be replayed. */
 function prng(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import vectors from '../../fixtures/signing/published-vectors.json';
+import vectors from '../fixtures/signing/published-vectors.json';
 import {
   canonicalHeaders,
   canonicalQuery,
@@ -10,7 +10,7 @@ import {
   parseSdkDate,
   payloadHash,
   signRequest,
-} from '../../../src/client/signing';
+} from '../../src/client/signing';
 
 type Vector = (typeof vectors.vectors)[number];
 
