@@ -8,7 +8,12 @@ export * from './client/dis-client';
 export * from './client/dis-client-options';
 export * from './client/errors';
 export * from './client/model';
-export * from './client/retry/retry-policy';
+export {
+  DEFAULT_RETRY_POLICY,
+  resolveRetryPolicy,
+  type ResolvedRetryPolicy,
+  type RetryPolicy,
+} from './client/retry';
 
 // ---- emulator ----
 export * from './emulator/dis-emulator';

@@ -1,6 +1,6 @@
 import type { Dispatcher } from 'undici';
 import type { DisCredentials } from './credentials/dis-credentials';
-import type { RetryPolicy } from './retry/retry-policy';
+import type { RetryPolicy } from './retry';
 
 /** Options of {@link DisClient}. Every one is optional; unset ones come from the environment. */
 export interface DisClientOptions {

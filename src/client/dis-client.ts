@@ -16,7 +16,7 @@ import {
   resolveRegion,
 } from './config';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
-import { resolveRetryPolicy } from './retry/retry-policy';
+import { resolveRetryPolicy } from './retry';
 import type { ShowTransferTaskResponse } from './schemas/show-transfer-task-response';
 import { toTransferTask } from './to-transfer-task';
 import type { ExchangeResult } from './transport/exchange';

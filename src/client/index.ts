@@ -3,6 +3,11 @@ export * from './dis-client';
 export * from './dis-client-options';
 export * from './model';
 export * from './credentials/dis-credentials';
-export * from './retry/retry-policy';
+export {
+  DEFAULT_RETRY_POLICY,
+  resolveRetryPolicy,
+  type ResolvedRetryPolicy,
+  type RetryPolicy,
+} from './retry';
 export * from './errors';
 export { CREDENTIAL_VARIABLES } from './credentials/resolve-credentials';

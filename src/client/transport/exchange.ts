@@ -8,35 +8,10 @@ import {
   DisResponseError,
 } from '../errors';
 import type { DisError, DisErrorContext } from '../errors';
-import { parseRetryAfter } from '../retry/parse-retry-after';
-import { retryDelay } from '../retry/retry-delay';
-import type { ResolvedRetryPolicy } from '../retry/retry-policy';
+import { parseRetryAfter, RETRYABLE_CAUSES, retryDelay, type ResolvedRetryPolicy } from '../retry';
 import { parseErrorBody } from '../schemas/error-body';
 import { headerValue } from '../signing';
 import { AttemptFailure, type AttemptResponse, MAX_BODY_BYTES, sendAttempt } from './send-attempt';
-
-/**
- * Socket-level failures worth another attempt (undici's retry handler retries the same set).
- * TLS and argument errors are not in it: they will not heal by themselves.
- */
-const RETRYABLE_CAUSES = new Set([
-  'ATTEMPT_TIMEOUT',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ETIMEDOUT',
-  'ENETDOWN',
-  'ENETUNREACH',
-  'EHOSTDOWN',
-  'EHOSTUNREACH',
-  'EPIPE',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
-]);
 
 /** One logical call: how to send it, and how hard to try. */
 export interface ExchangeOptions {

@@ -1,4 +1,4 @@
-import { parseRetryAfter, resolveRetryPolicy, retryDelay } from '../../../src/client/retry';
+import { parseRetryAfter, resolveRetryPolicy, RETRYABLE_CAUSES, retryDelay } from '../../src/client/retry';
 
 describe('retryDelay', () => {
   const max = resolveRetryPolicy({ random: () => 0.999999 });
@@ -43,5 +43,17 @@ describe('resolveRetryPolicy', () => {
     expect([p.maxAttempts, p.baseDelayMs, p.maxDelayMs, p.throttledMinDelayMs]).toEqual([
       5, 100, 20_000, 1000,
     ]);
+  });
+});
+
+describe('RETRYABLE_CAUSES', () => {
+  test('holds socket failures and the attempt timeout, not failures that will not heal by themselves', () => {
+    expect(
+      ['ECONNRESET', 'ECONNREFUSED', 'UND_ERR_SOCKET', 'ATTEMPT_TIMEOUT'].every((c) =>
+        RETRYABLE_CAUSES.has(c),
+      ),
+    ).toBe(true);
+    expect(RETRYABLE_CAUSES.has('ERR_TLS_CERT_ALTNAME_INVALID')).toBe(false);
+    expect(RETRYABLE_CAUSES.has('DEADLINE_EXCEEDED')).toBe(false);
   });
 });
