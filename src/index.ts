@@ -3,7 +3,7 @@
 // construct API and moves the client and the emulator to subpath exports.)
 
 // ---- client ----
-export * from './client/credentials/dis-credentials';
+export type { DisCredentials } from './client/credentials';
 export * from './client/dis-client';
 export * from './client/dis-client-options';
 export * from './client/errors';

@@ -1,5 +1,5 @@
 import type { Dispatcher } from 'undici';
-import type { DisCredentials } from './credentials/dis-credentials';
+import type { DisCredentials } from './credentials';
 import type { RetryPolicy } from './retry';
 
 /** Options of {@link DisClient}. Every one is optional; unset ones come from the environment. */

@@ -1,7 +1,11 @@
 import type { Dispatcher } from 'undici';
-import { authHeaders, type RequestAuth } from './credentials/auth-headers';
-import { resolveCredentials } from './credentials/resolve-credentials';
-import { type ResolvedCredentials, secretValues } from './credentials/resolved-credentials';
+import {
+  authHeaders,
+  type RequestAuth,
+  resolveCredentials,
+  type ResolvedCredentials,
+  secretValues,
+} from './credentials';
 import type { DisClientOptions, DisTarget } from './dis-client-options';
 import { DisError, DisConfigError, DisResponseError, reviveDisError, redactSecrets } from './errors';
 import type { IamToken } from './iam/request-token';

@@ -2,7 +2,6 @@
 export * from './dis-client';
 export * from './dis-client-options';
 export * from './model';
-export * from './credentials/dis-credentials';
 export {
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
@@ -10,4 +9,4 @@ export {
   type RetryPolicy,
 } from './retry';
 export * from './errors';
-export { CREDENTIAL_VARIABLES } from './credentials/resolve-credentials';
+export { CREDENTIAL_VARIABLES, type DisCredentials } from './credentials';

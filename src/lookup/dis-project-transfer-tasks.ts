@@ -1,6 +1,6 @@
 import type { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import type { DisCredentials } from '../client/credentials/dis-credentials';
+import type { DisCredentials } from '../client/credentials';
 import { toBridgeClientOptions } from './bridge-client-options';
 import { DisLookupConfigError } from './lookup-config-error';
 import { DisLookupMissingError } from './lookup-missing-error';

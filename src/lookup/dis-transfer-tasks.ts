@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import type { TerraformOutput } from 'cdktf';
-import type { DisCredentials } from '../client/credentials/dis-credentials';
+import type { DisCredentials } from '../client/credentials';
 import type { TransferTask } from '../client/model';
 import { checkStreamName } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';

@@ -1,5 +1,5 @@
 import { DisClient } from '../../src/client/dis-client';
-import type { DisCredentials } from '../../src/client/credentials/dis-credentials';
+import type { DisCredentials } from '../../src/client/credentials';
 import { contractTarget, HAS_USER, type ContractTarget } from './contract-target';
 
 // The same checks through our own DisClient, once per credential kind the target offers. Signature

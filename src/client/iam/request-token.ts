@@ -1,4 +1,4 @@
-import type { PasswordCredentials } from '../credentials/resolved-credentials';
+import type { PasswordCredentials } from '../credentials';
 import { DisResponseError } from '../errors';
 import { IamTokenResponseSchema } from '../schemas/iam-token-response';
 import { headerValue } from '../signing';

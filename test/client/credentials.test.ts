@@ -1,4 +1,4 @@
-import { resolveCredentials } from '../../../src/client/credentials/resolve-credentials';
+import { resolveCredentials } from '../../src/client/credentials';
 
 const all = {
   HW_AUTH_TOKEN: 'env-token',
