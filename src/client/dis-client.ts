@@ -21,8 +21,6 @@ import {
 } from './config';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
 import { resolveRetryPolicy } from './retry';
-import type { ShowTransferTaskResponse } from './schemas/show-transfer-task-response';
-import { toTransferTask } from './to-transfer-task';
 import type { ExchangeResult } from './transport/exchange';
 import type { ExchangeSettings } from './transport/exchange-settings';
 import { proxyDispatcher } from './transport/proxy-dispatcher';
@@ -168,20 +166,9 @@ export class DisClient {
     };
     const path = `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}/transfer-tasks`;
     const result = await this.#get(target, path, context);
-    const { ListTransferTasksResponseSchema, parseJsonResponse } = wire();
+    const { ListTransferTasksResponseSchema, parseJsonResponse, toListTransferTasksResult } = wire();
     const body = parseJsonResponse(result, ListTransferTasksResponseSchema, context);
-    const warnings: string[] = [];
-    const tasks = body.tasks.map((t) => toTransferTask(t, warnings));
-    if (body.total_number !== tasks.length) {
-      warnings.push(`total_number is ${body.total_number} but the response listed ${tasks.length} tasks`);
-    }
-    return {
-      totalNumber: body.total_number,
-      ...(body.quota === undefined ? {} : { quota: body.quota }),
-      tasks,
-      ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
-      warnings,
-    };
+    return toListTransferTasksResult(body, result.requestId);
   }
 
   async #showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
@@ -199,23 +186,9 @@ export class DisClient {
       `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}` +
       `/transfer-tasks/${encodeURIComponent(taskName)}`;
     const result = await this.#get(target, path, context);
-    const { DESTINATION_DESCRIPTION_KEYS, ShowTransferTaskResponseSchema, parseJsonResponse } = wire();
-    const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context) as Record<
-      string,
-      unknown
-    > &
-      ShowTransferTaskResponse;
-    const warnings: string[] = [];
-    const task = toTransferTask(body, warnings);
-    const key = DESTINATION_DESCRIPTION_KEYS.find((k) => body[k] !== undefined);
-    return {
-      ...task,
-      streamName: typeof body.stream_name === 'string' ? body.stream_name : streamName,
-      ...(key === undefined ? {} : { destinationDescription: body[key] as Record<string, unknown> }),
-      partitions: (body.partitions as Record<string, unknown>[] | undefined) ?? [],
-      ...(result.requestId === undefined ? {} : { requestId: result.requestId }),
-      warnings,
-    };
+    const { ShowTransferTaskResponseSchema, parseJsonResponse, toTransferTaskDetails } = wire();
+    const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context);
+    return toTransferTaskDetails(body, streamName, result.requestId);
   }
 
   async #listStreams(): Promise<string[]> {

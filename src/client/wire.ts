@@ -3,11 +3,12 @@
 // the package, or constructing a client, costs neither (see docs/decisions/0003).
 export { findProjectId } from './iam/find-project-id';
 export { requestToken } from './iam/request-token';
-export { ListStreamsResponseSchema } from './schemas/list-streams-response';
-export { ListTransferTasksResponseSchema } from './schemas/list-transfer-tasks-response';
 export {
-  DESTINATION_DESCRIPTION_KEYS,
+  ListStreamsResponseSchema,
+  ListTransferTasksResponseSchema,
+  parseJsonResponse,
   ShowTransferTaskResponseSchema,
-} from './schemas/show-transfer-task-response';
+  toListTransferTasksResult,
+  toTransferTaskDetails,
+} from './schemas';
 export { exchange } from './transport/exchange';
-export { parseJsonResponse } from './transport/parse-json-response';

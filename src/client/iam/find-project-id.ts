@@ -1,8 +1,7 @@
 import { DisConfigError } from '../errors';
-import { IamProjectsResponseSchema } from '../schemas/iam-projects-response';
+import { IamProjectsResponseSchema, parseJsonResponse } from '../schemas';
 import { exchange } from '../transport/exchange';
 import type { ExchangeSettings } from '../transport/exchange-settings';
-import { parseJsonResponse } from '../transport/parse-json-response';
 
 /**
  * Finds the id of the IAM project named after `region` (`GET /v3/projects?name={region}`).

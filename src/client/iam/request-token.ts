@@ -1,10 +1,9 @@
 import type { PasswordCredentials } from '../credentials';
 import { DisResponseError } from '../errors';
-import { IamTokenResponseSchema } from '../schemas/iam-token-response';
+import { IamTokenResponseSchema, parseJsonResponse } from '../schemas';
 import { headerValue } from '../signing';
 import { exchange } from '../transport/exchange';
 import type { ExchangeSettings } from '../transport/exchange-settings';
-import { parseJsonResponse } from '../transport/parse-json-response';
 
 /** An IAM token and what came with it. Kept in memory only. */
 export interface IamToken {

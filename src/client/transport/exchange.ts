@@ -9,7 +9,7 @@ import {
 } from '../errors';
 import type { DisError, DisErrorContext } from '../errors';
 import { parseRetryAfter, RETRYABLE_CAUSES, retryDelay, type ResolvedRetryPolicy } from '../retry';
-import { parseErrorBody } from '../schemas/error-body';
+import { parseErrorBody } from '../schemas';
 import { headerValue } from '../signing';
 import { AttemptFailure, type AttemptResponse, MAX_BODY_BYTES, sendAttempt } from './send-attempt';
 
