@@ -21,8 +21,7 @@ import {
 } from './config';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
 import { resolveRetryPolicy } from './retry';
-import type { ExchangeResult } from './transport/exchange';
-import type { ExchangeSettings } from './transport/exchange-settings';
+import type { ExchangeResult, ExchangeSettings } from './transport';
 import { proxyDispatcher } from './transport/proxy-dispatcher';
 
 /**

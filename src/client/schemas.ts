@@ -11,7 +11,7 @@ import {
   type TransferTask,
   type TransferTaskDetails,
 } from './model';
-import type { ExchangeResult } from './transport/exchange';
+import type { ExchangeResult } from './transport';
 
 // ---------------------------------------------------------------------------------------------
 // DIS bodies

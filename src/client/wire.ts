@@ -11,4 +11,4 @@ export {
   toListTransferTasksResult,
   toTransferTaskDetails,
 } from './schemas';
-export { exchange } from './transport/exchange';
+export { exchange } from './transport';

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import { DisClient } from '../../src/client/dis-client';
 import type { DisClientOptions } from '../../src/client/dis-client-options';
-import { MAX_BODY_BYTES } from '../../src/client/transport/send-attempt';
+import { MAX_BODY_BYTES } from '../../src/client/transport';
 import { DIS, IAM, mockSetup, PROJECT, tasksPath } from './mock-env';
 
 // Canary values: if any of them (or a signature) shows up in error output, a secret leaked.

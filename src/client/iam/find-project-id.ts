@@ -1,7 +1,6 @@
 import { DisConfigError } from '../errors';
 import { IamProjectsResponseSchema, parseJsonResponse } from '../schemas';
-import { exchange } from '../transport/exchange';
-import type { ExchangeSettings } from '../transport/exchange-settings';
+import { exchange, type ExchangeSettings } from '../transport';
 
 /**
  * Finds the id of the IAM project named after `region` (`GET /v3/projects?name={region}`).

@@ -2,8 +2,7 @@ import type { PasswordCredentials } from '../credentials';
 import { DisResponseError } from '../errors';
 import { IamTokenResponseSchema, parseJsonResponse } from '../schemas';
 import { headerValue } from '../signing';
-import { exchange } from '../transport/exchange';
-import type { ExchangeSettings } from '../transport/exchange-settings';
+import { exchange, type ExchangeSettings } from '../transport';
 
 /** An IAM token and what came with it. Kept in memory only. */
 export interface IamToken {

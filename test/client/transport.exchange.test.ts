@@ -1,6 +1,6 @@
-import { DisClient } from '../../../src/client/dis-client';
-import { MAX_BODY_BYTES } from '../../../src/client/transport/send-attempt';
-import { DIS, mockSetup, tasksPath } from '../mock-env';
+import { DisClient } from '../../src/client/dis-client';
+import { MAX_BODY_BYTES } from '../../src/client/transport';
+import { DIS, mockSetup, tasksPath } from './mock-env';
 
 const OK = { total_number: 0, tasks: [] };
 const path = tasksPath('orders');

@@ -1,5 +1,5 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
-import { AttemptFailure, MAX_BODY_BYTES, sendAttempt } from '../../../src/client/transport/send-attempt';
+import { AttemptFailure, MAX_BODY_BYTES, sendAttempt } from '../../src/client/transport';
 
 // A real server on 127.0.0.1:0; each test installs its own handler.
 let server: Server;
