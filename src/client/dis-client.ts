@@ -8,7 +8,7 @@ import {
 } from './credentials';
 import type { DisClientOptions, DisTarget } from './dis-client-options';
 import { DisError, DisConfigError, DisResponseError, reviveDisError, redactSecrets } from './errors';
-import type { IamToken } from './iam/request-token';
+import type { IamToken } from './iam';
 import {
   SETTING_VARIABLES,
   checkProjectId,

@@ -1,8 +1,7 @@
 // Everything a DisClient needs only once it sends a request: undici (through the transport) and the
 // zod schemas of the bodies it reads. DisClient loads this module on its first call, so that loading
 // the package, or constructing a client, costs neither (see docs/decisions/0003).
-export { findProjectId } from './iam/find-project-id';
-export { requestToken } from './iam/request-token';
+export { findProjectId, requestToken } from './iam';
 export {
   ListStreamsResponseSchema,
   ListTransferTasksResponseSchema,
