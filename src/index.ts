@@ -3,17 +3,11 @@
 // construct API and moves the client and the emulator to subpath exports.)
 
 // ---- client ----
+// DisClient, its options and the retry policy are exported by the client's own entry point,
+// src/client/index.ts: loading DisClient loads undici and zod, which a synth from the cache never needs.
 export type { DisCredentials } from './client/credentials';
-export * from './client/dis-client';
-export * from './client/dis-client-options';
 export * from './client/errors';
 export * from './client/model';
-export {
-  DEFAULT_RETRY_POLICY,
-  resolveRetryPolicy,
-  type ResolvedRetryPolicy,
-  type RetryPolicy,
-} from './client/retry';
 
 // ---- emulator ----
 export * from './emulator/dis-emulator';

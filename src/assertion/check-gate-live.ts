@@ -1,4 +1,4 @@
-import { DisClient } from '../client/dis-client';
+import type { DisClient } from '../client/dis-client';
 import { checkGate } from './check-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
@@ -28,7 +28,11 @@ export async function checkGateLive(
   options: CheckGateLiveOptions = {},
 ): Promise<GateReport> {
   const { target } = gateFile;
-  const client = new DisClient({
+  // Required here, not at the top: DisClient loads undici and zod, and the package root still
+  // exports this function (issue 9 moves it off the construct API; then a plain import will do).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { DisClient: Client } = require('../client/dis-client') as { DisClient: typeof DisClient };
+  const client = new Client({
     region: target.region,
     projectId: target.projectId,
     ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),

@@ -1,14 +1,9 @@
+// DisClient: the one object callers use. It resolves where to send (config.ts) and as whom
+// (credentials.ts), asks IAM when it must (iam.ts), sends through the transport (transport.ts) and
+// reads the answers with their schemas (schemas.ts). Only the lookup worker and the CLI (itself or
+// through the live gate check) construct one, so it loads undici and zod with itself; the package
+// root does not load this module.
 import type { Dispatcher } from 'undici';
-import {
-  authHeaders,
-  type RequestAuth,
-  resolveCredentials,
-  type ResolvedCredentials,
-  secretValues,
-} from './credentials';
-import type { DisClientOptions, DisTarget } from './dis-client-options';
-import { DisError, DisConfigError, DisResponseError, reviveDisError, redactSecrets } from './errors';
-import type { IamToken } from './iam';
 import {
   SETTING_VARIABLES,
   checkProjectId,
@@ -19,18 +14,72 @@ import {
   resolveProjectId,
   resolveRegion,
 } from './config';
+import {
+  authHeaders,
+  type DisCredentials,
+  type RequestAuth,
+  resolveCredentials,
+  type ResolvedCredentials,
+  secretValues,
+} from './credentials';
+import { DisError, DisConfigError, DisResponseError, reviveDisError, redactSecrets } from './errors';
+import { findProjectId, type IamToken, requestToken } from './iam';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
-import { resolveRetryPolicy } from './retry';
-import type { ExchangeResult, ExchangeSettings } from './transport';
-import { proxyDispatcher } from './transport/proxy-dispatcher';
+import { resolveRetryPolicy, type RetryPolicy } from './retry';
+import {
+  ListStreamsResponseSchema,
+  ListTransferTasksResponseSchema,
+  parseJsonResponse,
+  ShowTransferTaskResponseSchema,
+  toListTransferTasksResult,
+  toTransferTaskDetails,
+} from './schemas';
+import { exchange, type ExchangeResult, type ExchangeSettings, proxyDispatcher } from './transport';
 
-/**
- * The request machinery (undici, the zod schemas), loaded on the first call rather than with the
- * package: a synth served from the cache, or a client that is only constructed, never pays for it.
- */
-function wire(): typeof import('./wire') {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./wire') as typeof import('./wire');
+/** Options of {@link DisClient}. Every one is optional; unset ones come from the environment. */
+export interface DisClientOptions {
+  /** Region id such as `cn-north-4`. @default `HW_REGION_NAME`, then `HUAWEICLOUD_SDK_REGION_ID` */
+  readonly region?: string;
+  /**
+   * Project id (32 hex characters).
+   * @default `HW_PROJECT_ID`, then `HUAWEICLOUD_SDK_PROJECT_ID`, then IAM `GET /v3/projects?name={region}`
+   */
+  readonly projectId?: string;
+  /** DIS base URL. @default `HW_DIS_ENDPOINT`, then `https://dis.{region}.{cloud}` */
+  readonly endpoint?: string;
+  /**
+   * IAM base URL, with or without `/v3`.
+   * @default `HW_AUTH_URL`, then `HUAWEICLOUD_SDK_IAM_ENDPOINT`, then `https://iam.{region}.{cloud}`
+   */
+  readonly iamEndpoint?: string;
+  /** Explicit credentials; they take precedence over every environment variable. @default the environment chain */
+  readonly credentials?: DisCredentials;
+  /** Time allowed for one attempt, headers and body, in ms. @default 10000 */
+  readonly attemptTimeoutMs?: number;
+  /** Time allowed for one call, all attempts and waits included, in ms. @default 30000 */
+  readonly deadlineMs?: number;
+  /** How GET requests are retried. @default 3 attempts, full-jitter backoff from 100 ms, 20 s cap */
+  readonly retry?: RetryPolicy;
+  /** The undici dispatcher (tests, custom proxies). @default an `EnvHttpProxyAgent` when a proxy variable is set, else undici's global one */
+  readonly dispatcher?: Dispatcher;
+  /** `User-Agent` sent with every request. @default `cdktf-dis-transfer-tasks` */
+  readonly userAgent?: string;
+  /** Allow plain `http://` endpoints on non-loopback hosts. @default false */
+  readonly allowInsecureHttp?: boolean;
+  /** Where environment variables are read from. @default process.env */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The clock, for signing dates and deadlines (tests). @default () => new Date() */
+  readonly now?: () => Date;
+}
+
+/** Where the client sends its requests, once resolved. */
+export interface DisTarget {
+  /** Region id. */
+  readonly region: string;
+  /** Project id. */
+  readonly projectId: string;
+  /** DIS base URL, without a trailing `/`. */
+  readonly endpoint: string;
 }
 
 /** Refresh a password-derived token this long before IAM says it expires. */
@@ -55,8 +104,9 @@ function positive(value: number | undefined, field: string, fallback: number): n
  * IAM tokens, retries for GET, per-attempt timeouts and an overall deadline, and coded errors.
  *
  * Nothing is sent at construction, and only the proxy variables are read then; credentials,
- * region and project are resolved on the first call. Inputs are checked before any request. Credentials live in private fields: they never appear in errors,
- * `util.inspect` or `JSON.stringify` output.
+ * region and project are resolved on the first call. Inputs are checked before any request.
+ * Credentials live in private fields: they never appear in errors, `util.inspect` or
+ * `JSON.stringify` output.
  */
 export class DisClient {
   readonly #options: DisClientOptions;
@@ -165,7 +215,6 @@ export class DisClient {
     };
     const path = `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}/transfer-tasks`;
     const result = await this.#get(target, path, context);
-    const { ListTransferTasksResponseSchema, parseJsonResponse, toListTransferTasksResult } = wire();
     const body = parseJsonResponse(result, ListTransferTasksResponseSchema, context);
     return toListTransferTasksResult(body, result.requestId);
   }
@@ -185,7 +234,6 @@ export class DisClient {
       `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}` +
       `/transfer-tasks/${encodeURIComponent(taskName)}`;
     const result = await this.#get(target, path, context);
-    const { ShowTransferTaskResponseSchema, parseJsonResponse, toTransferTaskDetails } = wire();
     const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context);
     return toTransferTaskDetails(body, streamName, result.requestId);
   }
@@ -198,7 +246,6 @@ export class DisClient {
     for (let page = 0; page < MAX_STREAM_PAGES; page++) {
       const query = `?limit=${STREAMS_PAGE_LIMIT}${start === undefined ? '' : `&start_stream_name=${encodeURIComponent(start)}`}`;
       const result = await this.#get(target, `/v2/${target.projectId}/streams${query}`, context);
-      const { ListStreamsResponseSchema, parseJsonResponse } = wire();
       const body = parseJsonResponse(result, ListStreamsResponseSchema, context);
       names.push(...body.stream_names);
       if (!body.has_more_streams) return names;
@@ -242,7 +289,7 @@ export class DisClient {
       if (token.projectId)
         return { region, projectId: checkProjectId(token.projectId, 'IAM token project'), endpoint };
     }
-    const projectId = await wire().findProjectId(
+    const projectId = await findProjectId(
       this.#iamEndpoint(region),
       region,
       async (url) => this.#headers(await this.#requestAuth(region, undefined), 'GET', url),
@@ -273,7 +320,7 @@ export class DisClient {
   ): Promise<IamToken> {
     const now = this.#settings.now();
     if (!this.#token || this.#token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= now) {
-      this.#token = await wire().requestToken(this.#iamEndpoint(region), credentials, region, projectId, {
+      this.#token = await requestToken(this.#iamEndpoint(region), credentials, region, projectId, {
         ...this.#settings,
         userAgent: this.#userAgent,
       });
@@ -304,7 +351,7 @@ export class DisClient {
   async #get(target: DisTarget, path: string, context: Record<string, unknown>): Promise<ExchangeResult> {
     const credentials = this.#resolveCredentials();
     const url = new URL(`${target.endpoint}${path}`);
-    return wire().exchange({
+    return exchange({
       ...this.#settings,
       method: 'GET',
       url,

@@ -1,7 +1,7 @@
-// The DIS client's public surface.
-export * from './dis-client';
-export * from './dis-client-options';
-export * from './model';
+// The DIS client's public surface: the future `cdktf-dis-transfer-tasks/client` entry point.
+// Loading it loads undici and zod (through DisClient); the package root does not.
+export { DisClient, type DisClientOptions, type DisTarget } from './dis-client';
+export { CREDENTIAL_VARIABLES, type DisCredentials } from './credentials';
 export {
   DEFAULT_RETRY_POLICY,
   resolveRetryPolicy,
@@ -9,4 +9,4 @@ export {
   type RetryPolicy,
 } from './retry';
 export * from './errors';
-export { CREDENTIAL_VARIABLES, type DisCredentials } from './credentials';
+export * from './model';

@@ -1,8 +1,8 @@
-// How the client sends: one attempt over undici (time-limited, size-limited, body read as text),
-// and `exchange`, the one loop every call goes through: fresh headers per attempt, retries for
-// GET, the overall deadline, and each failure turned into a coded error with the service's words
-// scrubbed of secrets.
-import { type Dispatcher, request } from 'undici';
+// How the client sends: the proxy agent the environment asks for, one attempt over undici
+// (time-limited, size-limited, body read as text), and `exchange`, the one loop every call goes
+// through: fresh headers per attempt, retries for GET, the overall deadline, and each failure
+// turned into a coded error with the service's words scrubbed of secrets.
+import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import {
   classifyServiceFailure,
   describeServiceFailure,
@@ -16,6 +16,24 @@ import {
 import { parseRetryAfter, RETRYABLE_CAUSES, retryDelay, type ResolvedRetryPolicy } from './retry';
 import { parseErrorBody } from './schemas';
 import { headerValue } from './signing';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * An `EnvHttpProxyAgent` when `HTTPS_PROXY`/`HTTP_PROXY` (either case) is set in `env`, honouring
+ * `NO_PROXY`; `undefined` (undici's global dispatcher) otherwise. The variables are read from the
+ * client's `env` option rather than `process.env`, so tests and workers can set them.
+ */
+export function proxyDispatcher(env: Env): Dispatcher | undefined {
+  const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
+  const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
+  if (!httpProxy && !httpsProxy) return undefined;
+  return new EnvHttpProxyAgent({
+    httpProxy: httpProxy || undefined,
+    httpsProxy: httpsProxy || httpProxy || undefined,
+    noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // One attempt

@@ -1,5 +1,5 @@
 import { MockAgent } from 'undici';
-import type { DisClientOptions } from '../../src/client/dis-client-options';
+import type { DisClientOptions } from '../../src/client/dis-client';
 
 /** The demo project id and an AK/SK for unit tests. */
 export const PROJECT = '0123456789abcdef0123456789abcdef';

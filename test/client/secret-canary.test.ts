@@ -1,7 +1,6 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
-import { DisClient } from '../../src/client/dis-client';
-import type { DisClientOptions } from '../../src/client/dis-client-options';
+import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
 import { MAX_BODY_BYTES } from '../../src/client/transport';
 import { DIS, IAM, mockSetup, PROJECT, tasksPath } from './mock-env';
 

@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-// What a user's type check reads: every declaration file reachable from the package's entry point.
+// What a user's type check reads: every declaration file reachable from the package's entry points
+// (the root, and the client's own `lib/client/index.d.ts`, which the root does not load).
 // None may import zod (or undici's internals): a project without skipLibCheck would type-check those
 // packages' own declarations too, and zod's fail without esModuleInterop. Decision 0003.
 
 const LIB = resolve(__dirname, '..', '..', 'lib');
 
-/** The declaration files reachable from `entry`, each with the bare package names it imports. */
-function reachableDeclarations(entry: string): Map<string, string[]> {
+/** The declaration files reachable from `entries`, each with the bare package names it imports. */
+function reachableDeclarations(entries: readonly string[]): Map<string, string[]> {
   const seen = new Map<string, string[]>();
-  const pending = [entry];
+  const pending = [...entries];
   while (pending.length > 0) {
     const file = pending.pop()!;
     if (seen.has(file)) continue;
@@ -34,9 +35,9 @@ function reachableDeclarations(entry: string): Map<string, string[]> {
 describe('the declarations users type-check', () => {
   const entry = join(LIB, 'index.d.ts');
   if (!existsSync(entry)) throw new Error('lib/ is missing: run `npm run build` (npm test does) first.');
-  const declarations = reachableDeclarations(entry);
+  const declarations = reachableDeclarations([entry, join(LIB, 'client', 'index.d.ts')]);
 
-  test('reach the constructs, the client and the emulator from the entry point', () => {
+  test('reach the constructs, the client and the emulator from the entry points', () => {
     const files = [...declarations.keys()].map((f) => relative(LIB, f));
     expect(files).toEqual(
       expect.arrayContaining([
