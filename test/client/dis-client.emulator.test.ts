@@ -1,10 +1,10 @@
 // DisClient against the DIS emulator running in a child process, over real HTTP on 127.0.0.1.
 // One test per fault kind: a retried fault ends in success with the request count asserted; a
 // fatal one ends in its coded error after exactly one request.
-import { DisClient, type DisClientOptions } from '../../../src/client/dis-client';
-import type { EmulatorFault } from '../../../src/emulator/emulator-fault';
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../../src/emulator/emulator-process';
+import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
+import type { EmulatorFault } from '../../src/emulator/emulator-fault';
+import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
+import { startEmulatorProcess } from '../../src/emulator/emulator-process';
 
 const DEMO_AKSK = {
   HW_ACCESS_KEY: 'DEMOAK0000000000000A',
