@@ -80,7 +80,8 @@ export function secretValues(c: ResolvedCredentials): string[] {
 // ---------------------------------------------------------------------------------------------
 // The chain
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** Values under the names a message shows for them: `credentials.accessKey`, `HW_ACCESS_KEY`, … */
+type Named = Readonly<Record<string, string | undefined>>;
 
 function incomplete(given: string, missing: string): never {
   const rule = `${given} needs ${missing}`;
@@ -90,38 +91,14 @@ function incomplete(given: string, missing: string): never {
   });
 }
 
-function fromExplicit(c: DisCredentials): ResolvedCredentials | undefined {
-  const source = 'options.credentials';
-  if (c.authToken) return { kind: 'token', token: c.authToken, source };
-  if (c.accessKey || c.secretKey) {
-    if (!c.accessKey) incomplete('credentials.secretKey', 'credentials.accessKey');
-    if (!c.secretKey) incomplete('credentials.accessKey', 'credentials.secretKey');
-    return {
-      kind: 'aksk',
-      accessKey: c.accessKey!,
-      secretKey: c.secretKey!,
-      securityToken: c.securityToken || undefined,
-      source,
-    };
-  }
-  if (c.userName || c.password || c.domainName) {
-    if (!c.userName) incomplete('credentials.password', 'credentials.userName');
-    if (!c.password) incomplete('credentials.userName', 'credentials.password');
-    if (!c.domainName) incomplete('credentials.userName', 'credentials.domainName');
-    return {
-      kind: 'password',
-      userName: c.userName!,
-      password: c.password!,
-      domainName: c.domainName!,
-      source,
-    };
-  }
-  return undefined;
-}
-
-function keyPair(env: Env, ak: string, sk: string, st: string): ResolvedCredentials | undefined {
-  const accessKey = env[ak];
-  const secretKey = env[sk];
+/** The key pair named `[ak, sk, st]` in `values`, when either half is set; half a pair is an error. */
+function keyPair(
+  values: Named,
+  [ak, sk, st]: readonly string[],
+  source: string,
+): AkSkCredentials | undefined {
+  const accessKey = values[ak];
+  const secretKey = values[sk];
   if (!accessKey && !secretKey) return undefined;
   if (!accessKey) incomplete(sk, ak);
   if (!secretKey) incomplete(ak, sk);
@@ -129,9 +106,68 @@ function keyPair(env: Env, ak: string, sk: string, st: string): ResolvedCredenti
     kind: 'aksk',
     accessKey: accessKey!,
     secretKey: secretKey!,
-    securityToken: env[st] || undefined,
-    source: ak,
+    securityToken: values[st] || undefined,
+    source,
   };
+}
+
+/**
+ * The user name, password and domain named `[user, password, domain]` in `values`, when one of
+ * `given` is set; an incomplete set is an error.
+ */
+function passwordSet(
+  values: Named,
+  [user, password, domain]: readonly string[],
+  given: readonly string[],
+  source: string,
+): PasswordCredentials | undefined {
+  if (!given.some((name) => values[name])) return undefined;
+  if (!values[user]) incomplete(password, user);
+  if (!values[password]) incomplete(user, password);
+  if (!values[domain]) incomplete(user, domain);
+  return {
+    kind: 'password',
+    userName: values[user]!,
+    password: values[password]!,
+    domainName: values[domain]!,
+    source,
+  };
+}
+
+function fromExplicit(c: DisCredentials): ResolvedCredentials | undefined {
+  const source = 'options.credentials';
+  if (c.authToken) return { kind: 'token', token: c.authToken, source };
+  // the rules of the environment's sets, each value named after the option that holds it
+  const values: Named = Object.fromEntries(Object.entries(c).map(([k, v]) => [`credentials.${k}`, v]));
+  const [ak, sk, st, user, password, domain] = [
+    'accessKey',
+    'secretKey',
+    'securityToken',
+    'userName',
+    'password',
+    'domainName',
+  ].map((k) => `credentials.${k}`);
+  return (
+    keyPair(values, [ak, sk, st], source) ??
+    passwordSet(values, [user, password, domain], [user, password, domain], source)
+  );
+}
+
+function fromEnv(env: Named): ResolvedCredentials | undefined {
+  if (env.HW_AUTH_TOKEN) return { kind: 'token', token: env.HW_AUTH_TOKEN, source: 'HW_AUTH_TOKEN' };
+  const sdk = ['HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'HUAWEICLOUD_SDK_SECURITY_TOKEN'];
+  // HW_USER_PASSWORD is the provider's name for HW_PASSWORD; a lone HW_DOMAIN_NAME starts no set
+  const password = { ...env, HW_PASSWORD: env.HW_PASSWORD || env.HW_USER_PASSWORD };
+  return (
+    keyPair(env, ['HW_ACCESS_KEY', 'HW_SECRET_KEY', 'HW_SECURITY_TOKEN'], 'HW_ACCESS_KEY') ??
+    keyPair(env, sdk, 'HUAWEICLOUD_SDK_AK') ??
+    passwordSet(
+      password,
+      ['HW_USER_NAME', 'HW_PASSWORD', 'HW_DOMAIN_NAME'],
+      ['HW_USER_NAME', 'HW_PASSWORD'],
+      'HW_USER_NAME',
+    )
+  );
 }
 
 /**
@@ -143,29 +179,9 @@ function keyPair(env: Env, ak: string, sk: string, st: string): ResolvedCredenti
  * 5. `HW_USER_NAME` + `HW_PASSWORD` (or the provider's `HW_USER_PASSWORD`) + `HW_DOMAIN_NAME`.
  * Half a pair is an error rather than a silent fall-through to the next source.
  */
-export function resolveCredentials(explicit: DisCredentials | undefined, env: Env): ResolvedCredentials {
-  const fromOptions = explicit ? fromExplicit(explicit) : undefined;
-  if (fromOptions) return fromOptions;
-  if (env.HW_AUTH_TOKEN) return { kind: 'token', token: env.HW_AUTH_TOKEN, source: 'HW_AUTH_TOKEN' };
-  const hw = keyPair(env, 'HW_ACCESS_KEY', 'HW_SECRET_KEY', 'HW_SECURITY_TOKEN');
-  if (hw) return hw;
-  const sdk = keyPair(env, 'HUAWEICLOUD_SDK_AK', 'HUAWEICLOUD_SDK_SK', 'HUAWEICLOUD_SDK_SECURITY_TOKEN');
-  if (sdk) return sdk;
-  const userName = env.HW_USER_NAME;
-  const password = env.HW_PASSWORD || env.HW_USER_PASSWORD;
-  const domainName = env.HW_DOMAIN_NAME;
-  if (userName || password) {
-    if (!userName) incomplete('HW_PASSWORD', 'HW_USER_NAME');
-    if (!password) incomplete('HW_USER_NAME', 'HW_PASSWORD');
-    if (!domainName) incomplete('HW_USER_NAME', 'HW_DOMAIN_NAME');
-    return {
-      kind: 'password',
-      userName: userName!,
-      password: password!,
-      domainName: domainName!,
-      source: 'HW_USER_NAME',
-    };
-  }
+export function resolveCredentials(explicit: DisCredentials | undefined, env: Named): ResolvedCredentials {
+  const found = (explicit && fromExplicit(explicit)) ?? fromEnv(env);
+  if (found) return found;
   const rule = `one of: options.credentials, ${CREDENTIAL_VARIABLES.join('; ')}`;
   throw new DisConfigError(`no Huawei Cloud credentials found: set ${CREDENTIAL_VARIABLES.join(', or ')}`, {
     field: 'credentials',

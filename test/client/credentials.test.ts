@@ -59,6 +59,56 @@ describe('resolveCredentials', () => {
     expect(() => resolveCredentials(undefined, env)).toThrow(expect.objectContaining({ field: missing }));
   });
 
+  test.each([
+    [
+      { accessKey: 'A' },
+      'credentials.secretKey',
+      'credentials.accessKey is set but credentials.secretKey is not',
+    ],
+    [
+      { secretKey: 'S' },
+      'credentials.accessKey',
+      'credentials.secretKey is set but credentials.accessKey is not',
+    ],
+    [
+      { domainName: 'd' },
+      'credentials.userName',
+      'credentials.password is set but credentials.userName is not',
+    ],
+    [
+      { userName: 'u' },
+      'credentials.password',
+      'credentials.userName is set but credentials.password is not',
+    ],
+    [{ userName: 'u', password: 'p' }, 'credentials.domainName', 'credentials.userName is set but'],
+  ])(
+    'half an explicit set (%j) is an error naming %s, even with the environment set',
+    (given, missing, message) => {
+      expect(() => resolveCredentials(given, all)).toThrow(
+        expect.objectContaining({ field: missing, message: expect.stringContaining(message) }),
+      );
+    },
+  );
+
+  test('an explicit token wins over an explicit key pair, which wins over a password', () => {
+    const explicit = {
+      authToken: 'T',
+      accessKey: 'A',
+      secretKey: 'S',
+      userName: 'u',
+      password: 'p',
+      domainName: 'd',
+    };
+    expect(resolveCredentials(explicit, {})).toMatchObject({ kind: 'token', token: 'T' });
+    expect(resolveCredentials({ ...explicit, authToken: undefined }, {})).toMatchObject({ kind: 'aksk' });
+  });
+
+  test('a lone HW_DOMAIN_NAME is no half set: the chain goes on and finds nothing', () => {
+    expect(() => resolveCredentials(undefined, { HW_DOMAIN_NAME: 'd' })).toThrow(
+      expect.objectContaining({ field: 'credentials' }),
+    );
+  });
+
   test('no credentials at all names every variable', () => {
     expect(() => resolveCredentials(undefined, {})).toThrow(
       /HW_AUTH_TOKEN.*HW_ACCESS_KEY \+ HW_SECRET_KEY.*HUAWEICLOUD_SDK_AK.*HW_USER_NAME \+ HW_PASSWORD \+ HW_DOMAIN_NAME/,
