@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { inspect } from 'node:util';
+import type { Interceptable } from 'undici';
 import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
 import { MAX_BODY_BYTES } from '../../src/client/transport';
 import { DIS, IAM, mockSetup, PROJECT, tasksPath } from './mock-env';
@@ -56,10 +57,18 @@ type Case = [string, () => Promise<{ options: DisClientOptions; call: (c: DisCli
 
 const list = (c: DisClient) => c.listTransferTasks('orders');
 
-function dis(env: Record<string, string | undefined>, setup: (s: ReturnType<typeof mockSetup>) => void) {
-  const s = mockSetup(env);
-  setup(s);
-  return { options: s.options, call: list };
+/**
+ * A case that lists the tasks of `orders`, where the request `method path` to `origin` (by default
+ * that ListTransferTasks request) gets the answer `answer` sets up.
+ */
+function answered(
+  env: Record<string, string | undefined>,
+  answer: (request: ReturnType<Interceptable['intercept']>) => void,
+  [origin, method, path] = [DIS, 'GET', tasksPath('orders')],
+) {
+  const { agent, options } = mockSetup(env);
+  answer(agent.get(origin).intercept({ path, method }));
+  return { options, call: list };
 }
 
 const cases: Case[] = [
@@ -97,75 +106,42 @@ const cases: Case[] = [
   ).flatMap(([status, shape]): Case[] =>
     [AKSK, TOKEN].map((env): Case => [
       `HTTP ${status} ${shape} echoing the headers (${env === AKSK ? 'AK/SK' : 'token'})`,
-      async () =>
-        dis(env, ({ agent }) =>
-          agent
-            .get(DIS)
-            .intercept({ path: tasksPath('orders'), method: 'GET' })
-            .reply(echo(status, shape))
-            .times(3),
-        ),
+      async () => answered(env, (r) => r.reply(echo(status, shape)).times(3)),
     ]),
   ),
   [
     'IAM refusing the password, echoing the body',
     async () =>
-      dis(PASSWORD, ({ agent }) =>
-        agent
-          .get(IAM)
-          .intercept({ path: '/v3/auth/tokens?nocatalog=true', method: 'POST' })
-          .reply(echo(401, 'keystone')),
-      ),
+      answered(PASSWORD, (r) => r.reply(echo(401, 'keystone')), [
+        IAM,
+        'POST',
+        '/v3/auth/tokens?nocatalog=true',
+      ]),
   ],
   [
     'IAM project lookup refused',
     async () =>
-      dis({ ...AKSK, HW_PROJECT_ID: undefined }, ({ agent }) =>
-        agent
-          .get(IAM)
-          .intercept({ path: '/v3/projects?name=cn-north-4', method: 'GET' })
-          .reply(echo(403, 'gateway')),
-      ),
+      answered({ ...AKSK, HW_PROJECT_ID: undefined }, (r) => r.reply(echo(403, 'gateway')), [
+        IAM,
+        'GET',
+        '/v3/projects?name=cn-north-4',
+      ]),
   ],
-  [
-    'not JSON',
-    async () =>
-      dis(AKSK, ({ agent }) =>
-        agent
-          .get(DIS)
-          .intercept({ path: tasksPath('orders'), method: 'GET' })
-          .reply(200, `<p>${CANARY.token}</p>`),
-      ),
-  ],
+  ['not JSON', async () => answered(AKSK, (r) => r.reply(200, `<p>${CANARY.token}</p>`))],
   [
     'wrong shape',
     async () =>
-      dis(AKSK, ({ agent }) =>
-        agent
-          .get(DIS)
-          .intercept({ path: tasksPath('orders'), method: 'GET' })
-          .reply(200, { total_number: CANARY.sk, tasks: [{ task_name: CANARY.token }] }),
-      ),
+      answered(AKSK, (r) => r.reply(200, { total_number: CANARY.sk, tasks: [{ task_name: CANARY.token }] })),
   ],
   [
     'body too large',
-    async () =>
-      dis(AKSK, ({ agent }) =>
-        agent
-          .get(DIS)
-          .intercept({ path: tasksPath('orders'), method: 'GET' })
-          .reply(200, CANARY.sk.repeat(MAX_BODY_BYTES / CANARY.sk.length + 1)),
-      ),
+    async () => answered(AKSK, (r) => r.reply(200, CANARY.sk.repeat(MAX_BODY_BYTES / CANARY.sk.length + 1))),
   ],
   [
     'socket error',
     async () =>
-      dis(AKSK, ({ agent }) =>
-        agent
-          .get(DIS)
-          .intercept({ path: tasksPath('orders'), method: 'GET' })
-          .replyWithError(Object.assign(new Error(`reset ${CANARY.sk}`), { code: 'ECONNRESET' }))
-          .times(3),
+      answered(AKSK, (r) =>
+        r.replyWithError(Object.assign(new Error(`reset ${CANARY.sk}`), { code: 'ECONNRESET' })).times(3),
       ),
   ],
   [
@@ -181,17 +157,7 @@ const cases: Case[] = [
       };
     },
   ],
-  [
-    'deadline',
-    async () =>
-      dis(AKSK, ({ agent }) =>
-        agent
-          .get(DIS)
-          .intercept({ path: tasksPath('orders'), method: 'GET' })
-          .reply(200, {})
-          .delay(1000),
-      ),
-  ],
+  ['deadline', async () => answered(AKSK, (r) => r.reply(200, {}).delay(1000))],
 ];
 
 describe('no secret in any error output', () => {
