@@ -12,14 +12,10 @@ export * from './client/model';
 // ---- emulator ----
 export * from './emulator/dis-emulator';
 export * from './emulator/emulator-fault';
-export * from './emulator/emulator-fault-error';
 export * from './emulator/emulator-handle';
-export * from './emulator/emulator-listen-error';
 export * from './emulator/emulator-process';
-export * from './emulator/emulator-process-error';
-export * from './emulator/emulator-scenario-error';
-export * from './emulator/emulator-state-error';
 export * from './emulator/emulator-task';
+export * from './emulator/errors';
 export * from './emulator/load-scenario';
 export * from './emulator/parse-scenario';
 export * from './emulator/request-log-entry';

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { KeyLockout } from './auth/key-lockout';
 import type { EmulatorFault } from './emulator-fault';
 import type { EmulatorHandle } from './emulator-handle';
-import { EmulatorListenError } from './emulator-listen-error';
+import { EmulatorListenError } from './errors';
 import type { EmulatorState } from './emulator-state';
 import type { EmulatorTaskInput } from './emulator-task';
 import type { FaultInjector } from './fault-injector';

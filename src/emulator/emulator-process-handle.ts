@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import type { EmulatorFault } from './emulator-fault';
 import type { EmulatorHandle } from './emulator-handle';
-import { EmulatorProcessError } from './emulator-process-error';
+import { EmulatorProcessError } from './errors';
 import type { EmulatorTaskInput } from './emulator-task';
 import { fromIpcError, type ToChild, type ToParent } from './ipc-message';
 import type { RequestLogEntry } from './request-log-entry';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { EmulatorStateError } from './emulator-state-error';
+import { EmulatorStateError } from './errors';
 import type { EmulatorTaskInput } from './emulator-task';
 import { formatPath } from './parse-scenario';
 import type { Scenario, ScenarioProject, ScenarioStream, ScenarioTask } from './scenario';

@@ -1,5 +1,5 @@
 import { formatPath } from './parse-scenario';
-import { EmulatorFaultError } from './emulator-fault-error';
+import { EmulatorFaultError } from './errors';
 import type { EmulatorFault } from './emulator-fault';
 import { EmulatorFaultSchema } from './emulator-fault-schema';
 import type { RouteId } from './route-id';

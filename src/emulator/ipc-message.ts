@@ -1,18 +1,9 @@
-import { DisError } from '../client/errors';
+import { DisError, reviveDisError, type DisErrorJson } from '../client/errors';
 import type { DisEmulatorOptions } from './dis-emulator';
+import { EMULATOR_ERRORS, EmulatorProcessError } from './errors';
 
 /** Options that can cross to the child: everything but the clock. */
 export type ChildStartOptions = Omit<DisEmulatorOptions, 'clock'>;
-
-/** An error as it crosses the IPC channel: name, code and message (no stack, no secret). */
-export interface IpcError {
-  /** Class name. */
-  readonly name: string;
-  /** Stable code, `DIS_…` for ours. */
-  readonly code: string;
-  /** The message, fix included. */
-  readonly message: string;
-}
 
 /** Parent to child. */
 export type ToChild =
@@ -22,23 +13,21 @@ export type ToChild =
 /** Child to parent. */
 export type ToParent =
   | { readonly type: 'ready'; readonly url: string }
-  | { readonly type: 'failed'; readonly error: IpcError }
-  | { readonly type: 'result'; readonly id: number; readonly value?: unknown; readonly error?: IpcError };
+  | { readonly type: 'failed'; readonly error: DisErrorJson }
+  | { readonly type: 'result'; readonly id: number; readonly value?: unknown; readonly error?: DisErrorJson };
 
-/** The plain form of any thrown value, for the channel. */
-export function toIpcError(e: unknown): IpcError {
+/**
+ * The plain form of any thrown value, for the channel: a `DisError`'s JSON form (name, code,
+ * message, details: never a secret, no stack); anything else under the code of
+ * {@link EmulatorProcessError}, keeping its name and message.
+ */
+export function toIpcError(e: unknown): DisErrorJson {
+  if (DisError.isDisError(e)) return e.toJSON();
   const err = e instanceof Error ? e : new Error(String(e));
-  const code = (err as { code?: unknown }).code;
-  return {
-    name: err.name,
-    code: typeof code === 'string' ? code : 'DIS_EMULATOR_PROCESS',
-    message: err.message,
-  };
+  return { name: err.name, code: EmulatorProcessError.CODE, message: err.message, details: {} };
 }
 
-/** Rebuilds an error from the channel as a DisError with the same name, code and message. */
-export function fromIpcError(e: IpcError): DisError {
-  const error = new DisError(e.code, e.message);
-  Object.defineProperty(error, 'name', { value: e.name });
-  return error;
+/** Rebuilds an error from the channel: the emulator's own class for its code, with its details. */
+export function fromIpcError(e: DisErrorJson): DisError {
+  return reviveDisError(e, EMULATOR_ERRORS);
 }

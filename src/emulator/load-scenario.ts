@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EmulatorScenarioError } from './emulator-scenario-error';
+import { EmulatorScenarioError } from './errors';
 import { parseScenario } from './parse-scenario';
 import type { Scenario } from './scenario';
 

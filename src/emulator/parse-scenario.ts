@@ -1,4 +1,4 @@
-import { EmulatorScenarioError } from './emulator-scenario-error';
+import { EmulatorScenarioError } from './errors';
 import type { Scenario } from './scenario';
 
 /**

@@ -1,5 +1,5 @@
 import { DisEmulator } from '../../src/emulator/dis-emulator';
-import { EmulatorScenarioError } from '../../src/emulator/emulator-scenario-error';
+import { EmulatorScenarioError } from '../../src/emulator/errors';
 import { loadScenario, shippedScenarioPath } from '../../src/emulator/load-scenario';
 import { call, DEMO } from './http-call';
 

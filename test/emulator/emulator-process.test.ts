@@ -68,6 +68,10 @@ describe('startEmulatorProcess', () => {
     await expect(startEmulatorProcess({ scenario: { projects: [] } as never })).rejects.toMatchObject({
       code: 'DIS_EMULATOR_SCENARIO_INVALID',
       message: expect.stringContaining('domain'),
+      // Revived as its own class: the typed properties cross the channel too.
+      name: 'EmulatorScenarioError',
+      fieldPath: 'domain',
+      source: '(inline scenario)',
     });
   });
 

@@ -1,5 +1,5 @@
 import { DisEmulator } from '../../src/emulator/dis-emulator';
-import { EmulatorFaultError } from '../../src/emulator/emulator-fault-error';
+import { EmulatorFaultError } from '../../src/emulator/errors';
 import { call, DEMO } from './http-call';
 
 const LIST = `/v2/${DEMO.projectId}/streams/orders/transfer-tasks`;

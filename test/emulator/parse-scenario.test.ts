@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmulatorScenarioError } from '../../src/emulator/emulator-scenario-error';
+import { EmulatorScenarioError } from '../../src/emulator/errors';
 import { loadScenario, shippedScenarioPath } from '../../src/emulator/load-scenario';
 import { parseScenario } from '../../src/emulator/parse-scenario';
 

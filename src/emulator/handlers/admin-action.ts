@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DisError } from '../../client/errors';
+import { EmulatorAdminError } from '../errors';
 import type { EmulatorFault } from '../emulator-fault';
 import type { EmulatorHandle } from '../emulator-handle';
 import type { EmulatorTaskInput } from '../emulator-task';
@@ -25,19 +26,8 @@ export async function adminAction(ctx: HandlerContext, handle: EmulatorHandle): 
   const action = ctx.params.action;
   if (action === 'requests') return { status: 200, body: { requests: await handle.requestLog() } };
   if (!(action in BODIES)) return gatewayError('APIGW.0101');
-  let json: unknown = {};
   try {
-    const text = Buffer.from(ctx.body).toString('utf8');
-    if (text !== '') json = JSON.parse(text);
-  } catch {
-    return { status: 400, body: { code: 'DIS_EMULATOR_ADMIN', message: 'The body is not JSON.' } };
-  }
-  const parsed = BODIES[action as keyof typeof BODIES].safeParse(json);
-  if (!parsed.success) {
-    return { status: 400, body: { code: 'DIS_EMULATOR_ADMIN', message: z.prettifyError(parsed.error) } };
-  }
-  const b = parsed.data as Record<string, never>;
-  try {
+    const b = adminBody(action as keyof typeof BODIES, ctx.body);
     switch (action as keyof typeof BODIES) {
       case 'set-task-state':
         await handle.setTaskState(b.streamName, b.taskName, b.state, b.projectId);
@@ -63,4 +53,18 @@ export async function adminAction(ctx: HandlerContext, handle: EmulatorHandle): 
     throw e;
   }
   return { status: 200, body: {} };
+}
+
+/** The checked body of an admin action. */
+function adminBody(action: keyof typeof BODIES, body: Uint8Array): Record<string, never> {
+  let json: unknown = {};
+  try {
+    const text = Buffer.from(body).toString('utf8');
+    if (text !== '') json = JSON.parse(text);
+  } catch {
+    throw new EmulatorAdminError('The body is not JSON.');
+  }
+  const parsed = BODIES[action].safeParse(json);
+  if (!parsed.success) throw new EmulatorAdminError(z.prettifyError(parsed.error));
+  return parsed.data as Record<string, never>;
 }
