@@ -6,7 +6,7 @@ const { createServer } = require('node:http');
 const { URL } = require('node:url');
 const { performance } = require('node:perf_hooks');
 const { Pool, request } = require('undici');
-const { DisEmulator, startEmulatorProcess } = require('../lib');
+const { DisEmulator, startEmulatorProcess } = require('../lib/emulator');
 const { signRequest } = require('../lib/client/signing');
 
 const PROJECT = '0123456789abcdef0123456789abcdef';

@@ -164,7 +164,7 @@ async function bareRoundTrip(url) {
 }
 
 async function emulatorFigures() {
-  const { startEmulatorProcess } = require(join(LIB, 'emulator', 'emulator-process.js'));
+  const { startEmulatorProcess } = require(join(LIB, 'emulator'));
   const { App, TerraformStack } = require('cdktf');
   const { DisTransferTasks, DisProjectTransferTasks, LookupMode, MemoryContextStore } = require(LIB);
   const emu = await startEmulatorProcess({ scenario: scenario(100) });

@@ -114,7 +114,7 @@ async function main(argv) {
     process.stdout.write(USAGE);
     return 0;
   }
-  const lib = join(root, 'lib', 'index.js');
+  const lib = join(root, 'lib', 'emulator', 'index.js');
   if (!existsSync(lib)) {
     console.error('lib/ is missing: run `npm run build` first (`npm run demo` does it for you).');
     return 2;

@@ -10,18 +10,8 @@ export * from './client/errors';
 export * from './client/model';
 
 // ---- emulator ----
-export * from './emulator/dis-emulator';
-export * from './emulator/emulator-fault';
-export * from './emulator/emulator-handle';
-export * from './emulator/emulator-process';
-export * from './emulator/emulator-task';
-export * from './emulator/errors';
-export * from './emulator/load-scenario';
-export * from './emulator/parse-scenario';
-export * from './emulator/request-log-entry';
-export * from './emulator/route-id';
-export * from './emulator/scenario';
-export * from './emulator/scenario-json-schema';
+// Not exported here: the emulator has its own entry point, src/emulator/index.ts
+// (`cdktf-dis-transfer-tasks/emulator`), so that loading the constructs loads none of it.
 
 // ---- lookup ----
 export * from './lookup/bridge-error';

@@ -1,7 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { CANARIES, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
 
 // SYNTH enforcement end to end: a live lookup against the emulator (in a child process, since

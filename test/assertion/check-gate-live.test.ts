@@ -2,7 +2,7 @@ import { checkGate, type GateClient } from '../../src/assertion/check-gate';
 import { checkGateLive } from '../../src/assertion/check-gate-live';
 import type { GateFile } from '../../src/assertion/gate-file';
 import { DisError } from '../../src/client/errors';
-import { DisEmulator } from '../../src/emulator/dis-emulator';
+import { DisEmulator } from '../../src/emulator';
 import { task } from './gate-fixtures';
 
 // checkGateLive is async (no synth-time bridge), so an in-process emulator is safe here.

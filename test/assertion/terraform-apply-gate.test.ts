@@ -1,7 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { CANARIES, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
 
 // APPLY enforcement with the real terraform binary, offline: the gate re-checks the tasks live

@@ -2,9 +2,7 @@
 // One test per fault kind: a retried fault ends in success with the request count asserted; a
 // fatal one ends in its coded error after exactly one request.
 import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
-import type { EmulatorFault } from '../../src/emulator/emulator-fault';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorFault, type EmulatorHandle } from '../../src/emulator';
 
 const DEMO_AKSK = {
   HW_ACCESS_KEY: 'DEMOAK0000000000000A',

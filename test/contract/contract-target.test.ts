@@ -1,4 +1,4 @@
-import { DisEmulator } from '../../src/emulator/dis-emulator';
+import { DisEmulator } from '../../src/emulator';
 import { contractTarget, signedCall } from './contract-target';
 
 // The remote path of the suite cannot run in CI against the real service; these checks run it

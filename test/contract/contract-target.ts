@@ -1,6 +1,6 @@
 // Where the contract suite runs: the emulator (default, CI) or the real service (by hand, when
 // DIS_CONTRACT_REMOTE=1 and credentials are in the environment; see the README, section "DIS emulator").
-import { DisEmulator } from '../../src/emulator/dis-emulator';
+import { DisEmulator } from '../../src/emulator';
 import { call, type CallResult } from '../emulator/http-call';
 import { officialSign } from './official-signer';
 

@@ -1,8 +1,6 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
-import type { ScenarioInput } from '../../src/emulator/scenario';
+import { startEmulatorProcess, type EmulatorHandle, type ScenarioInput } from '../../src/emulator';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers/fixture-app';
 

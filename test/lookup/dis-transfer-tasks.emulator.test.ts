@@ -2,8 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TerraformStack, Testing } from 'cdktf';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';

@@ -1,7 +1,6 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { appEnv, copyLookupApp, readTree, runApp, type RunResult } from './helpers/fixture-app';
 
 // The demo scenario's credentials (docs/contracts.md) serve as canaries: after a synth, none may

@@ -1,7 +1,6 @@
 import { existsSync, rmSync } from 'node:fs';
 import { TerraformStack, Testing } from 'cdktf';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
 import { MemoryContextStore } from '../../src/lookup/memory-context-store';

@@ -1,7 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { appEnv, copyLookupApp, readTree, runApp, runCdktfSynth } from './helpers/fixture-app';

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { describePackedApp, emulatorEnv, ROOT, runInApp } from './packed-app';
 
 // An app whose gate re-checks the tasks at apply time with the DEFAULT cliCommand

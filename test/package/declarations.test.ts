@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
 // What a user's type check reads: every declaration file reachable from the package's entry points
-// (the root, and the client's own `lib/client/index.d.ts`, which the root does not load).
+// (the root, and the client's and the emulator's own `lib/client/index.d.ts` and
+// `lib/emulator/index.d.ts`, which the root does not load).
 // None may import zod (or undici's internals): a project without skipLibCheck would type-check those
 // packages' own declarations too, and zod's fail without esModuleInterop. Decision 0003.
 
@@ -35,7 +36,11 @@ function reachableDeclarations(entries: readonly string[]): Map<string, string[]
 describe('the declarations users type-check', () => {
   const entry = join(LIB, 'index.d.ts');
   if (!existsSync(entry)) throw new Error('lib/ is missing: run `npm run build` (npm test does) first.');
-  const declarations = reachableDeclarations([entry, join(LIB, 'client', 'index.d.ts')]);
+  const declarations = reachableDeclarations([
+    entry,
+    join(LIB, 'client', 'index.d.ts'),
+    join(LIB, 'emulator', 'index.d.ts'),
+  ]);
 
   test('reach the constructs, the client and the emulator from the entry points', () => {
     const files = [...declarations.keys()].map((f) => relative(LIB, f));

@@ -11,8 +11,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 
 /** The repository root: what `npm pack` packs. */
 export const ROOT = resolve(__dirname, '..', '..');

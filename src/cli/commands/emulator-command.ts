@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ShippedScenarioName } from '../../emulator/load-scenario';
+import type { ShippedScenarioName } from '../../emulator';
 import type { CliCommand } from '../cli-command';
 import type { CliIo } from '../cli-io';
 import { CliUsageError } from '../cli-usage-error';
@@ -83,8 +83,7 @@ export const emulatorCommand: CliCommand = {
   async run(args, io) {
     const port = parsePort(args.values.port as string | undefined);
     // Loaded on use: the emulator and its schemas would slow every other command's start.
-    const { shippedScenarioPath } = await import('../../emulator/load-scenario');
-    const { DisEmulator } = await import('../../emulator/dis-emulator');
+    const { DisEmulator, shippedScenarioPath } = await import('../../emulator');
     const scenario = scenarioPath(args.values.scenario as string | undefined, io, shippedScenarioPath);
     const emulator = await DisEmulator.start({ scenario, port, admin: args.values.admin === true });
     io.stdout.write(`${emulator.url}\n`);

@@ -1,4 +1,4 @@
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
+import type { EmulatorHandle } from '../../../src/emulator';
 import { DEMO_SECRETS, startDemoEmulator } from './demo-emulator';
 import { allOutput, forbiddenValues, tempDir } from './run-cli';
 

@@ -1,5 +1,4 @@
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
-import { startEmulatorProcess } from '../../../src/emulator/emulator-process';
+import { startEmulatorProcess, type EmulatorHandle } from '../../../src/emulator';
 
 /** The demo scenario's values (docs/contracts.md). */
 export const DEMO = {

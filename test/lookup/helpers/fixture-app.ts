@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
+import type { EmulatorHandle } from '../../../src/emulator';
 import { PROJECT_ID, REGION } from './demo-tasks';
 
 /** The package root: the fixture app requires the built package from here. */

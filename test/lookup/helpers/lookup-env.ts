@@ -1,4 +1,4 @@
-import type { EmulatorHandle } from '../../../src/emulator/emulator-handle';
+import type { EmulatorHandle } from '../../../src/emulator';
 import { PROJECT_ID, REGION } from './demo-tasks';
 
 /** Every variable a lookup or the client may read, cleared so the machine's own setup cannot leak in. */
