@@ -1,5 +1,5 @@
 import type { EmulatorFault } from './emulator-fault';
-import type { EmulatorTaskInput } from './emulator-task';
+import type { EmulatorTaskInput } from './state';
 import type { RequestLogEntry } from './request-log-entry';
 
 /**

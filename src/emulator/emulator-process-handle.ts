@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { EmulatorFault } from './emulator-fault';
 import type { EmulatorHandle } from './emulator-handle';
 import { EmulatorProcessError } from './errors';
-import type { EmulatorTaskInput } from './emulator-task';
+import type { EmulatorTaskInput } from './state';
 import { fromIpcError, type ToChild, type ToParent } from './ipc-message';
 import type { RequestLogEntry } from './request-log-entry';
 

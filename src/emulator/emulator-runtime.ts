@@ -3,8 +3,8 @@
 // package, which exports DisEmulator, loads none of it (see docs/decisions/0003).
 export { createServer } from 'node:http';
 export { KeyLockout } from './auth/key-lockout';
-export { EmulatorState } from './emulator-state';
+export { EmulatorState } from './state';
 export { FaultInjector } from './fault-injector';
 export { RequestLog } from './request-log';
-export { resolveScenario } from './resolve-scenario';
+export { resolveScenario } from './load-scenario';
 export { serveRequest } from './serve-request';

@@ -1,4 +1,4 @@
-import { formatPath } from './parse-scenario';
+import { formatPath } from './load-scenario';
 import { EmulatorFaultError } from './errors';
 import type { EmulatorFault } from './emulator-fault';
 import { EmulatorFaultSchema } from './emulator-fault-schema';

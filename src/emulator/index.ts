@@ -4,11 +4,16 @@ export * from './dis-emulator';
 export * from './emulator-fault';
 export * from './emulator-handle';
 export { startEmulatorProcess, type EmulatorProcessOptions } from './emulator-process';
-export * from './emulator-task';
 export * from './errors';
-export * from './load-scenario';
-export { parseScenario } from './parse-scenario';
+export {
+  loadScenario,
+  parseScenario,
+  scenarioJsonSchema,
+  shippedScenarioPath,
+  SHIPPED_SCENARIOS,
+  type ShippedScenarioName,
+} from './load-scenario';
 export * from './request-log-entry';
 export * from './route-id';
-export * from './scenario';
-export * from './scenario-json-schema';
+export type * from './scenario';
+export type { EmulatorTaskInput } from './state';

@@ -1,6 +1,7 @@
-// The shapes of a scenario, written by hand so that the package's declarations need no zod types
-// (a user's `tsc` without skipLibCheck would otherwise check zod's own declarations). The zod
-// schemas in ./scenario-schemas validate files; a type test there holds both to the same shape.
+// The shapes of a scenario: the world an emulator serves. Written by hand, so that the package's
+// declarations need no zod types (a user's `tsc` without skipLibCheck would otherwise check zod's
+// own declarations); the zod schemas in ./load-scenario validate files and objects, and a
+// compile-time check there holds both to the same shapes.
 
 /**
  * A time in a scenario: epoch milliseconds, or `now` / `now-<seconds>s`, evaluated when a request

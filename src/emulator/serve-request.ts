@@ -6,7 +6,7 @@ import { applyFault } from './apply-fault';
 import { authenticate } from './auth/authenticate';
 import type { KeyLockout } from './auth/key-lockout';
 import type { EmulatorHandle } from './emulator-handle';
-import type { EmulatorState } from './emulator-state';
+import type { EmulatorState } from './state';
 import type { FaultInjector } from './fault-injector';
 import { adminAction } from './handlers/admin-action';
 import { batchTransferTaskAction } from './handlers/batch-transfer-task-action';

@@ -1,4 +1,4 @@
-import { EmulatorState } from '../../src/emulator/emulator-state';
+import { EmulatorState } from '../../src/emulator/state';
 import { loadScenario, shippedScenarioPath } from '../../src/emulator/load-scenario';
 
 describe('EmulatorState', () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmulatorScenarioError } from '../../src/emulator/errors';
 import { loadScenario, shippedScenarioPath } from '../../src/emulator/load-scenario';
-import { parseScenario } from '../../src/emulator/parse-scenario';
+import { parseScenario } from '../../src/emulator/load-scenario';
 
 const base = () => ({
   domain: { id: 'd1', name: 'acme' },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scenarioJsonSchema } from '../../src/emulator/scenario-json-schema';
+import { scenarioJsonSchema } from '../../src/emulator/load-scenario';
 
 describe('scenarioJsonSchema', () => {
   it('matches the shipped scenarios/scenario.schema.json (regenerate with `npm run emulator:schema`)', () => {

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { EmulatorResponse } from '../http-response';
 import { gatewayError } from '../http-response';
 import type { CredentialKind } from '../request-log-entry';
-import type { EmulatorState } from '../emulator-state';
+import type { EmulatorState } from '../state';
 import type { KeyLockout } from './key-lockout';
 import { verifySignature, type SignedRequest } from './verify-signature';
 

@@ -3,7 +3,7 @@ import { DisError } from '../../client/errors';
 import { EmulatorAdminError } from '../errors';
 import type { EmulatorFault } from '../emulator-fault';
 import type { EmulatorHandle } from '../emulator-handle';
-import type { EmulatorTaskInput } from '../emulator-task';
+import type { EmulatorTaskInput } from '../state';
 import { gatewayError, type EmulatorResponse } from '../http-response';
 import type { HandlerContext } from './handler-context';
 

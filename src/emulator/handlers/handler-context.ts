@@ -1,4 +1,4 @@
-import type { EmulatorState } from '../emulator-state';
+import type { EmulatorState } from '../state';
 import type { EmulatorResponse } from '../http-response';
 
 /** What a handler gets: the world, the request's decoded parts, and who is asking. */

@@ -1,4 +1,4 @@
-import type { EmulatorState } from '../emulator-state';
+import type { EmulatorState } from '../state';
 import type { ScenarioTask } from '../scenario';
 
 /** A task in the service's snake_case list form. `last_transfer_timestamp` is left out when there was none. */

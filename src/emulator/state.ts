@@ -1,11 +1,37 @@
+// The mutable world an emulator serves: its scenario's projects, streams and tasks, and the tokens
+// it has issued.
 import { randomBytes } from 'node:crypto';
 import { EmulatorStateError } from './errors';
-import type { EmulatorTaskInput } from './emulator-task';
-import { formatPath } from './parse-scenario';
+import { newTaskProblem } from './load-scenario';
 import type { Scenario, ScenarioProject, ScenarioStream, ScenarioTask } from './scenario';
-import { ScenarioTaskSchema } from './scenario-schemas';
 
-const NewTaskSchema = ScenarioTaskSchema.partial({ taskId: true, createTime: true });
+/**
+ * A transfer task to add to a running emulator. Only the name, state and destination are needed;
+ * the rest is filled in the way the service would.
+ */
+export interface EmulatorTaskInput {
+  /** Task name, unique within its stream (1-64 letters, digits, `-`, `_`). */
+  readonly taskName: string;
+  /** Any state; unknown ones are served as they are, as the real service might. */
+  readonly state: string;
+  /** Any destination type, usually `OBS`. */
+  readonly destinationType: string;
+  /**
+   * The task id used by the batch start/stop action.
+   * @default a random 19-character id, like the service's
+   */
+  readonly taskId?: string;
+  /**
+   * Creation time, epoch milliseconds.
+   * @default the emulator clock's now
+   */
+  readonly createTime?: number;
+  /**
+   * Last transfer: epoch milliseconds, `now` or `now-<seconds>s` (evaluated per request).
+   * @default no last transfer
+   */
+  readonly lastTransferTimestamp?: number | string;
+}
 
 /** A token issued by the emulator's IAM endpoint or listed in the scenario. */
 export interface IssuedToken {
@@ -122,18 +148,16 @@ export class EmulatorState {
   /** Adds a task to a stream, within the stream's quota. */
   public addTask(streamName: string, task: EmulatorTaskInput, projectId?: string): ScenarioTask {
     const stream = this.requireStream(streamName, projectId);
-    const checked = NewTaskSchema.safeParse(task);
-    if (!checked.success) {
-      const issue = checked.error.issues[0];
+    const problem = newTaskProblem(task);
+    if (problem) {
       throw new EmulatorStateError(
-        `The task to add is invalid at ${formatPath(issue.path) || '(root)'}: ${issue.message}`,
+        `The task to add is invalid at ${problem.fieldPath || '(root)'}: ${problem.problem}`,
         'Give taskName (1-64 letters, digits, "-", "_"), state and destinationType.',
       );
     }
-    const input = checked.data;
-    if (stream.tasks.some((t) => t.taskName === input.taskName)) {
+    if (stream.tasks.some((t) => t.taskName === task.taskName)) {
       throw new EmulatorStateError(
-        `Stream ${streamName} already has a task named ${input.taskName}`,
+        `Stream ${streamName} already has a task named ${task.taskName}`,
         'Pick another name, or change the existing task with setTaskState.',
       );
     }
@@ -144,12 +168,12 @@ export class EmulatorState {
       );
     }
     const added: ScenarioTask = {
-      taskName: input.taskName,
-      taskId: input.taskId ?? this.newTaskId(),
-      state: input.state,
-      destinationType: input.destinationType,
-      createTime: input.createTime ?? this.clock(),
-      lastTransferTimestamp: input.lastTransferTimestamp,
+      taskName: task.taskName,
+      taskId: task.taskId ?? this.newTaskId(),
+      state: task.state,
+      destinationType: task.destinationType,
+      createTime: task.createTime ?? this.clock(),
+      lastTransferTimestamp: task.lastTransferTimestamp,
     };
     stream.tasks.push(added);
     return added;
