@@ -1,12 +1,12 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KeyLockout } from './auth/key-lockout';
-import type { EmulatorFault } from './emulator-fault';
+import type { EmulatorFault } from './faults';
 import type { EmulatorHandle } from './emulator-handle';
 import { EmulatorListenError } from './errors';
 import type { EmulatorState } from './state';
 import type { EmulatorTaskInput } from './state';
-import type { FaultInjector } from './fault-injector';
+import type { FaultInjector } from './faults';
 import type { RequestLogEntry } from './request-log-entry';
 import type { RequestLog } from './request-log';
 import type { Scenario, ScenarioInput } from './scenario';

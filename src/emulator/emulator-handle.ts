@@ -1,4 +1,4 @@
-import type { EmulatorFault } from './emulator-fault';
+import type { EmulatorFault } from './faults';
 import type { EmulatorTaskInput } from './state';
 import type { RequestLogEntry } from './request-log-entry';
 

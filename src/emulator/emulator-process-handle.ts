@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import type { EmulatorFault } from './emulator-fault';
+import type { EmulatorFault } from './faults';
 import type { EmulatorHandle } from './emulator-handle';
 import { EmulatorProcessError } from './errors';
 import type { EmulatorTaskInput } from './state';

@@ -4,7 +4,7 @@
 export { createServer } from 'node:http';
 export { KeyLockout } from './auth/key-lockout';
 export { EmulatorState } from './state';
-export { FaultInjector } from './fault-injector';
+export { FaultInjector } from './faults';
 export { RequestLog } from './request-log';
 export { resolveScenario } from './load-scenario';
 export { serveRequest } from './serve-request';

@@ -1,7 +1,7 @@
 // The emulator's entry point, published as `cdktf-dis-transfer-tasks/emulator`: a local DIS + IAM
 // endpoint for tests, demos and pipeline checks. TypeScript only; not part of the construct API.
 export * from './dis-emulator';
-export * from './emulator-fault';
+export * from './faults';
 export * from './emulator-handle';
 export { startEmulatorProcess, type EmulatorProcessOptions } from './emulator-process';
 export * from './errors';

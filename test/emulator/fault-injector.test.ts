@@ -1,4 +1,4 @@
-import { FaultInjector } from '../../src/emulator/fault-injector';
+import { FaultInjector } from '../../src/emulator/faults';
 
 describe('FaultInjector', () => {
   it('fires nothing when empty', () => {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import type { EmulatorResponse } from '../http-response';
-import { gatewayError } from '../http-response';
+import type { EmulatorResponse } from '../responses';
+import { gatewayError } from '../responses';
 import type { CredentialKind } from '../request-log-entry';
 import type { EmulatorState } from '../state';
 import type { KeyLockout } from './key-lockout';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { DisError } from '../../client/errors';
 import { EmulatorAdminError } from '../errors';
-import type { EmulatorFault } from '../emulator-fault';
+import type { EmulatorFault } from '../faults';
 import type { EmulatorHandle } from '../emulator-handle';
 import type { EmulatorTaskInput } from '../state';
-import { gatewayError, type EmulatorResponse } from '../http-response';
+import { gatewayError, type EmulatorResponse } from '../responses';
 import type { HandlerContext } from './handler-context';
 
 const Target = z.object({ streamName: z.string(), projectId: z.string().optional() });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { disError } from '../http-response';
+import { disError } from '../responses';
 import type { Handler } from './handler-context';
 import { isResponse, projectAccess } from './project-access';
 

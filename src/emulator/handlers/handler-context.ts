@@ -1,5 +1,5 @@
 import type { EmulatorState } from '../state';
-import type { EmulatorResponse } from '../http-response';
+import type { EmulatorResponse } from '../responses';
 
 /** What a handler gets: the world, the request's decoded parts, and who is asking. */
 export interface HandlerContext {

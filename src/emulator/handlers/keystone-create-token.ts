@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { iamError } from '../http-response';
+import { iamError } from '../responses';
 import type { Handler } from './handler-context';
 
 const TokenRequest = z.object({

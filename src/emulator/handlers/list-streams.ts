@@ -1,4 +1,4 @@
-import { disError } from '../http-response';
+import { disError } from '../responses';
 import type { Handler } from './handler-context';
 import { isResponse, projectAccess } from './project-access';
 

@@ -1,4 +1,4 @@
-import { disError, type EmulatorResponse } from '../http-response';
+import { disError, type EmulatorResponse } from '../responses';
 import type { ScenarioProject } from '../scenario';
 import type { HandlerContext } from './handler-context';
 
