@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KeyLockout } from './auth/key-lockout';
+import type { KeyLockout } from './auth';
 import type { EmulatorFault } from './faults';
 import type { EmulatorHandle } from './emulator-handle';
 import { EmulatorListenError } from './errors';

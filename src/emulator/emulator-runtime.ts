@@ -2,7 +2,7 @@
 // faults, lockout, the request log. DisEmulator.start loads this module, so that loading the
 // package, which exports DisEmulator, loads none of it (see docs/decisions/0003).
 export { createServer } from 'node:http';
-export { KeyLockout } from './auth/key-lockout';
+export { KeyLockout } from './auth';
 export { EmulatorState } from './state';
 export { FaultInjector } from './faults';
 export { RequestLog } from './request-log';

@@ -1,4 +1,4 @@
-import { KeyLockout, LOCKOUT_POLICY } from '../../../src/emulator/auth/key-lockout';
+import { KeyLockout, LOCKOUT_POLICY } from '../../../src/emulator/auth';
 
 describe('KeyLockout', () => {
   let now = 0;

@@ -1,5 +1,5 @@
-import { KeyLockout } from '../../../src/emulator/auth/key-lockout';
-import { verifySignature } from '../../../src/emulator/auth/verify-signature';
+import { KeyLockout } from '../../../src/emulator/auth';
+import { verifySignature } from '../../../src/emulator/auth';
 
 // Published vector 1 of research/dis-api.md §4b: the official APIG signing guide
 // (support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-algorithm-002.html and -003.html).

@@ -1,5 +1,5 @@
 import { DisEmulator } from '../../../src/emulator/dis-emulator';
-import { LOCKOUT_POLICY } from '../../../src/emulator/auth/key-lockout';
+import { LOCKOUT_POLICY } from '../../../src/emulator/auth';
 import { officialSign } from '../../contract/official-signer';
 import { call, DEMO } from '../http-call';
 
