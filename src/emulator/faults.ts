@@ -12,7 +12,7 @@ import {
   type BackendFailureStatus,
   type EmulatorResponse,
 } from './responses';
-import { ROUTE_IDS, type RouteId } from './route-id';
+import { ROUTE_IDS, type RouteId } from './routes';
 
 /** What an injected fault does to a response. */
 export const FAULT_KINDS = [

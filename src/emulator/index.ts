@@ -14,6 +14,6 @@ export {
   type ShippedScenarioName,
 } from './load-scenario';
 export * from './request-log-entry';
-export * from './route-id';
+export { ROUTE_IDS, type RouteId } from './routes';
 export type * from './scenario';
 export type { EmulatorTaskInput } from './state';

@@ -1,4 +1,4 @@
-import type { RouteId } from './route-id';
+import type { RouteId } from './routes';
 
 /** How a request authenticated (or tried to). Never the credential itself. */
 export type CredentialKind = 'token' | 'aksk' | 'password' | 'none';

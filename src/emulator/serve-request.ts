@@ -2,24 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
-import { applyFault } from './faults';
 import { authenticate, type KeyLockout } from './auth';
 import type { EmulatorHandle } from './emulator-handle';
-import type { EmulatorState } from './state';
-import type { FaultInjector } from './faults';
-import { adminAction } from './handlers/admin-action';
-import { batchTransferTaskAction } from './handlers/batch-transfer-task-action';
-import type { Handler, HandlerContext } from './handlers/handler-context';
-import { keystoneCreateToken } from './handlers/keystone-create-token';
-import { keystoneListProjects } from './handlers/keystone-list-projects';
-import { listStreams } from './handlers/list-streams';
-import { listTransferTasks } from './handlers/list-transfer-tasks';
-import { showTransferTask } from './handlers/show-transfer-task';
-import { disError, gatewayError, send, type EmulatorResponse } from './responses';
+import { applyFault, type FaultInjector } from './faults';
 import { MAX_BODY_BYTES, readBody } from './read-body';
 import type { CredentialKind, RequestLogEntry } from './request-log-entry';
-import type { RouteId } from './route-id';
-import { matchRoute, type RouteMatch } from './router';
+import { disError, gatewayError, send, type EmulatorResponse } from './responses';
+import {
+  adminAction,
+  handlerOf,
+  matchRoute,
+  type HandlerContext,
+  type RouteId,
+  type RouteMatch,
+} from './routes';
+import type { EmulatorState } from './state';
 
 /** What serving a request needs from the emulator. */
 export interface ServeDependencies {
@@ -38,15 +35,6 @@ export interface ServeDependencies {
   /** Appends to the request log (the log numbers the entry). */
   readonly record: (entry: Omit<RequestLogEntry, 'seq'>) => void;
 }
-
-const HANDLERS: Readonly<Record<Exclude<RouteId, 'Admin'>, Handler>> = {
-  ListTransferTasks: listTransferTasks,
-  ShowTransferTask: showTransferTask,
-  BatchTransferTaskAction: batchTransferTaskAction,
-  ListStreams: listStreams,
-  KeystoneListProjects: keystoneListProjects,
-  KeystoneCreateUserTokenByPassword: keystoneCreateToken,
-};
 
 /**
  * Serves one request the way the API gateway and the service behind it do: faults first (the
@@ -135,7 +123,7 @@ async function operate(
   const r = match.route;
   if (r === 'Admin') return adminAction(ctx, deps.admin!);
   // The token request needs no credential: its body carries the password.
-  if (r === 'KeystoneCreateUserTokenByPassword') return HANDLERS[r](ctx);
+  if (r === 'KeystoneCreateUserTokenByPassword') return handlerOf(r)(ctx);
   const who = authenticate(signed, deps.state, deps.lockout, ctx.now);
-  return who.ok ? HANDLERS[r]({ ...ctx, grantedProjects: who.projects }) : who.response;
+  return who.ok ? handlerOf(r)({ ...ctx, grantedProjects: who.projects }) : who.response;
 }

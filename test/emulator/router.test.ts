@@ -1,4 +1,4 @@
-import { matchRoute } from '../../src/emulator/router';
+import { matchRoute } from '../../src/emulator/routes';
 
 const P = '/v2/0123456789abcdef0123456789abcdef';
 

@@ -1,6 +1,8 @@
+// The IAM (Keystone) operations clients use around DIS: a password token scoped to a project, and
+// the project list that turns a region into a project id.
 import { z } from 'zod';
-import { iamError } from '../responses';
-import type { Handler } from './handler-context';
+import { iamError } from './responses';
+import type { Handler } from './routes';
 
 const TokenRequest = z.object({
   auth: z.object({
@@ -74,5 +76,30 @@ export const keystoneCreateToken: Handler = (ctx) => {
         catalog: [],
       },
     },
+  };
+};
+
+/**
+ * IAM `GET /v3/projects?name={region}`: the projects the credential may use, filtered by name.
+ * Clients call it to turn a region into a project id.
+ */
+export const keystoneListProjects: Handler = (ctx) => {
+  const name = ctx.query.get('name');
+  const projects = ctx.state.projects
+    .filter((p) => name === null || p.name === name)
+    .filter((p) => !ctx.grantedProjects || ctx.grantedProjects.includes(p.id))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      domain_id: ctx.state.domain.id,
+      parent_id: ctx.state.domain.id,
+      description: '',
+      enabled: true,
+      is_domain: false,
+      links: { self: `${ctx.baseUrl}/v3/projects/${p.id}` },
+    }));
+  return {
+    status: 200,
+    body: { projects, links: { self: `${ctx.baseUrl}/v3/projects`, previous: null, next: null } },
   };
 };
