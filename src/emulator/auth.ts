@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { timingSafeEqual } from 'node:crypto';
 import { computeSignature, parseAuthorization, parseSdkDate } from '../client/signing';
 import { gatewayError, type EmulatorResponse } from './responses';
-import type { CredentialKind } from './request-log-entry';
+import type { CredentialKind } from './server';
 import type { EmulatorState } from './state';
 
 /** Who a request is: the credential kind and the projects it may use (`undefined` = all). */

@@ -1,18 +1,14 @@
-import type { Server } from 'node:http';
+// The emulator as a program sees it: DisEmulator, the server in this process, and EmulatorHandle,
+// the control surface it shares with the child-process emulator of ./process.
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { KeyLockout } from './auth';
-import type { EmulatorFault } from './faults';
-import type { EmulatorHandle } from './emulator-handle';
+import { KeyLockout } from './auth';
 import { EmulatorListenError } from './errors';
-import type { EmulatorState } from './state';
-import type { EmulatorTaskInput } from './state';
-import type { FaultInjector } from './faults';
-import type { RequestLogEntry } from './request-log-entry';
-import type { RequestLog } from './request-log';
+import { FaultInjector, type EmulatorFault } from './faults';
+import { resolveScenario } from './load-scenario';
 import type { Scenario, ScenarioInput } from './scenario';
-import type { ServeDependencies } from './serve-request';
-
-type Runtime = typeof import('./emulator-runtime');
+import { RequestLog, serveRequest, type RequestLogEntry, type ServeDependencies } from './server';
+import { EmulatorState, type EmulatorTaskInput } from './state';
 
 /** Options of {@link DisEmulator.start}. */
 export interface DisEmulatorOptions {
@@ -56,6 +52,34 @@ export interface DisEmulatorOptions {
 }
 
 /**
+ * The control surface of a running emulator, the same whether it runs in this process
+ * ({@link DisEmulator.start}) or in a child ({@link startEmulatorProcess}). Every method is async
+ * so that both can implement it. `projectId` defaults to the scenario's first project.
+ */
+export interface EmulatorHandle {
+  /** Base URL, `http://127.0.0.1:<port>`: DIS under `/v2`, IAM under `/v3`. */
+  readonly url: string;
+  /** Environment for a client: `HW_DIS_ENDPOINT` and `HW_AUTH_URL` pointing here. No credentials. */
+  readonly endpointEnv: Readonly<Record<string, string>>;
+  /** Every request answered since start or the last reset, oldest first. Never holds a secret. */
+  requestLog(): Promise<RequestLogEntry[]>;
+  /** Changes a task's state (any string; unknown states are served as they are). */
+  setTaskState(streamName: string, taskName: string, state: string, projectId?: string): Promise<void>;
+  /** Adds a task to a stream, within its quota of five. */
+  addTask(streamName: string, task: EmulatorTaskInput, projectId?: string): Promise<void>;
+  /** Removes a task from a stream. */
+  removeTask(streamName: string, taskName: string, projectId?: string): Promise<void>;
+  /** Arms a fault; its request counter starts now. */
+  injectFault(fault: EmulatorFault): Promise<void>;
+  /** Disarms every fault. */
+  clearFaults(): Promise<void>;
+  /** Back to the scenario as loaded: tasks, issued tokens, faults, key locks, request log. */
+  reset(): Promise<void>;
+  /** Closes the server (and ends the child process). Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
  * A local Huawei Cloud DIS + IAM endpoint that answers the way the real service does: the
  * transfer-task and stream APIs, IAM project lookup and password tokens, token and AK/SK
  * authentication checked for real, the service's error shapes, fault injection and a request log.
@@ -72,10 +96,7 @@ export interface DisEmulatorOptions {
 export class DisEmulator implements EmulatorHandle {
   /** Starts an emulator and resolves once it listens. */
   public static async start(options: DisEmulatorOptions = {}): Promise<DisEmulator> {
-    // The server and its dependencies (zod among them) load here, not with the package.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const runtime = require('./emulator-runtime') as Runtime;
-    const emulator = new DisEmulator(runtime, runtime.resolveScenario(options.scenario), options);
+    const emulator = new DisEmulator(resolveScenario(options.scenario), options);
     await emulator.listen(options.port ?? 0, options.host ?? '127.0.0.1');
     return emulator;
   }
@@ -92,8 +113,7 @@ export class DisEmulator implements EmulatorHandle {
   private deps!: ServeDependencies;
   private stopped?: Promise<void>;
 
-  private constructor(runtime: Runtime, scenario: Scenario, options: DisEmulatorOptions) {
-    const { createServer, EmulatorState, FaultInjector, KeyLockout, RequestLog, serveRequest } = runtime;
+  private constructor(scenario: Scenario, options: DisEmulatorOptions) {
     this.clock = options.clock ?? Date.now;
     this.admin = options.admin ?? false;
     this.state = new EmulatorState(scenario, this.clock);

@@ -2,7 +2,7 @@
 // with the options the parent sends, reports its URL, then serves control calls over IPC. It exits
 // as soon as the IPC channel closes, so it never outlives its parent.
 import { DisEmulator } from './dis-emulator';
-import type { EmulatorHandle } from './emulator-handle';
+import type { EmulatorHandle } from './dis-emulator';
 import { toIpcError, type ToChild, type ToParent } from './ipc-message';
 
 const CALLS: ReadonlySet<string> = new Set<keyof EmulatorHandle>([

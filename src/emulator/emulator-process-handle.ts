@@ -1,10 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
 import type { EmulatorFault } from './faults';
-import type { EmulatorHandle } from './emulator-handle';
+import type { EmulatorHandle } from './dis-emulator';
 import { EmulatorProcessError } from './errors';
 import type { EmulatorTaskInput } from './state';
 import { fromIpcError, type ToChild, type ToParent } from './ipc-message';
-import type { RequestLogEntry } from './request-log-entry';
+import type { RequestLogEntry } from './server';
 
 /**
  * The {@link EmulatorHandle} of an emulator running in a child process: each call is a message

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { EmulatorHandle } from './emulator-handle';
+import type { EmulatorHandle } from './dis-emulator';
 import { EmulatorProcessError } from './errors';
 import { EmulatorProcessHandle } from './emulator-process-handle';
 import { fromIpcError, type ChildStartOptions, type ToChild, type ToParent } from './ipc-message';

@@ -2,7 +2,6 @@
 // endpoint for tests, demos and pipeline checks. TypeScript only; not part of the construct API.
 export * from './dis-emulator';
 export * from './faults';
-export * from './emulator-handle';
 export { startEmulatorProcess, type EmulatorProcessOptions } from './emulator-process';
 export * from './errors';
 export {
@@ -13,7 +12,7 @@ export {
   SHIPPED_SCENARIOS,
   type ShippedScenarioName,
 } from './load-scenario';
-export * from './request-log-entry';
+export type { CredentialKind, RequestLogEntry } from './server';
 export { ROUTE_IDS, type RouteId } from './routes';
 export type * from './scenario';
 export type { EmulatorTaskInput } from './state';

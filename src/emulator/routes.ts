@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DisError } from '../client/errors';
 import { batchTransferTaskAction, listStreams, listTransferTasks, showTransferTask } from './dis-api';
-import type { EmulatorHandle } from './emulator-handle';
+import type { EmulatorHandle } from './dis-emulator';
 import { EmulatorAdminError } from './errors';
 import type { EmulatorFault } from './faults';
 import { keystoneCreateToken, keystoneListProjects } from './iam-api';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulatorProcess } from '../../src/emulator/emulator-process';
-import type { EmulatorHandle } from '../../src/emulator/emulator-handle';
+import type { EmulatorHandle } from '../../src/emulator/dis-emulator';
 import { shippedScenarioPath } from '../../src/emulator/load-scenario';
 import { call, DEMO } from './http-call';
 

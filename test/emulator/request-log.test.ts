@@ -1,4 +1,4 @@
-import { RequestLog } from '../../src/emulator/request-log';
+import { RequestLog } from '../../src/emulator/server';
 
 const entry = (path: string) => ({
   method: 'GET',

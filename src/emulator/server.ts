@@ -1,12 +1,12 @@
+// The HTTP side of the emulator: serving one request in the gateway's order (faults, route,
+// authentication, operation), reading its body within the gateway's limit, and the request log.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { authenticate, type KeyLockout } from './auth';
-import type { EmulatorHandle } from './emulator-handle';
+import type { EmulatorHandle } from './dis-emulator';
 import { applyFault, type FaultInjector } from './faults';
-import { MAX_BODY_BYTES, readBody } from './read-body';
-import type { CredentialKind, RequestLogEntry } from './request-log-entry';
 import { disError, gatewayError, send, type EmulatorResponse } from './responses';
 import {
   adminAction,
@@ -17,6 +17,33 @@ import {
   type RouteMatch,
 } from './routes';
 import type { EmulatorState } from './state';
+
+/** How a request authenticated (or tried to). Never the credential itself. */
+export type CredentialKind = 'token' | 'aksk' | 'password' | 'none';
+
+/** One request the emulator answered. Holds no secret: no header values, no body, no query. */
+export interface RequestLogEntry {
+  /** 1-based position among all requests since start or reset. */
+  readonly seq: number;
+  /** HTTP method. */
+  readonly method: string;
+  /** The path as received, without the query string. */
+  readonly path: string;
+  /** The matched operation, or `unknown`. */
+  readonly route: RouteId | 'unknown';
+  /** The status sent; 0 when the connection was reset or left open. */
+  readonly status: number;
+  /** The credential kind the request presented. */
+  readonly credentialKind: CredentialKind;
+  /** The `X-Request-Id` the response carried. */
+  readonly requestId: string;
+  /** The injected fault that shaped the response, if any. */
+  readonly fault?: string;
+  /** When the request arrived, epoch milliseconds (emulator clock). */
+  readonly receivedAt: number;
+  /** Wall time from arrival to the end of the response, milliseconds. */
+  readonly durationMs: number;
+}
 
 /** What serving a request needs from the emulator. */
 export interface ServeDependencies {
@@ -126,4 +153,65 @@ async function operate(
   if (r === 'KeystoneCreateUserTokenByPassword') return handlerOf(r)(ctx);
   const who = authenticate(signed, deps.state, deps.lockout, ctx.now);
   return who.ok ? handlerOf(r)({ ...ctx, grantedProjects: who.projects }) : who.response;
+}
+
+/** Largest request body read, bytes: the gateway limits AK/SK-signed bodies to 12 MB. */
+export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+
+const EMPTY = new Uint8Array(0);
+
+/** Reads a request body; `undefined` when it is larger than {@link MAX_BODY_BYTES}. */
+export function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    req.resume();
+    return Promise.resolve(EMPTY);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * The emulator's request log: numbered entries, oldest first, holding at most `capacity` of them
+ * so that a long-running emulator does not grow without bound (the oldest go first; numbering
+ * continues).
+ */
+export class RequestLog {
+  // A ring buffer: once full, the newest entry overwrites the oldest at `head`.
+  private entries: RequestLogEntry[] = [];
+  private head = 0;
+  private count = 0;
+
+  public constructor(private readonly capacity: number) {}
+
+  /** Appends an entry, numbering it. */
+  public add(entry: Omit<RequestLogEntry, 'seq'>): void {
+    this.count++;
+    const numbered = { seq: this.count, ...entry };
+    if (this.entries.length < this.capacity) {
+      this.entries.push(numbered);
+    } else {
+      this.entries[this.head] = numbered;
+      this.head = (this.head + 1) % this.capacity;
+    }
+  }
+
+  /** A copy of the entries kept, oldest first. */
+  public list(): RequestLogEntry[] {
+    return [...this.entries.slice(this.head), ...this.entries.slice(0, this.head)];
+  }
+
+  /** Empties the log and restarts numbering at 1. */
+  public clear(): void {
+    this.entries = [];
+    this.head = 0;
+    this.count = 0;
+  }
 }
