@@ -79,6 +79,11 @@ export interface EmulatorHandle {
   stop(): Promise<void>;
 }
 
+/** `HW_DIS_ENDPOINT` and `HW_AUTH_URL` for a client of the emulator at `url`: DIS at its root, IAM under `/v3`. */
+export function endpointEnvOf(url: string): Readonly<Record<string, string>> {
+  return { HW_DIS_ENDPOINT: url, HW_AUTH_URL: `${url}/v3` };
+}
+
 /**
  * A local Huawei Cloud DIS + IAM endpoint that answers the way the real service does: the
  * transfer-task and stream APIs, IAM project lookup and password tokens, token and AK/SK
@@ -137,7 +142,7 @@ export class DisEmulator implements EmulatorHandle {
 
   /** `HW_DIS_ENDPOINT` and `HW_AUTH_URL` for a client. */
   public get endpointEnv(): Readonly<Record<string, string>> {
-    return { HW_DIS_ENDPOINT: this.url, HW_AUTH_URL: `${this.url}/v3` };
+    return endpointEnvOf(this.url);
   }
 
   /** The request log, synchronously (a copy). */

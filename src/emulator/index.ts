@@ -2,7 +2,7 @@
 // endpoint for tests, demos and pipeline checks. TypeScript only; not part of the construct API.
 export * from './dis-emulator';
 export * from './faults';
-export { startEmulatorProcess, type EmulatorProcessOptions } from './emulator-process';
+export { startEmulatorProcess, type EmulatorProcessOptions } from './process';
 export * from './errors';
 export {
   loadScenario,

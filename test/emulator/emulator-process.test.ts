@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { startEmulatorProcess } from '../../src/emulator/emulator-process';
+import { startEmulatorProcess } from '../../src/emulator/process';
 import type { EmulatorHandle } from '../../src/emulator/dis-emulator';
 import { shippedScenarioPath } from '../../src/emulator/load-scenario';
 import { call, DEMO } from './http-call';
@@ -86,7 +86,7 @@ describe('startEmulatorProcess', () => {
   it('dies when its parent dies', async () => {
     // GIVEN a parent process that started an emulator child
     const parentScript = `
-      const { startEmulatorProcess } = require(${JSON.stringify(join(__dirname, '..', '..', 'lib', 'emulator', 'emulator-process.js'))});
+      const { startEmulatorProcess } = require(${JSON.stringify(join(__dirname, '..', '..', 'lib', 'emulator', 'process.js'))});
       startEmulatorProcess().then((h) => fetch(h.url + '/_pid').then(() => process.stdout.write(h.url + '\\n')));
     `;
     const parent = spawn(process.execPath, ['-e', parentScript], { stdio: ['ignore', 'pipe', 'inherit'] });

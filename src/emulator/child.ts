@@ -1,20 +1,8 @@
 // Entry of the emulator's child process (forked by startEmulatorProcess). It starts a DisEmulator
 // with the options the parent sends, reports its URL, then serves control calls over IPC. It exits
 // as soon as the IPC channel closes, so it never outlives its parent.
-import { DisEmulator } from './dis-emulator';
-import type { EmulatorHandle } from './dis-emulator';
-import { toIpcError, type ToChild, type ToParent } from './ipc-message';
-
-const CALLS: ReadonlySet<string> = new Set<keyof EmulatorHandle>([
-  'requestLog',
-  'setTaskState',
-  'addTask',
-  'removeTask',
-  'injectFault',
-  'clearFaults',
-  'reset',
-  'stop',
-]);
+import { DisEmulator, type EmulatorHandle } from './dis-emulator';
+import { HANDLE_CALLS, toIpcError, type ToChild, type ToParent } from './process';
 
 let emulator: DisEmulator | undefined;
 
@@ -34,7 +22,7 @@ process.on('message', (message: ToChild) => {
       }
       return;
     }
-    if (!emulator || !CALLS.has(message.method)) {
+    if (!emulator || !HANDLE_CALLS.has(message.method)) {
       reply({
         type: 'result',
         id: message.id,
