@@ -45,7 +45,7 @@ function deny(kind: CredentialKind, reason: string): Principal {
 }
 
 /** The gateway's clock-skew tolerance for `X-Sdk-Date`: 15 minutes (research/dis-api.md §4b). */
-export const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
+const MAX_CLOCK_SKEW_MS = 15 * 60 * 1000;
 
 /** An access key as the verifier knows it. */
 export interface KnownAccessKey {

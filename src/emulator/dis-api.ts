@@ -98,7 +98,7 @@ export const batchTransferTaskAction: Handler = (ctx) => {
 };
 
 /** ListStreams paging: `limit` 1-100, default 10 (DIS API reference, ListStreams). */
-export const LIST_STREAMS_LIMIT = { min: 1, max: 100, default: 10 } as const;
+const LIST_STREAMS_LIMIT = { min: 1, max: 100, default: 10 } as const;
 
 /**
  * `GET /v2/{project_id}/streams?limit=&start_stream_name=`: stream names in name order, starting

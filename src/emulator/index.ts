@@ -1,18 +1,27 @@
 // The emulator's entry point, published as `cdktf-dis-transfer-tasks/emulator`: a local DIS + IAM
-// endpoint for tests, demos and pipeline checks. TypeScript only; not part of the construct API.
-export * from './dis-emulator';
-export * from './faults';
-export { startEmulatorProcess, type EmulatorProcessOptions } from './process';
-export * from './errors';
+// endpoint for tests, demos and pipeline checks (README, section "DIS emulator"). TypeScript only;
+// the package root (the construct API) does not load it.
+export { DisEmulator, type DisEmulatorOptions, type EmulatorHandle } from './dis-emulator';
+export {
+  EMULATOR_ERRORS,
+  EmulatorAdminError,
+  EmulatorFaultError,
+  EmulatorListenError,
+  EmulatorProcessError,
+  EmulatorScenarioError,
+  EmulatorStateError,
+} from './errors';
+export { FAULT_KINDS, type EmulatorFault, type FaultKind } from './faults';
 export {
   loadScenario,
   parseScenario,
   scenarioJsonSchema,
-  shippedScenarioPath,
   SHIPPED_SCENARIOS,
+  shippedScenarioPath,
   type ShippedScenarioName,
 } from './load-scenario';
-export type { CredentialKind, RequestLogEntry } from './server';
+export { startEmulatorProcess, type EmulatorProcessOptions } from './process';
 export { ROUTE_IDS, type RouteId } from './routes';
 export type * from './scenario';
+export type { CredentialKind, RequestLogEntry } from './server';
 export type { EmulatorTaskInput } from './state';

@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
  * Source: the DIS API error-code table (https://support.huaweicloud.com/intl/en-us/api-dis/ErrorCode.html),
  * summarised in research/dis-api.md §2.2. Most business errors are 400, not 404.
  */
-export const DIS_ERROR_CODES = {
+const DIS_ERROR_CODES = {
   'DIS.4116': { status: 403, message: 'Invalid RBAC. %s' },
   'DIS.4117': { status: 400, message: 'Invalid Project Id. %s' },
   'DIS.4200': { status: 400, message: 'Invalid request. %s' },
@@ -25,7 +25,7 @@ export type DisErrorCode = keyof typeof DIS_ERROR_CODES;
  * API gateway (APIG) error codes, with the status the gateway uses.
  * Source: https://support.huaweicloud.com/intl/en-us/devg-apisign/api-sign-errorcode.html (research/dis-api.md §2.2).
  */
-export const GATEWAY_ERROR_CODES = {
+const GATEWAY_ERROR_CODES = {
   'APIGW.0101': {
     status: 404,
     message: 'The API does not exist or has not been published in the environment',

@@ -156,12 +156,12 @@ async function operate(
 }
 
 /** Largest request body read, bytes: the gateway limits AK/SK-signed bodies to 12 MB. */
-export const MAX_BODY_BYTES = 12 * 1024 * 1024;
+const MAX_BODY_BYTES = 12 * 1024 * 1024;
 
 const EMPTY = new Uint8Array(0);
 
 /** Reads a request body; `undefined` when it is larger than {@link MAX_BODY_BYTES}. */
-export function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
+function readBody(req: IncomingMessage): Promise<Uint8Array | undefined> {
   if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
     req.resume();
     return Promise.resolve(EMPTY);
