@@ -1,5 +1,7 @@
-// A tiny undici wrapper for the emulator tests: real HTTP over loopback, body read as text.
+// Helpers of the emulator tests: a tiny undici wrapper (real HTTP over loopback, body read as
+// text), the demo scenario's account, and the demo emulator a suite shares.
 import { request } from 'undici';
+import { DisEmulator, shippedScenarioPath } from '../../src/emulator';
 
 /** What a test looks at in a response. */
 export interface CallResult {
@@ -43,3 +45,31 @@ export const DEMO = {
   password: 'demo-password-0000',
   domain: 'demo-domain',
 } as const;
+
+/** The demo emulator a suite shares, on a clock its tests move. */
+export interface DemoSuite {
+  /** The running emulator, serving scenarios/demo.json. */
+  readonly emu: DisEmulator;
+  /** The emulator clock's now, epoch milliseconds; back to {@link DEMO_NOW} before each test. */
+  now: number;
+}
+
+/** Where the demo suite's clock stands at the start of each test. */
+export const DEMO_NOW = Date.parse('2026-11-28T12:00:00Z');
+
+/**
+ * Starts the demo scenario for the enclosing `describe` (or file) and stops it after; before each
+ * test the clock returns to {@link DEMO_NOW} and the emulator to the scenario as loaded.
+ */
+export function useDemoEmulator(): DemoSuite {
+  const suite = { now: DEMO_NOW } as { emu: DisEmulator; now: number };
+  beforeAll(async () => {
+    suite.emu = await DisEmulator.start({ scenario: shippedScenarioPath('demo'), clock: () => suite.now });
+  });
+  beforeEach(async () => {
+    suite.now = DEMO_NOW;
+    await suite.emu.reset();
+  });
+  afterAll(() => suite.emu.stop());
+  return suite;
+}

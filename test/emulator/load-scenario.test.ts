@@ -1,9 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmulatorScenarioError } from '../../src/emulator/errors';
-import { loadScenario, shippedScenarioPath } from '../../src/emulator/load-scenario';
-import { parseScenario } from '../../src/emulator/load-scenario';
+import {
+  loadScenario,
+  parseScenario,
+  scenarioJsonSchema,
+  shippedScenarioPath,
+} from '../../src/emulator/load-scenario';
 
 const base = () => ({
   domain: { id: 'd1', name: 'acme' },
@@ -140,5 +144,27 @@ describe('loadScenario', () => {
     expect(() => loadScenario(join(dir, 'missing.json'))).toThrow(
       /missing\.json is invalid: the file cannot be read \(ENOENT\)/,
     );
+  });
+});
+
+describe('scenarioJsonSchema', () => {
+  it('matches the shipped scenarios/scenario.schema.json (regenerate with `npm run emulator:schema`)', () => {
+    const shipped = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'scenarios', 'scenario.schema.json'), 'utf8'),
+    );
+    expect(shipped).toEqual(scenarioJsonSchema());
+  });
+
+  it('describes tasks with the field names scenario files use', () => {
+    const schema = JSON.stringify(scenarioJsonSchema());
+    for (const field of [
+      'taskName',
+      'taskId',
+      'destinationType',
+      'lastTransferTimestamp',
+      'transferTaskQuota',
+    ]) {
+      expect(schema).toContain(`"${field}"`);
+    }
   });
 });

@@ -1,7 +1,7 @@
-import { DisEmulator } from '../../../src/emulator/dis-emulator';
-import { LOCKOUT_POLICY } from '../../../src/emulator/auth';
-import { officialSign } from '../../contract/official-signer';
-import { call, DEMO } from '../http-call';
+import { DisEmulator } from '../../src/emulator/dis-emulator';
+import { LOCKOUT_POLICY } from '../../src/emulator/auth';
+import { officialSign } from '../contract/official-signer';
+import { call, DEMO } from './http-call';
 
 const LIST = `/v2/${DEMO.projectId}/streams/orders/transfer-tasks`;
 

@@ -1,5 +1,6 @@
 import { DisEmulator } from '../../src/emulator/dis-emulator';
 import { EmulatorFaultError } from '../../src/emulator/errors';
+import { FaultInjector } from '../../src/emulator/faults';
 import { call, DEMO } from './http-call';
 
 const LIST = `/v2/${DEMO.projectId}/streams/orders/transfer-tasks`;
@@ -143,43 +144,37 @@ describe('fault injection over HTTP', () => {
   });
 });
 
-describe('admin routes', () => {
-  let emu: DisEmulator;
-  beforeAll(async () => {
-    emu = await DisEmulator.start({ admin: true });
-  });
-  afterAll(() => emu.stop());
-
-  const admin = (action: string, body?: unknown) =>
-    call(emu.url, body === undefined ? 'GET' : 'POST', `/_emulator/${action}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-
-  it('drive the same control surface over HTTP (the log read does not list itself)', async () => {
-    expect(
-      (await admin('set-task-state', { streamName: 'orders', taskName: 'orders-to-dli', state: 'PAUSED' }))
-        .status,
-    ).toBe(200);
-    const listed = await call(emu.url, 'GET', LIST, { headers: TOKEN });
-    expect((listed.json as { tasks: { state: string }[] }).tasks[1].state).toBe('PAUSED');
-    expect((await admin('fault', { kind: 'disThrottle', onRequests: [1] })).status).toBe(200);
-    expect((await call(emu.url, 'GET', LIST, { headers: TOKEN })).status).toBe(400);
-    const log = await admin('requests');
-    expect((log.json as { requests: { route: string }[] }).requests.map((r) => r.route)).toEqual([
-      'Admin',
-      'ListTransferTasks',
-      'Admin',
-      'ListTransferTasks',
-    ]);
-    expect((await admin('reset', {})).status).toBe(200);
-    expect((await emu.requestLog()).map((r) => r.route)).toEqual(['Admin']);
+describe('FaultInjector', () => {
+  it('fires nothing when empty', () => {
+    expect(new FaultInjector().next('ListTransferTasks')).toBeUndefined();
   });
 
-  it('report bad input as 400 with the reason', async () => {
-    const res = await admin('set-task-state', { streamName: 'orders', taskName: 'nope', state: 'PAUSED' });
-    expect(res.status).toBe(400);
-    expect(res.json).toMatchObject({ code: 'DIS_EMULATOR_STATE' });
-    expect((await admin('add-task', { streamName: 'orders' })).status).toBe(400);
-    expect((await admin('no-such-action', {})).status).toBe(404);
+  it('lets the first firing fault win while still counting requests for the others', () => {
+    const f = new FaultInjector();
+    f.inject({ kind: 'disThrottle', onRequests: [1] });
+    f.inject({ kind: 'throttle', onRequests: [1, 2] });
+    expect(f.next('ListStreams')?.kind).toBe('disThrottle');
+    expect(f.next('ListStreams')?.kind).toBe('throttle');
+    expect(f.next('ListStreams')).toBeUndefined();
+  });
+
+  it('matches a fault to its route only', () => {
+    const f = new FaultInjector();
+    f.inject({ kind: 'hang', route: 'ShowTransferTask' });
+    expect(f.next('ListTransferTasks')).toBeUndefined();
+    expect(f.next('ShowTransferTask')?.kind).toBe('hang');
+  });
+
+  it('draws probabilities from its seed, so two injectors agree', () => {
+    const draws = (seed: number) => {
+      const f = new FaultInjector();
+      f.inject({ kind: 'serverError', probability: 0.3, seed });
+      return Array.from({ length: 50 }, () => f.next('ListStreams') !== undefined);
+    };
+    expect(draws(7)).toEqual(draws(7));
+    expect(draws(7)).not.toEqual(draws(8));
+    const hits = draws(7).filter(Boolean).length;
+    expect(hits).toBeGreaterThan(5);
+    expect(hits).toBeLessThan(30);
   });
 });
