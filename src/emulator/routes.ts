@@ -130,6 +130,9 @@ export function handlerOf(route: Exclude<RouteId, 'Admin'>): Handler {
   return OPERATIONS[route].handler;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The `/_emulator/*` control routes
+
 const Target = z.object({ streamName: z.string(), projectId: z.string().optional() });
 const BODIES = {
   'set-task-state': Target.extend({ taskName: z.string(), state: z.string() }),
