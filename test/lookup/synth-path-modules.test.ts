@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as api from '../../src';
 import * as emulatorApi from '../../src/emulator';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { REPO_ROOT } from './helpers/fixture-app';
 
@@ -111,4 +112,120 @@ test('the entry points export no zod schema: they stay in their own modules, for
   // THEN none is a schema, while the functions that parse with them are there
   expect(names.filter((n) => /^[A-Z]\w*Schema$/.test(n))).toEqual([]);
   expect(names).toEqual(expect.arrayContaining(['parseScenario', 'parseGateFile', 'scenarioJsonSchema']));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issue 9: how many of our files a cache-miss lookup runs on the main thread before it hands over
+// to the worker. Measured with V8's precise coverage (call counts) in a fresh `node` that builds
+// one lookup served by the emulator: a file counts when one of its functions ran in the window
+// (its top level, which runs when the module loads, does not count: a module loaded but not
+// called, such as an error class not thrown, is not on the path). The window opens just before
+// `new DisTransferTasks(...)` and closes when the synckit worker is called; a second window runs
+// from there until the constructor returns. Files are those of lib/, named by their src/ source.
+
+interface PathReport {
+  readonly source: string;
+  readonly taskNames: string[];
+  readonly untilWorker: string[];
+  readonly afterWorker: string[];
+}
+
+const PATH_CHILD = `
+const inspector = require('node:inspector');
+const { join, relative } = require('node:path');
+const [lib, dir] = process.argv.slice(1);
+const session = new inspector.Session();
+session.connect();
+const post = (method, params) => {
+  let out;
+  session.post(method, params, (error, result) => {
+    if (error) throw error;
+    out = result;
+  });
+  return out;
+};
+post('Profiler.enable');
+post('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+// Files of lib/ with a function (other than the top level, at offset 0) called since the last take.
+const ran = () =>
+  post('Profiler.takePreciseCoverage')
+    .result.filter((s) => s.url.startsWith('file://' + lib + '/'))
+    .filter((s) => s.functions.some((f) => f.ranges[0].startOffset > 0 && f.ranges[0].count > 0))
+    .map((s) => relative(lib, s.url.slice('file://'.length)).replace(/\\.js$/, '.ts'))
+    .sort();
+const { App, TerraformStack } = require('cdktf');
+const { DisTransferTasks } = require(lib);
+const synckit = require(require.resolve('synckit', { paths: [lib] }));
+const createSyncFn = synckit.createSyncFn;
+let untilWorker;
+synckit.createSyncFn = (...args) => {
+  const call = createSyncFn(...args);
+  return (...request) => {
+    untilWorker ??= ran();
+    return call(...request);
+  };
+};
+const stack = new TerraformStack(new App({ outdir: join(dir, 'out') }), 'stack');
+ran();
+const lookup = new DisTransferTasks(stack, 'Orders', { streamName: 'orders', contextFile: join(dir, 'cdktf.context.json') });
+const afterWorker = ran();
+process.stdout.write(JSON.stringify({ source: lookup.source, taskNames: lookup.taskNames, untilWorker, afterWorker }));
+`;
+
+describe('the main-thread path of a cache-miss lookup', () => {
+  let emu: EmulatorHandle;
+  beforeAll(async () => {
+    emu = await startEmulatorProcess();
+  });
+  afterAll(() => emu.stop());
+
+  function measure(): PathReport {
+    const r = spawnSync(process.execPath, ['-e', PATH_CHILD, join(REPO_ROOT, 'lib'), dir], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        NODE_PATH: join(REPO_ROOT, 'node_modules'),
+        CI: '1',
+        CHECKPOINT_DISABLE: '1',
+        HW_REGION_NAME: REGION,
+        HW_PROJECT_ID: PROJECT_ID,
+        HW_AUTH_TOKEN: 'demo-token-0000',
+        ...emu.endpointEnv,
+      },
+    });
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    return JSON.parse(r.stdout) as PathReport;
+  }
+
+  test('runs these files of ours until the worker is called, and these after it', () => {
+    // GIVEN region, project and a token in the environment, and no cache file
+    // WHEN a fresh process builds one lookup (mode auto: a miss, fetched from the emulator)
+    const report = measure();
+    // THEN it was served by the API (the success path), through these files
+    expect(report.source).toBe('api');
+    expect(report.taskNames).toEqual(['orders-to-dli', 'orders-to-obs']);
+    expect(report.untilWorker).toEqual([
+      'client/config.ts',
+      'lookup/bridge-client-options.ts',
+      'lookup/call-lookup-bridge.ts',
+      'lookup/check-lookup-input.ts',
+      'lookup/context-key.ts',
+      'lookup/dis-transfer-tasks.ts',
+      'lookup/file-context-store.ts',
+      'lookup/look-up-stream.ts',
+      'lookup/lookup-mode.ts',
+      'lookup/lookup-settings.ts',
+      'lookup/lookup-target.ts',
+      'lookup/recorded-value.ts',
+      'lookup/refuse-tokens.ts',
+      'lookup/sync-bridge.ts',
+    ]);
+    // AND recording the answer and building the snapshot adds these
+    expect(report.afterWorker.filter((f) => !report.untilWorker.includes(f))).toEqual([
+      'lookup/context-value.ts',
+      'lookup/snapshot-from-value.ts',
+      'lookup/stable-json.ts',
+    ]);
+  });
 });
