@@ -14,24 +14,16 @@ export * from './client/model';
 // (`cdktf-dis-transfer-tasks/emulator`), so that loading the constructs loads none of it.
 
 // ---- lookup ----
-export * from './lookup/bridge-error';
-export * from './lookup/context-file-error';
 export * from './lookup/context-key';
-export * from './lookup/context-lock-error';
 export * from './lookup/context-store';
 export * from './lookup/context-value';
-export * from './lookup/context-value-error';
 export * from './lookup/dis-project-transfer-tasks';
 export * from './lookup/dis-transfer-tasks';
+export * from './lookup/errors';
 export * from './lookup/file-context-store';
-export * from './lookup/lookup-config-error';
-export * from './lookup/lookup-failed-error';
-export * from './lookup/lookup-missing-error';
 export * from './lookup/lookup-mode';
 export * from './lookup/lookup-options';
-export * from './lookup/lookup-token-error';
 export * from './lookup/memory-context-store';
-export * from './lookup/missing-lookup';
 export * from './lookup/snapshot-source';
 export * from './lookup/transfer-tasks-context';
 export * from './lookup/transfer-tasks-lookup';

@@ -1,7 +1,6 @@
 import { DisError } from '../client/errors';
 import type { BridgeRequest } from './bridge-protocol';
-import { DisLookupConfigError } from './lookup-config-error';
-import { DisLookupFailedError, type LookupFailureSite } from './lookup-failed-error';
+import { DisLookupConfigError, DisLookupFailedError, type LookupFailureSite } from './errors';
 import { callBridge } from './sync-bridge';
 
 /**
@@ -13,7 +12,7 @@ export function callLookupBridge<T>(site: LookupFailureSite, request: BridgeRequ
   try {
     return callBridge<T>(request);
   } catch (e) {
-    if (!DisError.isDisError(e) || e instanceof DisLookupConfigError) throw e;
+    if (!DisError.isDisError(e) || e.code === DisLookupConfigError.CODE) throw e;
     throw new DisLookupFailedError(site, e);
   }
 }

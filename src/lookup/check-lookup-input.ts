@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
-import { DisConfigError } from '../client/errors';
-import { DisLookupConfigError } from './lookup-config-error';
+import { DisConfigError, DisError } from '../client/errors';
+import { DisLookupConfigError } from './errors';
 
 /**
  * Runs one of the client's input checks for a lookup, before any cache read or request, and
@@ -10,7 +10,7 @@ export function checkLookupInput<T>(scope: IConstruct, check: () => T): T {
   try {
     return check();
   } catch (e) {
-    if (!(e instanceof DisConfigError)) throw e;
+    if (!DisError.isDisError(e) || e.code !== DisConfigError.CODE) throw e;
     throw new DisLookupConfigError(`[${scope.node.path}] ${e.message}.`, {
       ...e.details,
       constructPath: scope.node.path,

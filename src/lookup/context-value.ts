@@ -1,5 +1,5 @@
 import type { ListTransferTasksResult, TransferTask } from '../client/model';
-import { DisContextValueError } from './context-value-error';
+import { DisContextValueError } from './errors';
 
 /**
  * What a successful lookup records under its context key: the normalized response (tasks ordered by

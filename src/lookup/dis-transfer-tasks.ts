@@ -5,7 +5,7 @@ import type { TransferTask } from '../client/model';
 import { checkStreamName } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
 import { toBridgeClientOptions } from './bridge-client-options';
-import { DisLookupMissingError } from './lookup-missing-error';
+import { DisLookupMissingError } from './errors';
 import type { DisLookupOptions } from './lookup-options';
 import { addLookupOutputs } from './lookup-outputs';
 import { resolveLookupSettings } from './lookup-settings';

@@ -1,8 +1,7 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { IContextStore } from './context-store';
-import { DisContextFileError } from './context-file-error';
-import { DisContextLockError } from './context-lock-error';
+import { DisContextFileError, DisContextLockError } from './errors';
 import { findJsonSyntaxError } from './json-syntax-error';
 import { stableJson } from './stable-json';
 

@@ -1,4 +1,4 @@
-import { DisLookupConfigError } from './lookup-config-error';
+import { DisLookupConfigError } from './errors';
 
 /** How a lookup uses the context cache and the service. */
 export enum LookupMode {

@@ -5,7 +5,7 @@ import { checkLookupInput } from './check-lookup-input';
 import { MODE_CONTEXT_KEY } from './context-key';
 import type { IContextStore } from './context-store';
 import { FileContextStore } from './file-context-store';
-import { DisLookupConfigError } from './lookup-config-error';
+import { DisLookupConfigError } from './errors';
 import { LookupMode, resolveLookupMode, type ResolvedLookupMode } from './lookup-mode';
 import type { DisLookupOptions } from './lookup-options';
 

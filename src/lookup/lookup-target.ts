@@ -1,6 +1,6 @@
 import type { IConstruct } from 'constructs';
 import type { BridgeClientOptions, ResolveTargetAnswer } from './bridge-protocol';
-import { DisLookupConfigError } from './lookup-config-error';
+import { DisLookupConfigError } from './errors';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
 import { callLookupBridge } from './call-lookup-bridge';

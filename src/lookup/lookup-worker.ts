@@ -5,6 +5,7 @@ import { threadId } from 'node:worker_threads';
 import { runAsWorker } from 'synckit';
 import { DisClient } from '../client/dis-client';
 import { DisError, type DisErrorJson } from '../client/errors';
+import { DisBridgeError } from './errors';
 import type {
   BridgeClientOptions,
   BridgeRequest,
@@ -59,12 +60,7 @@ async function handle(request: BridgeRequest): Promise<unknown> {
 function toJson(e: unknown): DisErrorJson {
   if (DisError.isDisError(e)) return e.toJSON();
   const message = e instanceof Error ? e.message : String(e);
-  return {
-    name: 'DisBridgeError',
-    code: 'DIS_LOOKUP_BRIDGE',
-    message: `The lookup worker failed unexpectedly: ${message}`,
-    details: {},
-  };
+  return new DisBridgeError(`The lookup worker failed unexpectedly: ${message}`).toJSON();
 }
 
 runAsWorker(async (request: BridgeRequest): Promise<BridgeResponse<unknown>> => {

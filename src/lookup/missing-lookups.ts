@@ -1,7 +1,6 @@
 import { Annotations, TerraformStack } from 'cdktf';
 import type { IConstruct } from 'constructs';
-import { formatMissing } from './lookup-missing-error';
-import type { MissingLookup } from './missing-lookup';
+import { formatMissing, type MissingLookup } from './errors';
 
 const byApp = new WeakMap<IConstruct, MissingLookup[]>();
 const validated = new WeakSet<IConstruct>();

@@ -1,5 +1,5 @@
 import { Token } from 'cdktf';
-import { DisLookupTokenError } from './lookup-token-error';
+import { DisLookupTokenError } from './errors';
 
 /**
  * Throws {@link DisLookupTokenError} for the first prop (nested objects included) that holds an

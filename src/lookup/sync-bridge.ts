@@ -1,14 +1,16 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { reviveDisError } from '../client/errors';
-import { DisBridgeError } from './bridge-error';
+import { CLIENT_ERRORS, reviveDisError } from '../client/errors';
+import { DisBridgeError, DisLookupConfigError, LOOKUP_ERRORS } from './errors';
 import type { BridgeRequest, BridgeResponse } from './bridge-protocol';
-import { DisLookupConfigError } from './lookup-config-error';
 
 /** The environment variable holding the bridge's hard timeout, in milliseconds. */
 export const BRIDGE_TIMEOUT_ENV_VAR = 'DIS_LOOKUP_TIMEOUT_MS';
 /** The hard timeout of one bridge call when `DIS_LOOKUP_TIMEOUT_MS` is not set. */
 export const DEFAULT_BRIDGE_TIMEOUT_MS = 60_000;
+
+/** Every coded error that can come back from the worker: the client's, and the lookup's own. */
+const REVIVABLE = [...CLIENT_ERRORS, ...LOOKUP_ERRORS];
 
 type WorkerFn = (request: BridgeRequest) => Promise<BridgeResponse<unknown>>;
 
@@ -89,6 +91,6 @@ export function callBridge<T>(request: BridgeRequest): T {
     throw new DisBridgeError(`The lookup worker failed: ${message}`, {}, e);
   }
   lastThreadId = response.threadId;
-  if (!response.ok) throw reviveDisError(response.error);
+  if (!response.ok) throw reviveDisError(response.error, REVIVABLE);
   return response.value as T;
 }
