@@ -34,8 +34,8 @@ export interface DisTransferTasksProps extends DisLookupOptions {
  * - **When it runs:** in the constructor. cdktf context (`dis-transfer-tasks:{region}:{projectId}:{stream}`,
  *   from the App or `cdktf.json`) wins; otherwise, in mode `auto`, the context cache file
  *   (`cdktf.context.json`) is read, and on a miss DIS is queried through a worker thread and the
- *   result recorded. Modes: `auto`, `refresh`, `offline`, `live` (prop `mode`, cdktf context
- *   `dis-transfer-tasks:mode`, or `DIS_LOOKUP_MODE`).
+ *   result recorded. Modes: `auto`, `refresh`, `offline`, `live` (`DIS_LOOKUP_MODE`, else cdktf
+ *   context `dis-transfer-tasks:mode`, else the `mode` prop).
  * - **What it cannot take:** unresolved Terraform tokens; every prop must be a literal.
  * - **Where it is cached, how to refresh:** `cdktf.context.json` (commit it); refresh with
  *   `npx dis-transfer-tasks context refresh` or one synth with `DIS_LOOKUP_MODE=refresh`.

@@ -29,8 +29,10 @@ export interface DisLookupOptions {
    */
   readonly outputs?: boolean;
   /**
-   * How the lookup uses the cache and the service (a {@link LookupMode} value).
-   * @default - cdktf context `dis-transfer-tasks:mode`, else `DIS_LOOKUP_MODE`, else `auto`
+   * How the lookup uses the cache and the service (a {@link LookupMode} value). The person who
+   * runs synth overrides it: `DIS_LOOKUP_MODE`, then cdktf context `dis-transfer-tasks:mode`, win
+   * over this prop.
+   * @default `auto`
    */
   readonly mode?: LookupMode;
   /**

@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import type { IConstruct } from 'constructs';
 import { checkProjectId, checkRegion } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
-import { MODE_CONTEXT_KEY } from './context-key';
 import type { IContextStore } from './context-store';
 import { FileContextStore } from './file-context-store';
 import { DisLookupConfigError } from './errors';
-import { LookupMode, resolveLookupMode, type ResolvedLookupMode } from './lookup-mode';
+import { LOOKUP_MODE_SETTING, type LookupMode } from './lookup-mode';
 import type { DisLookupOptions } from './lookup-options';
+import { resolveOperatorSetting, type SettingOrigin } from './synth-inputs';
 
 /** The default context cache file name, in the working directory. */
 export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
@@ -20,7 +20,7 @@ export const DEFAULT_LOOKUP_TIMEOUT_MS = 30_000;
 export interface LookupSettings {
   readonly mode: LookupMode;
   /** Where the mode was chosen. */
-  readonly modeFrom: ResolvedLookupMode['from'];
+  readonly modeFrom: SettingOrigin;
   readonly store: IContextStore;
   /** Names the store in messages: the file path, or "the context store". */
   readonly storeLabel: string;
@@ -36,16 +36,22 @@ export interface LookupSettings {
 
 const stores = new Map<string, FileContextStore>();
 
-/** Resolves mode, store, region, project and timeout from the props, cdktf context and the environment. */
+/**
+ * Resolves mode, store, region, project and timeout from the props, cdktf context and the
+ * environment. The mode is an operator setting: the environment overrides cdktf context, which
+ * overrides the prop.
+ */
 export function resolveLookupSettings(
   scope: IConstruct,
   options: DisLookupOptions,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): LookupSettings {
-  const { mode, from: modeFrom } = resolveLookupMode(
+  const { value: mode, from: modeFrom } = resolveOperatorSetting(
+    scope,
+    LOOKUP_MODE_SETTING,
     options.mode,
-    scope.node.tryGetContext(MODE_CONTEXT_KEY),
     env,
+    (message, where) => new DisLookupConfigError(message, { where }),
   );
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {

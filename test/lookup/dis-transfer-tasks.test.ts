@@ -96,6 +96,26 @@ describe('DisTransferTasks from cdktf context and the cache', () => {
     );
   });
 
+  test('DIS_LOOKUP_MODE overrides the mode prop: the person running synth decides', () => {
+    // GIVEN a lookup written for live mode, and an operator who runs synth offline
+    const saved = process.env.DIS_LOOKUP_MODE;
+    process.env.DIS_LOOKUP_MODE = 'offline';
+    afterTest.push(() => {
+      if (saved === undefined) delete process.env.DIS_LOOKUP_MODE;
+      else process.env.DIS_LOOKUP_MODE = saved;
+    });
+    // WHEN
+    const lookup = new DisTransferTasks(stackWith(), 'Orders', {
+      streamName: 'orders',
+      ...target,
+      mode: LookupMode.LIVE,
+      endpoint: 'http://127.0.0.1:9',
+      contextStore: new MemoryContextStore(),
+    });
+    // THEN nothing was fetched: the lookup is an offline miss, and says where offline was set
+    expect(() => lookup.tasks).toThrow('Lookup mode is offline (set by DIS_LOOKUP_MODE)');
+  });
+
   test('outputs: task names and states, sorted, under names derived from the construct path', () => {
     const stack = stackWith(TransferTasksContext.toContext(orders));
     const lookup = new DisTransferTasks(stack, 'OrdersTasks', {

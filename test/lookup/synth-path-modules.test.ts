@@ -214,12 +214,12 @@ describe('the main-thread path of a cache-miss lookup', () => {
       'lookup/dis-transfer-tasks.ts',
       'lookup/file-context-store.ts',
       'lookup/look-up-stream.ts',
-      'lookup/lookup-mode.ts',
       'lookup/lookup-settings.ts',
       'lookup/lookup-target.ts',
       'lookup/recorded-value.ts',
       'lookup/refuse-tokens.ts',
       'lookup/sync-bridge.ts',
+      'lookup/synth-inputs.ts',
     ]);
     // AND recording the answer and building the snapshot adds these
     expect(report.afterWorker.filter((f) => !report.untilWorker.includes(f))).toEqual([
