@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { IConstruct } from 'constructs';
-import { checkProjectId, checkRegion } from '../client/config';
+import { resolveProjectId, resolveRegion } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
 import type { IContextStore } from './context-store';
 import { FileContextStore } from './file-context-store';
@@ -62,16 +62,16 @@ export function resolveLookupSettings(
   let store = options.contextStore;
   let storeLabel = 'the context store';
   if (!store) {
-    const file = resolve(options.contextFile ?? nonEmpty(env[CONTEXT_FILE_ENV_VAR]) ?? DEFAULT_CONTEXT_FILE);
+    const fromEnv = env[CONTEXT_FILE_ENV_VAR]?.trim();
+    const file = resolve(options.contextFile ?? (fromEnv || DEFAULT_CONTEXT_FILE));
     store = stores.get(file) ?? new FileContextStore(file);
     stores.set(file, store as FileContextStore);
     storeLabel = file;
   }
-  const region = options.region ?? nonEmpty(env.HW_REGION_NAME) ?? nonEmpty(env.HUAWEICLOUD_SDK_REGION_ID);
-  const projectId =
-    options.projectId ?? nonEmpty(env.HW_PROJECT_ID) ?? nonEmpty(env.HUAWEICLOUD_SDK_PROJECT_ID);
-  if (region !== undefined) checkLookupInput(scope, () => checkRegion(region));
-  if (projectId !== undefined) checkLookupInput(scope, () => checkProjectId(projectId));
+  // The client's chain (prop, then HW_*, then HUAWEICLOUD_SDK_*), so that the keys are built from
+  // the region and project the client will use.
+  const region = checkLookupInput(scope, () => resolveRegion(options.region, env));
+  const projectId = checkLookupInput(scope, () => resolveProjectId(options.projectId, env));
   return {
     mode,
     modeFrom,
@@ -83,8 +83,4 @@ export function resolveLookupSettings(
     timeoutMs,
     env,
   };
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value.trim() === '' ? undefined : value.trim();
 }

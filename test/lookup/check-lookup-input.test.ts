@@ -2,6 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { DisError } from '../../src/client/errors';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
+import { resolveLookupSettings } from '../../src/lookup/lookup-settings';
 import { MemoryContextStore } from '../../src/lookup/memory-context-store';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 
@@ -83,6 +84,19 @@ describe('lookup inputs are checked before any cache read or request', () => {
     );
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toMatch(/^\[stack\/All\] region 'CN North 4' is not valid: it must be /);
+  });
+
+  test('region and project come from the client chain: environment values trimmed, a bad one named by its variable', () => {
+    const store = { contextStore: new MemoryContextStore() };
+    const settings = resolveLookupSettings(stack(), store, {
+      HW_REGION_NAME: ` ${REGION}\n`,
+      HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID,
+    });
+    expect([settings.region, settings.projectId]).toEqual([REGION, PROJECT_ID]);
+    const error = thrown(() => resolveLookupSettings(stack(), store, { HW_REGION_NAME: 'CN North 4' }));
+    expect(error.code).toBe('DIS_LOOKUP_CONFIG');
+    expect(error.message).toMatch(/^\[stack\] HW_REGION_NAME 'CN North 4' is not valid: it must be /);
+    expect(error.details).toMatchObject({ constructPath: 'stack', field: 'HW_REGION_NAME' });
   });
 
   test('valid inputs pass the checks (and then fail only on the unreachable endpoint)', () => {
