@@ -2,13 +2,13 @@ import type { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import type { DisCredentials } from '../client/credentials';
 import { toBridgeClientOptions } from './bridge-client-options';
-import { DisLookupConfigError, DisLookupMissingError } from './errors';
+import { DisLookupConfigError, DisLookupMissingError, DisLookupTokenError } from './errors';
 import type { DisLookupOptions } from './lookup-options';
 import { addLookupOutputs } from './lookup-outputs';
 import { resolveLookupSettings } from './lookup-settings';
 import { lookUpProject, type ProjectLookupOutcome } from './look-up-project';
 import { missingLookups } from './missing-lookups';
-import { refuseTokens } from './refuse-tokens';
+import { refuseTokens } from './synth-inputs';
 import type { ITransferTasksLookup } from './transfer-tasks-lookup';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
 
@@ -53,7 +53,7 @@ export class DisProjectTransferTasks extends Construct implements ITransferTasks
 
   public constructor(scope: Construct, id: string, props: DisProjectTransferTasksProps = {}) {
     super(scope, id);
-    refuseTokens(this.node.path, props);
+    refuseTokens(props, (prop) => new DisLookupTokenError(this.node.path, prop));
     const concurrency = props.concurrency ?? 8;
     if (!Number.isInteger(concurrency) || concurrency < 1) {
       throw new DisLookupConfigError(

@@ -5,13 +5,13 @@ import type { TransferTask } from '../client/model';
 import { checkStreamName } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
 import { toBridgeClientOptions } from './bridge-client-options';
-import { DisLookupMissingError } from './errors';
+import { DisLookupMissingError, DisLookupTokenError } from './errors';
 import type { DisLookupOptions } from './lookup-options';
 import { addLookupOutputs } from './lookup-outputs';
 import { resolveLookupSettings } from './lookup-settings';
 import { lookUpStream, type StreamLookupOutcome } from './look-up-stream';
 import { missingLookups } from './missing-lookups';
-import { refuseTokens } from './refuse-tokens';
+import { refuseTokens } from './synth-inputs';
 import type { ITransferTasksLookup } from './transfer-tasks-lookup';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
 
@@ -65,7 +65,7 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
 
   public constructor(scope: Construct, id: string, props: DisTransferTasksProps) {
     super(scope, id);
-    refuseTokens(this.node.path, props);
+    refuseTokens(props, (prop) => new DisLookupTokenError(this.node.path, prop));
     checkLookupInput(this, () => checkStreamName(props.streamName));
     const settings = resolveLookupSettings(this, props);
     this.outcome = lookUpStream(

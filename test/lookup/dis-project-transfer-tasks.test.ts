@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
 import { MemoryContextStore } from '../../src/lookup/memory-context-store';
@@ -74,6 +74,21 @@ describe('DisProjectTransferTasks from context and cache', () => {
     });
     expect(() => project.streamNames).toThrow(
       /dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:\* {2}\[stack\/All: stream list/,
+    );
+  });
+
+  test('an unresolved token in a prop is refused, by the same rule as the stream lookup', () => {
+    const stack = stackWith();
+    const region = new TerraformVariable(stack, 'region', { type: 'string' });
+    expect(
+      () => new DisProjectTransferTasks(stack, 'All', { ...target, region: region.stringValue }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'DIS_LOOKUP_UNRESOLVED_TOKEN',
+        message: expect.stringMatching(
+          /^\[stack\/All\] The prop "region" holds an unresolved Terraform token/,
+        ),
+      }),
     );
   });
 

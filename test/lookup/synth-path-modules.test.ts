@@ -217,7 +217,6 @@ describe('the main-thread path of a cache-miss lookup', () => {
       'lookup/lookup-settings.ts',
       'lookup/lookup-target.ts',
       'lookup/recorded-value.ts',
-      'lookup/refuse-tokens.ts',
       'lookup/sync-bridge.ts',
       'lookup/synth-inputs.ts',
     ]);
