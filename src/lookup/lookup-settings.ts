@@ -2,8 +2,8 @@ import { resolve } from 'node:path';
 import type { IConstruct } from 'constructs';
 import { resolveProjectId, resolveRegion } from '../client/config';
 import { checkLookupInput } from './check-lookup-input';
-import type { IContextStore } from './context-store';
-import { FileContextStore } from './file-context-store';
+
+import { FileContextStore, type IContextStore } from './context-store';
 import { DisLookupConfigError } from './errors';
 import { LOOKUP_MODE_SETTING, type LookupMode } from './lookup-mode';
 import type { DisLookupOptions } from './lookup-options';

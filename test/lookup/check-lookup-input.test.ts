@@ -3,7 +3,7 @@ import { DisError } from '../../src/client/errors';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { resolveLookupSettings } from '../../src/lookup/lookup-settings';
-import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import { MemoryContextStore } from '../../src/lookup/context-store';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 
 // An endpoint nothing listens on: were a request sent, the lookup would fail with

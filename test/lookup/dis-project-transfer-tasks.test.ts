@@ -1,7 +1,7 @@
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
-import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import { MemoryContextStore } from '../../src/lookup/context-store';
 import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
 import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
 

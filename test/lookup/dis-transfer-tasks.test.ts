@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
-import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import { MemoryContextStore } from '../../src/lookup/context-store';
 import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
 import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
 

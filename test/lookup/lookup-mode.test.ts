@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from 'cdktf';
 import { LookupMode } from '../../src/lookup/lookup-mode';
 import { resolveLookupSettings } from '../../src/lookup/lookup-settings';
-import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import { MemoryContextStore } from '../../src/lookup/context-store';
 
 // The lookup mode is an operator setting (issue 9): DIS_LOOKUP_MODE, then cdktf context, then
 // the prop, then auto. Before, the prop came first and the environment last.

@@ -3,7 +3,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
-import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import { MemoryContextStore } from '../../src/lookup/context-store';
 import { bridgeTimeoutMs, lookupWorkerPath } from '../../src/lookup/sync-bridge';
 import { appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers/fixture-app';
 import { useEmulatorEnv } from './helpers/lookup-env';

@@ -211,8 +211,8 @@ describe('the main-thread path of a cache-miss lookup', () => {
       'lookup/call-lookup-bridge.ts',
       'lookup/check-lookup-input.ts',
       'lookup/context-key.ts',
+      'lookup/context-store.ts',
       'lookup/dis-transfer-tasks.ts',
-      'lookup/file-context-store.ts',
       'lookup/look-up-stream.ts',
       'lookup/lookup-settings.ts',
       'lookup/lookup-target.ts',
@@ -224,7 +224,6 @@ describe('the main-thread path of a cache-miss lookup', () => {
     expect(report.afterWorker.filter((f) => !report.untilWorker.includes(f))).toEqual([
       'lookup/context-value.ts',
       'lookup/snapshot-from-value.ts',
-      'lookup/stable-json.ts',
     ]);
   });
 });

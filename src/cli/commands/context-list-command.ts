@@ -24,7 +24,7 @@ export const contextListCommand: CliCommand = {
     const format = outputFormat(args, 'dis-transfer-tasks context list');
     const file = contextFilePath(args, io);
     // Loaded on use, like every heavy module, so that `--help` and the other commands start fast.
-    const { FileContextStore } = await import('../../lookup/file-context-store');
+    const { FileContextStore } = await import('../../lookup/context-store');
     const entries = contextEntries(new FileContextStore(file).read());
     const now = (io.now ?? Date.now)();
     if (format === 'json') {

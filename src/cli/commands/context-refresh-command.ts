@@ -54,7 +54,7 @@ export const contextRefreshCommand: CliCommand = {
   examples: ['dis-transfer-tasks context refresh', 'dis-transfer-tasks context refresh orders clicks'],
   async run(args, io) {
     const file = contextFilePath(args, io);
-    const { FileContextStore } = await import('../../lookup/file-context-store');
+    const { FileContextStore } = await import('../../lookup/context-store');
     const { toContextValue } = await import('../../lookup/context-value');
     const store = new FileContextStore(file);
     const selected = selectContextEntries(contextEntries(store.read()), args.positionals, file);

@@ -22,7 +22,7 @@ export const contextResetCommand: CliCommand = {
   async run(args, io) {
     const file = contextFilePath(args, io);
     // Loaded on use, like every heavy module, so that `--help` and the other commands start fast.
-    const { FileContextStore } = await import('../../lookup/file-context-store');
+    const { FileContextStore } = await import('../../lookup/context-store');
     const store = new FileContextStore(file);
     const selected = selectContextEntries(contextEntries(store.read()), args.positionals, file);
     if (selected.length > 0) {

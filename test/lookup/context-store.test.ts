@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IContextStore } from '../../src/lookup/context-store';
-import { FileContextStore } from '../../src/lookup/file-context-store';
-import { MemoryContextStore } from '../../src/lookup/memory-context-store';
+import {
+  FileContextStore,
+  findJsonSyntaxError,
+  MemoryContextStore,
+  stableJson,
+  type IContextStore,
+} from '../../src/lookup/context-store';
 
 let dir: string;
 beforeEach(() => {
@@ -143,5 +147,57 @@ describe('FileContextStore', () => {
     // THEN
     expect(new FileContextStore(file()).read()).toEqual({ a: 1 });
     expect(existsSync(`${file()}.lock`)).toBe(false);
+  });
+});
+
+describe('stableJson', () => {
+  test('sorts keys at every level, keeps array order, indents by two and ends with a newline', () => {
+    const text = stableJson({ b: 1, a: { d: [3, { z: 1, y: 2 }], c: undefined } });
+    expect(text).toBe(
+      '{\n  "a": {\n    "d": [\n      3,\n      {\n        "y": 2,\n        "z": 1\n      }\n    ]\n  },\n  "b": 1\n}\n',
+    );
+  });
+
+  test('the same data inserted in a different order gives the same text', () => {
+    expect(stableJson({ x: 1, y: { p: 1, q: 2 } })).toBe(stableJson({ y: { q: 2, p: 1 }, x: 1 }));
+  });
+});
+
+describe('findJsonSyntaxError', () => {
+  test.each([['{"a": 1, "b": [true, false, null, -1.5e3, "x\\u0041\\n"]}'], ['  []  '], ['"text"']])(
+    'accepts valid JSON %s',
+    (text) => {
+      expect(findJsonSyntaxError(text)).toBeUndefined();
+    },
+  );
+
+  test('locates a missing value by line and column', () => {
+    expect(findJsonSyntaxError('{\n  "a": 1,\n  "b": }')).toEqual({
+      position: 19,
+      line: 3,
+      column: 8,
+      problem: 'unexpected character "}"',
+    });
+  });
+
+  test('reports an unterminated object at the end of the file', () => {
+    const e = findJsonSyntaxError('{"a": 1');
+    expect(e).toMatchObject({ position: 7, line: 1, column: 8 });
+    expect(e?.problem).toContain('unexpected end of file');
+  });
+
+  test('reports a trailing comma and trailing text', () => {
+    expect(findJsonSyntaxError('{"a": 1,}')?.problem).toContain('expected a property name');
+    expect(findJsonSyntaxError('{} x')).toMatchObject({
+      position: 3,
+      problem: expect.stringContaining('after the end'),
+    });
+  });
+
+  test('agrees with JSON.parse on what is invalid', () => {
+    for (const text of ['{a:1}', "{'a':1}", '[1,]', '01', '"\\x"', 'tru', '{"a":"\t"}']) {
+      expect(() => JSON.parse(text)).toThrow();
+      expect(findJsonSyntaxError(text)).toBeDefined();
+    }
   });
 });
