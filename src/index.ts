@@ -14,16 +14,14 @@ export * from './client/model';
 // (`cdktf-dis-transfer-tasks/emulator`), so that loading the constructs loads none of it.
 
 // ---- lookup ----
-export * from './lookup/context-key';
+export * from './lookup/context-entry';
 export * from './lookup/context-store';
-export * from './lookup/context-value';
 export * from './lookup/dis-project-transfer-tasks';
 export * from './lookup/dis-transfer-tasks';
 export * from './lookup/errors';
 export * from './lookup/lookup-mode';
 export * from './lookup/lookup-options';
 export * from './lookup/snapshot-source';
-export * from './lookup/transfer-tasks-context';
 export * from './lookup/transfer-tasks-lookup';
 export * from './lookup/transfer-tasks-snapshot';
 

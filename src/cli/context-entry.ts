@@ -1,4 +1,4 @@
-import { ALL_STREAMS, parseContextKey } from '../lookup/context-key';
+import { ALL_STREAMS, parseContextKey } from '../lookup/context-entry';
 
 /** One lookup recorded in the context cache file, as the `context` commands show it. */
 export interface ContextEntry {

@@ -1,14 +1,16 @@
 import type { IConstruct } from 'constructs';
 import type { BridgeClientOptions, ListProjectAnswer } from './bridge-protocol';
 import { callLookupBridge } from './call-lookup-bridge';
-import { ALL_STREAMS, projectStreamsContextKey, transferTasksContextKey } from './context-key';
 import {
+  ALL_STREAMS,
+  projectStreamsContextKey,
+  transferTasksContextKey,
   parseContextValue,
   parseProjectStreamsValue,
   toContextValue,
   type ProjectStreamsContextValue,
   type TransferTasksContextValue,
-} from './context-value';
+} from './context-entry';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
 import { resolveLookupTarget, type LookupTarget } from './lookup-target';

@@ -1,8 +1,7 @@
 import type { IConstruct } from 'constructs';
 import type { BridgeClientOptions, ListTransferTasksAnswer } from './bridge-protocol';
 import { callLookupBridge } from './call-lookup-bridge';
-import { transferTasksContextKey } from './context-key';
-import { parseContextValue, toContextValue } from './context-value';
+import { transferTasksContextKey, parseContextValue, toContextValue } from './context-entry';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';
 import { resolveLookupTarget } from './lookup-target';

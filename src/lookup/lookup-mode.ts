@@ -1,4 +1,4 @@
-import { MODE_CONTEXT_KEY } from './context-key';
+import { MODE_CONTEXT_KEY } from './context-entry';
 import type { OperatorSettingSpec } from './synth-inputs';
 
 /** How a lookup uses the context cache and the service. */

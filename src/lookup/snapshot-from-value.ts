@@ -1,4 +1,4 @@
-import type { TransferTasksContextValue } from './context-value';
+import type { TransferTasksContextValue } from './context-entry';
 import type { SnapshotSource } from './snapshot-source';
 import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
 

@@ -2,7 +2,7 @@ import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
 import { MemoryContextStore } from '../../src/lookup/context-store';
-import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
+import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
 
 const target = { region: REGION, projectId: PROJECT_ID };

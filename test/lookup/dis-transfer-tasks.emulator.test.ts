@@ -7,7 +7,7 @@ import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-t
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
 import { lookupWorkerThreadId } from '../../src/lookup/sync-bridge';
-import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
+import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { useEmulatorEnv } from './helpers/lookup-env';
 

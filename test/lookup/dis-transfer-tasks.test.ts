@@ -5,7 +5,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { LookupMode } from '../../src/lookup/lookup-mode';
 import { MemoryContextStore } from '../../src/lookup/context-store';
-import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
+import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
 
 const orders = TransferTasksContext.entry({

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { TransferTasksContext } from '../../src/lookup/transfer-tasks-context';
+import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { PROJECT_ID, REGION } from './helpers/demo-tasks';
 import { appEnv, copyLookupApp, readTree, runApp, runCdktfSynth } from './helpers/fixture-app';
 

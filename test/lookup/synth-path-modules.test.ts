@@ -210,7 +210,7 @@ describe('the main-thread path of a cache-miss lookup', () => {
       'lookup/bridge-client-options.ts',
       'lookup/call-lookup-bridge.ts',
       'lookup/check-lookup-input.ts',
-      'lookup/context-key.ts',
+      'lookup/context-entry.ts',
       'lookup/context-store.ts',
       'lookup/dis-transfer-tasks.ts',
       'lookup/look-up-stream.ts',
@@ -222,7 +222,6 @@ describe('the main-thread path of a cache-miss lookup', () => {
     ]);
     // AND recording the answer and building the snapshot adds these
     expect(report.afterWorker.filter((f) => !report.untilWorker.includes(f))).toEqual([
-      'lookup/context-value.ts',
       'lookup/snapshot-from-value.ts',
     ]);
   });

@@ -1,5 +1,5 @@
 import type { DisClient } from '../../client/dis-client';
-import type { ProjectStreamsContextValue } from '../../lookup/context-value';
+import type { ProjectStreamsContextValue } from '../../lookup/context-entry';
 import type { CliCommand } from '../cli-command';
 import type { CliIo } from '../cli-io';
 import type { ContextEntry } from '../context-entry';
@@ -55,7 +55,7 @@ export const contextRefreshCommand: CliCommand = {
   async run(args, io) {
     const file = contextFilePath(args, io);
     const { FileContextStore } = await import('../../lookup/context-store');
-    const { toContextValue } = await import('../../lookup/context-value');
+    const { toContextValue } = await import('../../lookup/context-entry');
     const store = new FileContextStore(file);
     const selected = selectContextEntries(contextEntries(store.read()), args.positionals, file);
     const clients = clientsByTarget(selected, args.values.endpoint as string | undefined, io);

@@ -1,5 +1,38 @@
-import { parseContextValue, parseProjectStreamsValue, toContextValue } from '../../src/lookup/context-value';
-import { ORDERS_TASKS } from './helpers/demo-tasks';
+import {
+  MODE_CONTEXT_KEY,
+  TransferTasksContext,
+  parseContextKey,
+  parseContextValue,
+  parseProjectStreamsValue,
+  projectStreamsContextKey,
+  toContextValue,
+  transferTasksContextKey,
+} from '../../src/lookup/context-entry';
+import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
+
+describe('context keys', () => {
+  test('the stream key format is pinned: committed cache files depend on it', () => {
+    expect(transferTasksContextKey('cn-north-4', '0123456789abcdef0123456789abcdef', 'orders')).toBe(
+      'dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:orders',
+    );
+  });
+
+  test('the project stream-list key and the mode key are pinned', () => {
+    expect(projectStreamsContextKey('cn-north-4', 'p1')).toBe('dis-transfer-tasks:cn-north-4:p1:*');
+    expect(MODE_CONTEXT_KEY).toBe('dis-transfer-tasks:mode');
+  });
+
+  test('parses the keys it builds and nothing else', () => {
+    expect(parseContextKey(transferTasksContextKey('eu-west-101', 'p', 's_1'))).toEqual({
+      region: 'eu-west-101',
+      projectId: 'p',
+      streamName: 's_1',
+    });
+    expect(parseContextKey(MODE_CONTEXT_KEY)).toBeUndefined();
+    expect(parseContextKey('other:cn-north-4:p:s')).toBeUndefined();
+    expect(parseContextKey('dis-transfer-tasks:cn-north-4::s')).toBeUndefined();
+  });
+});
 
 describe('context values', () => {
   test('records the normalized response: tasks by name, no request id, the fetch time', () => {
@@ -124,5 +157,52 @@ describe('context values', () => {
     expect(() =>
       parseProjectStreamsValue({ fetchedAt: '2026-11-28T10:00:00Z', streams: ['a', ''] }, 'k', 'w'),
     ).toThrow(/streams\.1: expected a non-empty string, received ""/);
+  });
+});
+
+describe('TransferTasksContext', () => {
+  test('builds the key and the value a lookup would record, with defaults', () => {
+    const entry = TransferTasksContext.entry({
+      region: REGION,
+      projectId: PROJECT_ID,
+      streamName: 'orders',
+      tasks: ORDERS_TASKS,
+    });
+    expect(entry.key).toBe(`dis-transfer-tasks:${REGION}:${PROJECT_ID}:orders`);
+    expect(entry.value).toEqual({
+      fetchedAt: '1970-01-01T00:00:00.000Z',
+      totalNumber: 2,
+      tasks: [ORDERS_TASKS[1], ORDERS_TASKS[0]],
+      warnings: [],
+    });
+  });
+
+  test('refuses data a lookup would refuse, at once', () => {
+    expect(() =>
+      TransferTasksContext.entry({
+        region: REGION,
+        projectId: PROJECT_ID,
+        streamName: 'orders',
+        tasks: [],
+        fetchedAt: 'today',
+      }),
+    ).toThrow(expect.objectContaining({ code: 'DIS_CONTEXT_VALUE_INVALID' }));
+  });
+
+  test('builds the project stream list and merges entries into one context object', () => {
+    const list = TransferTasksContext.projectEntry(REGION, PROJECT_ID, ['orders', 'clicks']);
+    const orders = TransferTasksContext.entry({
+      region: REGION,
+      projectId: PROJECT_ID,
+      streamName: 'orders',
+      tasks: [],
+    });
+    expect(TransferTasksContext.toContext(list, orders)).toEqual({
+      [`dis-transfer-tasks:${REGION}:${PROJECT_ID}:*`]: {
+        fetchedAt: '1970-01-01T00:00:00.000Z',
+        streams: ['clicks', 'orders'],
+      },
+      [orders.key]: orders.value,
+    });
   });
 });

@@ -1,5 +1,52 @@
+// The entries lookups record in the context cache and read from cdktf context: the key format
+// (part of the public contract: committed cache files depend on it), the recorded value and its
+// check, and the helper that builds entries for unit tests.
 import type { ListTransferTasksResult, TransferTask } from '../client/model';
 import { DisContextValueError } from './errors';
+
+/** The prefix of every context key this package reads or writes. */
+export const CONTEXT_KEY_PREFIX = 'dis-transfer-tasks';
+
+/** The cdktf context key that selects the lookup mode for a whole app (see `LookupMode`). */
+export const MODE_CONTEXT_KEY = `${CONTEXT_KEY_PREFIX}:mode`;
+
+/** The parts a stream's context key is built from. */
+export interface ContextKeyParts {
+  /** The region, for example `cn-north-4`. */
+  readonly region: string;
+  /** The project id. */
+  readonly projectId: string;
+  /** The stream name; `*` stands for "the list of every stream of the project". */
+  readonly streamName: string;
+}
+
+/** The stream-name segment of the key that records the stream list of a project-wide lookup. */
+export const ALL_STREAMS = '*';
+
+/**
+ * The context key of one stream's transfer tasks: `dis-transfer-tasks:{region}:{projectId}:{streamName}`.
+ * The format is part of the public contract (committed cache files depend on it).
+ */
+export function transferTasksContextKey(region: string, projectId: string, streamName: string): string {
+  return `${CONTEXT_KEY_PREFIX}:${region}:${projectId}:${streamName}`;
+}
+
+/**
+ * The context key that records the stream list of a project-wide lookup:
+ * `dis-transfer-tasks:{region}:{projectId}:*` (`*` is not a valid DIS stream name, so it cannot collide).
+ */
+export function projectStreamsContextKey(region: string, projectId: string): string {
+  return transferTasksContextKey(region, projectId, ALL_STREAMS);
+}
+
+/** The parts of a key built by {@link transferTasksContextKey}, or `undefined` for any other key. */
+export function parseContextKey(key: string): ContextKeyParts | undefined {
+  const parts = key.split(':');
+  if (parts.length !== 4 || parts[0] !== CONTEXT_KEY_PREFIX || parts.some((p) => p === '')) {
+    return undefined;
+  }
+  return { region: parts[1], projectId: parts[2], streamName: parts[3] };
+}
 
 /**
  * What a successful lookup records under its context key: the normalized response (tasks ordered by
@@ -194,4 +241,94 @@ function sortTasks(tasks: readonly TransferTask[]): TransferTask[] {
       ...(t.lastTransferTimestamp !== undefined ? { lastTransferTimestamp: t.lastTransferTimestamp } : {}),
     }))
     .sort((a, b) => (a.taskName < b.taskName ? -1 : a.taskName > b.taskName ? 1 : 0));
+}
+
+/** The data of one stream's lookup, given as context in tests. */
+export interface TransferTasksContextEntryProps {
+  /** The stream. */
+  readonly streamName: string;
+  /** The region the lookup will run against. */
+  readonly region: string;
+  /** The project id the lookup will run against. */
+  readonly projectId: string;
+  /** The tasks (any order; lookups order them by name). */
+  readonly tasks: TransferTask[];
+  /**
+   * `total_number`.
+   * @default - the number of tasks
+   */
+  readonly totalNumber?: number;
+  /**
+   * The remaining task quota.
+   * @default - not reported
+   */
+  readonly quota?: number;
+  /**
+   * When the data was "fetched", ISO-8601.
+   * @default '1970-01-01T00:00:00.000Z'
+   */
+  readonly fetchedAt?: string;
+  /**
+   * Client warnings.
+   * @default []
+   */
+  readonly warnings?: string[];
+}
+
+/** A context key and its value. */
+export interface TransferTasksContextEntry {
+  /** The context key, `dis-transfer-tasks:{region}:{projectId}:{streamName}`. */
+  readonly key: string;
+  /** The value, in the shape a lookup records. */
+  readonly value: unknown;
+}
+
+/**
+ * Builds cdktf context for lookups, so unit tests need neither network nor credentials:
+ *
+ * ```ts
+ * const app = Testing.app({ context: TransferTasksContext.toContext(
+ *   TransferTasksContext.entry({ region: 'cn-north-4', projectId: 'p', streamName: 'orders', tasks: [...] }),
+ * ) });
+ * ```
+ * Values given as context win over the cache in every mode.
+ */
+export class TransferTasksContext {
+  /** The key and value of one stream's lookup. Throws when the data would not pass a lookup's check. */
+  public static entry(props: TransferTasksContextEntryProps): TransferTasksContextEntry {
+    const key = transferTasksContextKey(props.region, props.projectId, props.streamName);
+    const value = parseContextValue(
+      {
+        fetchedAt: props.fetchedAt ?? '1970-01-01T00:00:00.000Z',
+        totalNumber: props.totalNumber ?? props.tasks.length,
+        ...(props.quota !== undefined ? { quota: props.quota } : {}),
+        tasks: props.tasks,
+        warnings: props.warnings ?? [],
+      },
+      key,
+      'TransferTasksContext.entry()',
+    );
+    return { key, value };
+  }
+
+  /**
+   * The key and value of a project's stream list, for `DisProjectTransferTasks` (each stream also
+   * needs its own {@link entry}).
+   */
+  public static projectEntry(
+    region: string,
+    projectId: string,
+    streamNames: string[],
+    fetchedAt = '1970-01-01T00:00:00.000Z',
+  ): TransferTasksContextEntry {
+    const value: ProjectStreamsContextValue = { fetchedAt, streams: [...streamNames].sort() };
+    return { key: projectStreamsContextKey(region, projectId), value };
+  }
+
+  /** Entries as one context object, for `new App({ context })` or `Testing.app({ context })`. */
+  public static toContext(...entries: TransferTasksContextEntry[]): Record<string, unknown> {
+    return Object.fromEntries(entries.map((e) => [e.key, e.value]));
+  }
+
+  private constructor() {}
 }
