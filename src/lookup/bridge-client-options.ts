@@ -1,4 +1,4 @@
-import type { BridgeClientOptions } from './bridge-protocol';
+import type { BridgeClientOptions } from './sync-bridge';
 import type { LookupSettings } from './lookup-settings';
 
 /** The plain options the worker builds its client from. Credentials stay in memory, never recorded. */

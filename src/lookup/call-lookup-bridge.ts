@@ -1,5 +1,5 @@
 import { DisError } from '../client/errors';
-import type { BridgeRequest } from './bridge-protocol';
+import type { BridgeRequest } from './sync-bridge';
 import { DisLookupConfigError, DisLookupFailedError, type LookupFailureSite } from './errors';
 import { callBridge } from './sync-bridge';
 

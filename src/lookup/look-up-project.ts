@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { BridgeClientOptions, ListProjectAnswer } from './bridge-protocol';
+import type { BridgeClientOptions, ListProjectAnswer } from './sync-bridge';
 import { callLookupBridge } from './call-lookup-bridge';
 import {
   ALL_STREAMS,

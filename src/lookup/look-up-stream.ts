@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { BridgeClientOptions, ListTransferTasksAnswer } from './bridge-protocol';
+import type { BridgeClientOptions, ListTransferTasksAnswer } from './sync-bridge';
 import { callLookupBridge } from './call-lookup-bridge';
 import { transferTasksContextKey, parseContextValue, toContextValue } from './context-entry';
 import { LookupMode } from './lookup-mode';

@@ -1,5 +1,5 @@
 import type { IConstruct } from 'constructs';
-import type { BridgeClientOptions, ResolveTargetAnswer } from './bridge-protocol';
+import type { BridgeClientOptions, ResolveTargetAnswer } from './sync-bridge';
 import { DisLookupConfigError } from './errors';
 import { LookupMode } from './lookup-mode';
 import type { LookupSettings } from './lookup-settings';

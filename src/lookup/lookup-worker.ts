@@ -6,12 +6,7 @@ import { runAsWorker } from 'synckit';
 import { DisClient } from '../client/dis-client';
 import { DisError, type DisErrorJson } from '../client/errors';
 import { DisBridgeError } from './errors';
-import type {
-  BridgeClientOptions,
-  BridgeRequest,
-  BridgeResponse,
-  ListProjectAnswer,
-} from './bridge-protocol';
+import type { BridgeClientOptions, BridgeRequest, BridgeResponse, ListProjectAnswer } from './sync-bridge';
 import { mapWithConcurrency } from './map-with-concurrency';
 
 /** Clients are kept per option set so that keep-alive connections are reused across lookups. */

@@ -1,13 +1,71 @@
+// The sync bridge: constructs are synchronous, the client is not. A lookup that needs DIS sends a
+// plain request to one worker thread per process (synckit; the worker is lookup-worker.ts) and
+// blocks until it answers. This file holds both sides' protocol and the calling side.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLIENT_ERRORS, reviveDisError } from '../client/errors';
+import { CLIENT_ERRORS, reviveDisError, type DisErrorJson } from '../client/errors';
+import type { ListTransferTasksResult } from '../client/model';
 import { DisBridgeError, DisLookupConfigError, LOOKUP_ERRORS } from './errors';
-import type { BridgeRequest, BridgeResponse } from './bridge-protocol';
 
 /** The environment variable holding the bridge's hard timeout, in milliseconds. */
 export const BRIDGE_TIMEOUT_ENV_VAR = 'DIS_LOOKUP_TIMEOUT_MS';
 /** The hard timeout of one bridge call when `DIS_LOOKUP_TIMEOUT_MS` is not set. */
 export const DEFAULT_BRIDGE_TIMEOUT_MS = 60_000;
+
+// ---------------------------------------------------------------------------------------------
+// The protocol: what crosses the worker boundary, structured-cloned (plain data only).
+
+/**
+ * Plain, structured-clonable client options sent to the lookup worker. The environment is passed
+ * explicitly so that the worker reads exactly what the synth process sees.
+ */
+export interface BridgeClientOptions {
+  readonly region?: string;
+  readonly projectId?: string;
+  readonly endpoint?: string;
+  readonly credentials?: Readonly<Record<string, string | undefined>>;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The client's deadline for one call, retries included. */
+  readonly deadlineMs: number;
+}
+
+/** One request to the worker. */
+export type BridgeRequest =
+  | { readonly op: 'resolveTarget'; readonly client: BridgeClientOptions }
+  | { readonly op: 'listTransferTasks'; readonly client: BridgeClientOptions; readonly streamName: string }
+  | { readonly op: 'listProject'; readonly client: BridgeClientOptions; readonly concurrency: number };
+
+/** Where the client sent (or would send) its requests. */
+export interface BridgeTarget {
+  readonly region: string;
+  readonly projectId: string;
+  readonly endpoint: string;
+}
+
+/** The answer to `resolveTarget`. */
+export interface ResolveTargetAnswer {
+  readonly target: BridgeTarget;
+}
+
+/** The answer to `listTransferTasks`. */
+export interface ListTransferTasksAnswer {
+  readonly target: BridgeTarget;
+  readonly result: ListTransferTasksResult;
+}
+
+/** The answer to `listProject`: every stream of the project with its tasks, sorted by stream name. */
+export interface ListProjectAnswer {
+  readonly target: BridgeTarget;
+  readonly streams: ReadonlyArray<{ readonly streamName: string; readonly result: ListTransferTasksResult }>;
+}
+
+/** What the worker sends back: a value, or an error in its `toJSON()` form (never thrown across). */
+export type BridgeResponse<T> = { readonly threadId: number } & (
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DisErrorJson }
+);
+
+// ---------------------------------------------------------------------------------------------
+// The bridge
 
 /** Every coded error that can come back from the worker: the client's, and the lookup's own. */
 const REVIVABLE = [...CLIENT_ERRORS, ...LOOKUP_ERRORS];
