@@ -14,16 +14,43 @@ export * from './client/model';
 // (`cdktf-dis-transfer-tasks/emulator`), so that loading the constructs loads none of it.
 
 // ---- lookup ----
-export * from './lookup/context-entry';
-export * from './lookup/context-store';
-export * from './lookup/dis-project-transfer-tasks';
-export * from './lookup/dis-transfer-tasks';
+export {
+  ALL_STREAMS,
+  CONTEXT_KEY_PREFIX,
+  MODE_CONTEXT_KEY,
+  TransferTasksContext,
+  parseContextKey,
+  parseContextValue,
+  parseProjectStreamsValue,
+  projectStreamsContextKey,
+  toContextValue,
+  toProjectStreamsValue,
+  transferTasksContextKey,
+  type ContextKeyParts,
+  type ProjectStreamsContextValue,
+  type TransferTasksContextEntry,
+  type TransferTasksContextEntryProps,
+  type TransferTasksContextValue,
+} from './lookup/context-entry';
+export { MODE_ENV_VAR } from './lookup/context-provider';
+export {
+  FileContextStore,
+  MemoryContextStore,
+  type FileContextStoreOptions,
+  type IContextStore,
+} from './lookup/context-store';
+export {
+  DisProjectTransferTasks,
+  DisTransferTasks,
+  LookupMode,
+  SnapshotSource,
+  type DisLookupOptions,
+  type DisProjectTransferTasksProps,
+  type DisTransferTasksProps,
+  type ITransferTasksLookup,
+  type TransferTasksSnapshot,
+} from './lookup/dis-transfer-tasks';
 export * from './lookup/errors';
-export * from './lookup/lookup-mode';
-export * from './lookup/lookup-options';
-export * from './lookup/snapshot-source';
-export * from './lookup/transfer-tasks-lookup';
-export * from './lookup/transfer-tasks-snapshot';
 
 // ---- assertion ----
 export * from './assertion/assertion-scope-error';

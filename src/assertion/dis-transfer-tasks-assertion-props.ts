@@ -1,4 +1,4 @@
-import type { ITransferTasksLookup } from '../lookup/transfer-tasks-lookup';
+import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import type { Duration } from './duration';
 import type { Enforcement } from './enforcement';
 import type { GateAcknowledgement } from './gate-acknowledgement';

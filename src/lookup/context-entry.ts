@@ -84,6 +84,14 @@ export function toContextValue(result: ListTransferTasksResult, fetchedAt: Date)
   };
 }
 
+/** The value to record for a project's stream list (any order; recorded sorted). */
+export function toProjectStreamsValue(
+  streamNames: readonly string[],
+  fetchedAt: string,
+): ProjectStreamsContextValue {
+  return { fetchedAt, streams: [...streamNames].sort() };
+}
+
 /**
  * Checks a value read from the cache or from cdktf context; `where` names its origin for the error.
  * Hand-written rather than zod: this runs on every cached lookup, and synth from the cache should
@@ -321,8 +329,10 @@ export class TransferTasksContext {
     streamNames: string[],
     fetchedAt = '1970-01-01T00:00:00.000Z',
   ): TransferTasksContextEntry {
-    const value: ProjectStreamsContextValue = { fetchedAt, streams: [...streamNames].sort() };
-    return { key: projectStreamsContextKey(region, projectId), value };
+    return {
+      key: projectStreamsContextKey(region, projectId),
+      value: toProjectStreamsValue(streamNames, fetchedAt),
+    };
   }
 
   /** Entries as one context object, for `new App({ context })` or `Testing.app({ context })`. */

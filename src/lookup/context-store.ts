@@ -5,6 +5,11 @@ import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DisContextFileError, DisContextLockError } from './errors';
 
+/** The default context cache file name, in the working directory. */
+export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
+/** The environment variable that moves the context cache file. */
+export const CONTEXT_FILE_ENV_VAR = 'DIS_LOOKUP_CONTEXT_FILE';
+
 /**
  * Where successful lookups are recorded between synths (the committed `cdktf.context.json` by
  * default). Implementations are synchronous because constructs are.

@@ -1,19 +1,109 @@
+// The lookup constructs, their props and what they give their consumers (the gate, user code).
+// How a lookup gets its value is in context-provider.ts.
+import { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
-import type { TerraformOutput } from 'cdktf';
 import type { DisCredentials } from '../client/credentials';
 import type { TransferTask } from '../client/model';
-import { checkStreamName } from '../client/config';
-import { checkLookupInput } from './check-lookup-input';
-import { toBridgeClientOptions } from './bridge-client-options';
-import { DisLookupMissingError, DisLookupTokenError } from './errors';
-import type { DisLookupOptions } from './lookup-options';
-import { addLookupOutputs } from './lookup-outputs';
-import { resolveLookupSettings } from './lookup-settings';
-import { lookUpStream, type StreamLookupOutcome } from './look-up-stream';
-import { missingLookups } from './missing-lookups';
-import { refuseTokens } from './synth-inputs';
-import type { ITransferTasksLookup } from './transfer-tasks-lookup';
-import type { TransferTasksSnapshot } from './transfer-tasks-snapshot';
+import type { TransferTasksContextValue } from './context-entry';
+import {
+  lookUpProject,
+  lookUpStream,
+  missingLookups,
+  type LookupMode,
+  type LookupResult,
+} from './context-provider';
+import type { IContextStore } from './context-store';
+import { DisLookupMissingError } from './errors';
+
+export { LookupMode, SnapshotSource } from './context-provider';
+
+/**
+ * The transfer tasks of one DIS stream as a lookup saw them: the value a lookup records, where it
+ * belongs (stream, project, region) and where this synth got it. Real data, never a placeholder;
+ * tasks are ordered by `taskName` so that everything derived from a snapshot is stable.
+ */
+export interface TransferTasksSnapshot extends TransferTasksContextValue {
+  /** The stream the tasks belong to. */
+  readonly streamName: string;
+  /** The project (id) the stream belongs to. */
+  readonly projectId: string;
+  /** The region of the project, for example `cn-north-4`. */
+  readonly region: string;
+  /** Where this synth got the data from: `api`, `cache` or `context` (a `SnapshotSource` value). */
+  readonly source: string;
+}
+
+/**
+ * What every transfer-task lookup offers its consumers (the assertion construct, user code):
+ * `DisTransferTasks` for one stream, `DisProjectTransferTasks` for every stream of a project.
+ */
+export interface ITransferTasksLookup {
+  /** One snapshot per stream, ordered by stream name. */
+  readonly snapshots: TransferTasksSnapshot[];
+  /** True when the lookup covers every stream of the project. */
+  readonly allStreams: boolean;
+  /**
+   * The DIS endpoint given explicitly to the lookup, if any (never a credential).
+   * @default - none; the client resolved the endpoint from the region or the environment
+   */
+  readonly endpoint?: string;
+  /** The region the lookup ran against. */
+  readonly region: string;
+  /** The project id the lookup ran against. */
+  readonly projectId: string;
+}
+
+/**
+ * What every transfer-task lookup accepts besides what it looks up. All values must be literals at
+ * synth: an unresolved Terraform token is refused.
+ */
+export interface DisLookupOptions {
+  /**
+   * The project id.
+   * @default - `HW_PROJECT_ID` (or `HUAWEICLOUD_SDK_PROJECT_ID`); otherwise the client asks IAM for
+   * the project named after the region
+   */
+  readonly projectId?: string;
+  /**
+   * The region, for example `cn-north-4`.
+   * @default - `HW_REGION_NAME` (or `HUAWEICLOUD_SDK_REGION_ID`)
+   */
+  readonly region?: string;
+  /**
+   * The DIS base URL, for example an emulator's `http://127.0.0.1:4566`.
+   * @default - `HW_DIS_ENDPOINT`, else the public endpoint of the region
+   */
+  readonly endpoint?: string;
+  /**
+   * Create Terraform outputs for the task names and their states, in a stable order, so that
+   * `cdktf output` and other stacks can read them.
+   * @default false
+   */
+  readonly outputs?: boolean;
+  /**
+   * How the lookup uses the cache and the service (a {@link LookupMode} value). The person who
+   * runs synth overrides it: `DIS_LOOKUP_MODE`, then cdktf context `dis-transfer-tasks:mode`, win
+   * over this prop.
+   * @default `auto`
+   */
+  readonly mode?: LookupMode;
+  /**
+   * The context cache file, relative to the working directory.
+   * @default - `DIS_LOOKUP_CONTEXT_FILE`, else `cdktf.context.json` in the working directory
+   */
+  readonly contextFile?: string;
+  /**
+   * A store to use instead of the context cache file (tests, custom persistence).
+   * @default - a `FileContextStore` on `contextFile`
+   */
+  readonly contextStore?: IContextStore;
+  /**
+   * How long one lookup may take, in milliseconds (the client's deadline, retries included).
+   * It cannot exceed the bridge's hard timeout, `DIS_LOOKUP_TIMEOUT_MS` (60 000 by default).
+   * @default 30000
+   */
+  readonly timeoutMs?: number;
+}
 
 /** Props of {@link DisTransferTasks}. */
 export interface DisTransferTasksProps extends DisLookupOptions {
@@ -61,27 +151,18 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
   /** The `task_states` output, with `outputs: true`. */
   public readonly taskStatesOutput?: TerraformOutput;
 
-  private readonly outcome: StreamLookupOutcome;
+  private readonly result: LookupResult;
 
   public constructor(scope: Construct, id: string, props: DisTransferTasksProps) {
     super(scope, id);
-    refuseTokens(props, (prop) => new DisLookupTokenError(this.node.path, prop));
-    checkLookupInput(this, () => checkStreamName(props.streamName));
-    const settings = resolveLookupSettings(this, props);
-    this.outcome = lookUpStream(
-      this,
-      settings,
-      toBridgeClientOptions(settings, props.credentials),
-      props.streamName,
-    );
+    this.result = lookUpStream(this, props);
     this.streamName = props.streamName;
     this.endpoint = props.endpoint;
-    const at = 'snapshot' in this.outcome ? this.outcome.snapshot : this.outcome;
-    this.region = at.region;
-    this.projectId = at.projectId;
-    if (props.outputs && 'snapshot' in this.outcome) {
-      const tasks = this.outcome.snapshot.tasks;
-      const outputs = addLookupOutputs(
+    this.region = this.result.region;
+    this.projectId = this.result.projectId;
+    if (props.outputs && this.result.snapshots) {
+      const tasks = this.result.snapshots[0].tasks;
+      const outputs = addOutputs(
         this,
         tasks.map((t) => t.taskName),
         Object.fromEntries(tasks.map((t) => [t.taskName, t.state])),
@@ -94,8 +175,7 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
 
   /** The looked-up data. Throws `DisLookupMissingError` when offline mode found no recorded value. */
   public get snapshot(): TransferTasksSnapshot {
-    if ('snapshot' in this.outcome) return this.outcome.snapshot;
-    throw new DisLookupMissingError(missingLookups(this));
+    return snapshotsOf(this, this.result)[0];
   }
 
   /** The one snapshot of this stream. */
@@ -150,4 +230,108 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
   public tasksInState(state: string): TransferTask[] {
     return this.tasks.filter((t) => t.state === state);
   }
+}
+
+/** Props of {@link DisProjectTransferTasks}. */
+export interface DisProjectTransferTasksProps extends DisLookupOptions {
+  /**
+   * Explicit credentials, as a last resort (see `DisTransferTasksProps.credentials`). Never recorded.
+   * @default - the client's environment chain
+   */
+  readonly credentials?: DisCredentials;
+  /**
+   * How many `listTransferTasks` requests may be in flight at once while the project is fetched.
+   * @default 8
+   */
+  readonly concurrency?: number;
+}
+
+/**
+ * Every stream of a project and the transfer tasks of each, looked up at synth in one bridge call
+ * (listStreams, then each stream's tasks with bounded concurrency): for compliance scans across a
+ * project. Same modes, cache and rules as {@link DisTransferTasks}; the stream list is recorded under
+ * `dis-transfer-tasks:{region}:{projectId}:*` and each stream under its own key.
+ */
+export class DisProjectTransferTasks extends Construct implements ITransferTasksLookup {
+  /** The region the lookup ran against. */
+  public readonly region: string;
+  /** The project id the lookup ran against. */
+  public readonly projectId: string;
+  /**
+   * The DIS endpoint given as a prop.
+   * @default - none; the client chose the endpoint
+   */
+  public readonly endpoint?: string;
+  /** Always true: this lookup covers every stream of the project. */
+  public readonly allStreams: boolean = true;
+  /** The `task_names` output (stream to sorted task names), with `outputs: true`. */
+  public readonly taskNamesOutput?: TerraformOutput;
+  /** The `task_states` output (stream to task name to state), with `outputs: true`. */
+  public readonly taskStatesOutput?: TerraformOutput;
+
+  private readonly result: LookupResult;
+
+  public constructor(scope: Construct, id: string, props: DisProjectTransferTasksProps = {}) {
+    super(scope, id);
+    this.result = lookUpProject(this, props);
+    this.region = this.result.region;
+    this.projectId = this.result.projectId;
+    this.endpoint = props.endpoint;
+    if (props.outputs && this.result.snapshots) {
+      const snapshots = this.result.snapshots;
+      const outputs = addOutputs(
+        this,
+        Object.fromEntries(snapshots.map((s) => [s.streamName, s.tasks.map((t) => t.taskName)])),
+        Object.fromEntries(
+          snapshots.map((s) => [s.streamName, Object.fromEntries(s.tasks.map((t) => [t.taskName, t.state]))]),
+        ),
+        `every stream of project ${this.projectId}`,
+      );
+      this.taskNamesOutput = outputs.taskNames;
+      this.taskStatesOutput = outputs.taskStates;
+    }
+  }
+
+  /** One snapshot per stream, ordered by stream name. Throws `DisLookupMissingError` when offline data is missing. */
+  public get snapshots(): TransferTasksSnapshot[] {
+    return snapshotsOf(this, this.result);
+  }
+
+  /** The project's stream names, sorted. */
+  public get streamNames(): string[] {
+    return this.snapshots.map((s) => s.streamName);
+  }
+
+  /** The snapshot of `streamName`, or `undefined` when the project has no such stream. */
+  public findSnapshot(streamName: string): TransferTasksSnapshot | undefined {
+    return this.snapshots.find((s) => s.streamName === streamName);
+  }
+}
+
+/** A lookup's snapshots, or the offline error listing every missing key of the app. */
+function snapshotsOf(scope: Construct, result: LookupResult): TransferTasksSnapshot[] {
+  if (result.snapshots) return result.snapshots;
+  throw new DisLookupMissingError(missingLookups(scope));
+}
+
+/**
+ * Creates the `task_names` and `task_states` outputs under `scope` (values already sorted), so
+ * that `cdktf output` and other stacks can read what synth looked up.
+ */
+function addOutputs(
+  scope: Construct,
+  names: unknown,
+  states: unknown,
+  subject: string,
+): { readonly taskNames: TerraformOutput; readonly taskStates: TerraformOutput } {
+  return {
+    taskNames: new TerraformOutput(scope, 'task_names', {
+      value: names,
+      description: `Names of the DIS transfer tasks of ${subject}, sorted, as looked up at synth.`,
+    }),
+    taskStates: new TerraformOutput(scope, 'task_states', {
+      value: states,
+      description: `States of the DIS transfer tasks of ${subject}, by task name, as looked up at synth.`,
+    }),
+  };
 }

@@ -2,7 +2,7 @@
 // written once (`CODE`), its typed properties read `details`, and LOOKUP_ERRORS lists them, so the
 // sync bridge revives any of them (and the client's) after it crossed the worker.
 import { DisError, ErrorKind, type DisErrorClass } from '../client/errors';
-import type { SettingOrigin } from './synth-inputs';
+import type { SettingOrigin } from './context-provider';
 
 /**
  * A lookup was configured in a way that cannot work: a bad mode, timeout, concurrency, stream

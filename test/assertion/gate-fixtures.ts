@@ -1,4 +1,4 @@
-import type { ITransferTasksLookup } from '../../src/lookup/transfer-tasks-lookup';
+import type { ITransferTasksLookup } from '../../src/lookup/dis-transfer-tasks';
 import type { TransferTask } from '../../src/client/model';
 import type { GateRules } from '../../src/assertion/gate-rules';
 import type { GateSnapshot } from '../../src/assertion/gate-snapshot';

@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
 import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-tasks-assertion';
 import { Enforcement } from '../../src/assertion/enforcement';
-import { DisProjectTransferTasks } from '../../src/lookup/dis-project-transfer-tasks';
-import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
+import { DisProjectTransferTasks, DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { demoTasks, DEMO_FETCHED_AT } from './e2e-helpers';
 
 // The assertion over the real lookups, fed through cdktf context (the documented unit-test path).

@@ -1,8 +1,7 @@
 import { existsSync, rmSync } from 'node:fs';
 import { TerraformStack, Testing } from 'cdktf';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
-import { LookupMode } from '../../src/lookup/lookup-mode';
+import { DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
 import { MemoryContextStore } from '../../src/lookup/context-store';
 import { bridgeTimeoutMs, lookupWorkerPath } from '../../src/lookup/sync-bridge';
 import { appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers/fixture-app';

@@ -1,4 +1,4 @@
-import type { ITransferTasksLookup } from '../../lookup/transfer-tasks-lookup';
+import type { ITransferTasksLookup } from '../../lookup/dis-transfer-tasks';
 import { parseGateFile, type GateFile } from '../gate-file';
 import type { GateRules } from '../gate-rules';
 
