@@ -8,7 +8,7 @@ import {
   toContextValue,
   transferTasksContextKey,
 } from '../../src/lookup/context-entry';
-import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
+import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers';
 
 describe('context keys', () => {
   test('the stream key format is pinned: committed cache files depend on it', () => {

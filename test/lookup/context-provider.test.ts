@@ -8,8 +8,13 @@ import {
   type OperatorSettingSpec,
 } from '../../src/lookup/context-provider';
 import { MemoryContextStore } from '../../src/lookup/context-store';
-import { DisProjectTransferTasks, DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
-import { PROJECT_ID, REGION } from './helpers/demo-tasks';
+import {
+  DisProjectTransferTasks,
+  DisTransferTasks,
+  LookupMode,
+  type DisTransferTasksProps,
+} from '../../src/lookup/dis-transfer-tasks';
+import { PROJECT_ID, REGION } from './helpers';
 
 const spec: OperatorSettingSpec<'auto' | 'offline'> = {
   prop: 'mode',
@@ -167,18 +172,24 @@ function thrown(create: () => unknown): DisError {
   throw new Error('expected the lookup to throw');
 }
 
+/** What a stream lookup throws with `props` over valid ones (and a memory store, an unreachable endpoint). */
+function streamLookupError(props: Partial<DisTransferTasksProps>, id = 'Orders'): DisError {
+  return thrown(
+    () =>
+      new DisTransferTasks(lookupStack(), id, {
+        streamName: 'orders',
+        region: REGION,
+        projectId: PROJECT_ID,
+        contextStore: new MemoryContextStore(),
+        ...UNREACHABLE,
+        ...props,
+      }),
+  );
+}
+
 describe('lookup inputs are checked before any cache read or request', () => {
   test('a stream name outside the API rule names the construct, the value and the rule', () => {
-    const error = thrown(
-      () =>
-        new DisTransferTasks(lookupStack(), 'Orders', {
-          streamName: 'orders stream!',
-          region: REGION,
-          projectId: PROJECT_ID,
-          contextStore: new MemoryContextStore(),
-          ...UNREACHABLE,
-        }),
-    );
+    const error = streamLookupError({ streamName: 'orders stream!' });
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toBe(
       `[stack/Orders] streamName 'orders stream!' is not valid: it must be 1-60 characters of letters, digits, "_" and "-".`,
@@ -187,30 +198,13 @@ describe('lookup inputs are checked before any cache read or request', () => {
   });
 
   test('a stream name longer than 60 characters is refused', () => {
-    const error = thrown(
-      () =>
-        new DisTransferTasks(lookupStack(), 'Long', {
-          streamName: 'x'.repeat(61),
-          region: REGION,
-          projectId: PROJECT_ID,
-          contextStore: new MemoryContextStore(),
-        }),
-    );
+    const error = streamLookupError({ streamName: 'x'.repeat(61) }, 'Long');
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toContain('streamName');
   });
 
   test('a project id of the wrong shape is refused with its field named', () => {
-    const error = thrown(
-      () =>
-        new DisTransferTasks(lookupStack(), 'Orders', {
-          streamName: 'orders',
-          region: REGION,
-          projectId: 'not/a/project',
-          contextStore: new MemoryContextStore(),
-          ...UNREACHABLE,
-        }),
-    );
+    const error = streamLookupError({ projectId: 'not/a/project' });
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toMatch(/^\[stack\/Orders\] projectId 'not\/a\/project' is not valid: it must be /);
   });
@@ -243,17 +237,7 @@ describe('lookup inputs are checked before any cache read or request', () => {
   });
 
   test('valid inputs pass the checks (and then fail only on the unreachable endpoint)', () => {
-    const error = thrown(
-      () =>
-        new DisTransferTasks(lookupStack(), 'Orders', {
-          streamName: 'orders_2-b',
-          region: REGION,
-          projectId: PROJECT_ID,
-          contextStore: new MemoryContextStore(),
-          timeoutMs: 5_000,
-          ...UNREACHABLE,
-        }),
-    );
+    const error = streamLookupError({ streamName: 'orders_2-b', timeoutMs: 5_000 });
     expect(error.code).toBe('DIS_LOOKUP_FAILED');
   });
 });

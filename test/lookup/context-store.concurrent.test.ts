@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle, type ScenarioInput } from '../../src/emulator';
-import { PROJECT_ID, REGION } from './helpers/demo-tasks';
-import { appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers/fixture-app';
+import { PROJECT_ID, REGION, appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers';
 
 const PROCESSES = 8;
 

@@ -6,8 +6,7 @@ import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { DisProjectTransferTasks, DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
 import { lookupWorkerThreadId } from '../../src/lookup/sync-bridge';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
-import { PROJECT_ID, REGION } from './helpers/demo-tasks';
-import { useEmulatorEnv } from './helpers/lookup-env';
+import { PROJECT_ID, REGION, useEmulatorEnv } from './helpers';
 
 // The emulator runs in a child process: the lookup blocks this thread while it waits for the worker.
 let emu: EmulatorHandle;

@@ -5,7 +5,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { MemoryContextStore } from '../../src/lookup/context-store';
 import { DisProjectTransferTasks, DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
-import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers/demo-tasks';
+import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers';
 
 const orders = TransferTasksContext.entry({
   region: REGION,

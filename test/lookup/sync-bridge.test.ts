@@ -4,8 +4,7 @@ import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
 import { MemoryContextStore } from '../../src/lookup/context-store';
 import { bridgeTimeoutMs, lookupWorkerPath } from '../../src/lookup/sync-bridge';
-import { appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers/fixture-app';
-import { useEmulatorEnv } from './helpers/lookup-env';
+import { appEnv, copyLookupApp, REPO_ROOT, runApp, useEmulatorEnv } from './helpers';
 
 const stack = () => new TerraformStack(Testing.app(), 'stack');
 

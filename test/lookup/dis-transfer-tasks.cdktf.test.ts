@@ -2,8 +2,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
-import { PROJECT_ID, REGION } from './helpers/demo-tasks';
-import { appEnv, copyLookupApp, readTree, runApp, runCdktfSynth } from './helpers/fixture-app';
+import { PROJECT_ID, REGION, appEnv, copyLookupApp, readTree, runApp, runCdktfSynth } from './helpers';
 
 // End to end with the real cdktf CLI: synth against the emulator, then again with the emulator
 // stopped in offline mode; the synthesized stack must be identical.

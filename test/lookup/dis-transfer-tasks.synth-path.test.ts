@@ -5,8 +5,7 @@ import { join } from 'node:path';
 import * as api from '../../src';
 import * as emulatorApi from '../../src/emulator';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { PROJECT_ID, REGION } from './helpers/demo-tasks';
-import { REPO_ROOT } from './helpers/fixture-app';
+import { PROJECT_ID, REGION, REPO_ROOT } from './helpers';
 
 // Pins decision 0003: loading the package and serving lookups from cdktf context or the cache file
 // loads neither undici, zod nor synckit; the client's own entry point does load them (so the check
@@ -70,23 +69,25 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function runChild(): ChildReport {
-  const r = spawnSync(
-    process.execPath,
-    ['-e', CHILD, join(REPO_ROOT, 'lib', 'index.js'), dir, REGION, PROJECT_ID],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        NODE_PATH: join(REPO_ROOT, 'node_modules'),
-        CI: '1',
-        CHECKPOINT_DISABLE: '1',
-      },
+/** Runs `script` in a fresh `node` in `dir`, as an app would run, and parses what it printed. */
+function runNode<T>(script: string, args: string[], env: Record<string, string> = {}): T {
+  const r = spawnSync(process.execPath, ['-e', script, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      NODE_PATH: join(REPO_ROOT, 'node_modules'),
+      CI: '1',
+      CHECKPOINT_DISABLE: '1',
+      ...env,
     },
-  );
+  });
   expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
-  return JSON.parse(r.stdout) as ChildReport;
+  return JSON.parse(r.stdout) as T;
+}
+
+function runChild(): ChildReport {
+  return runNode(CHILD, [join(REPO_ROOT, 'lib', 'index.js'), dir, REGION, PROJECT_ID]);
 }
 
 const NONE: Loaded = { undici: false, zod: false, synckit: false };
@@ -180,22 +181,12 @@ describe('the main-thread path of a cache-miss lookup', () => {
   afterAll(() => emu.stop());
 
   function measure(): PathReport {
-    const r = spawnSync(process.execPath, ['-e', PATH_CHILD, join(REPO_ROOT, 'lib'), dir], {
-      cwd: dir,
-      encoding: 'utf8',
-      env: {
-        PATH: process.env.PATH,
-        NODE_PATH: join(REPO_ROOT, 'node_modules'),
-        CI: '1',
-        CHECKPOINT_DISABLE: '1',
-        HW_REGION_NAME: REGION,
-        HW_PROJECT_ID: PROJECT_ID,
-        HW_AUTH_TOKEN: 'demo-token-0000',
-        ...emu.endpointEnv,
-      },
+    return runNode(PATH_CHILD, [join(REPO_ROOT, 'lib'), dir], {
+      HW_REGION_NAME: REGION,
+      HW_PROJECT_ID: PROJECT_ID,
+      HW_AUTH_TOKEN: 'demo-token-0000',
+      ...emu.endpointEnv,
     });
-    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
-    return JSON.parse(r.stdout) as PathReport;
   }
 
   test('runs these files of ours until the worker is called, and these after it', () => {

@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { appEnv, copyLookupApp, readTree, runApp, type RunResult } from './helpers/fixture-app';
+import { appEnv, copyLookupApp, readTree, runApp, type RunResult } from './helpers';
 
 // The demo scenario's credentials (docs/contracts.md) serve as canaries: after a synth, none may
 // appear in cdktf.out, in the context cache, or in what the synth printed.

@@ -1,12 +1,63 @@
+// Shared by the lookup's tests: the demo scenario's data, the environment that points a lookup at
+// an emulator, and the fixture app run as a user would run it.
 import { execFile } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { EmulatorHandle } from '../../../src/emulator';
-import { PROJECT_ID, REGION } from './demo-tasks';
+import type { TransferTask } from '../../src/client/model';
+import type { EmulatorHandle } from '../../src/emulator';
+
+/** The demo scenario's identity (docs/contracts.md). */
+export const REGION = 'cn-north-4';
+export const PROJECT_ID = '0123456789abcdef0123456789abcdef';
+
+/** Tasks of stream `orders`, deliberately out of name order. */
+export const ORDERS_TASKS: TransferTask[] = [
+  {
+    taskName: 'orders-to-obs',
+    taskId: 't-2',
+    state: 'RUNNING',
+    destinationType: 'OBS',
+    createTime: 1700000000000,
+  },
+  {
+    taskName: 'orders-to-dli',
+    state: 'PAUSED',
+    destinationType: 'DLI',
+    createTime: 1700000001000,
+    lastTransferTimestamp: 1700000500000,
+  },
+];
+
+/** Every variable a lookup or the client may read, cleared so the machine's own setup cannot leak in. */
+const READ_BY_LOOKUPS = /^(HW_|OS_|HUAWEICLOUD_SDK_|DIS_LOOKUP_)/;
+
+/**
+ * Points process.env at `emu` with the given variables (token auth by default) and returns a
+ * function that restores the original environment.
+ */
+export function useEmulatorEnv(
+  emu: EmulatorHandle,
+  extra: Record<string, string | undefined> = {},
+): () => void {
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) if (READ_BY_LOOKUPS.test(name)) delete process.env[name];
+  Object.assign(process.env, emu.endpointEnv, {
+    HW_REGION_NAME: REGION,
+    HW_PROJECT_ID: PROJECT_ID,
+    HW_AUTH_TOKEN: 'demo-token-0000',
+  });
+  for (const [name, value] of Object.entries(extra)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+  return () => {
+    process.env = saved;
+  };
+}
 
 /** The package root: the fixture app requires the built package from here. */
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /** A fresh copy of `test/fixtures/apps/lookup-app` in a temporary directory. */
 export function copyLookupApp(): string {
