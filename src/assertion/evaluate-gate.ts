@@ -1,7 +1,12 @@
 import { checkAcknowledgement } from './check-acknowledgement';
 import { GateConfigError } from './gate-config-error';
-import type { GateFinding, RuleFinding } from './gate-finding';
-import { AcknowledgementState, type AcknowledgementStatus, type GateReport } from './gate-report';
+import {
+  AcknowledgementState,
+  type AcknowledgementStatus,
+  type GateFinding,
+  type GateReport,
+  type RuleFinding,
+} from './gate-report';
 import type { GateRules } from './gate-rules';
 import { GateSeverity } from './gate-severity';
 import type { GateSnapshot } from './gate-snapshot';

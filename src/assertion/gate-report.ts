@@ -1,5 +1,35 @@
-import type { GateFinding } from './gate-finding';
+// What the gate reports: findings, the report the construct writes and the CLI prints, and the
+// texts synth, plan and the CLI show.
 import type { GateRules } from './gate-rules';
+import { GateSeverity } from './gate-severity';
+
+/** What a rule reports about one task (or one stream, or one acknowledgement). */
+export interface RuleFinding {
+  /** The rule that produced the finding, for example `DIS-TASK-STATE`. */
+  readonly ruleId: string;
+  /** The stream concerned, when the finding is about a stream or task. */
+  readonly streamName?: string;
+  /** The task concerned (or the task reference, for a missing task). */
+  readonly taskName?: string;
+  /** The task's state, when the task exists. */
+  readonly state?: string;
+  /** The task's destination type, when the task exists. */
+  readonly destinationType?: string;
+  /** Seconds between the task's last transfer and the snapshot's fetch time, when known. */
+  readonly lastTransferAgeSeconds?: number;
+  /** What is wrong, in one sentence. */
+  readonly message: string;
+  /** What to do about it, in one sentence. */
+  readonly fix: string;
+}
+
+/** A {@link RuleFinding} as the gate reports it: with its severity and acknowledgement. */
+export interface GateFinding extends RuleFinding {
+  /** Whether the finding fails the gate (`error`, unless acknowledged) or only warns. */
+  readonly severity: GateSeverity;
+  /** The reason of the acknowledgement that accepted this finding, when one did. */
+  readonly acknowledgedReason?: string;
+}
 
 /** What evaluation made of an acknowledgement. */
 export enum AcknowledgementState {
@@ -72,4 +102,67 @@ export interface GateReport {
   readonly streams: GateReportStream[];
   /** The rules applied, defaults filled in. */
   readonly rules: GateRules;
+}
+
+/**
+ * A multi-line text for a report: a headline, then every finding (errors, then warnings, then
+ * acknowledged ones), each on its own line with its level. The text synth, plan and the CLI show.
+ */
+export function formatGateReport(report: GateReport): string {
+  const { errors, warnings, acknowledged } = report.summary;
+  const streams = report.streams.map((s) => s.streamName).join(', ') || '(none)';
+  const headline = report.healthy
+    ? `DIS transfer task gate passed for ${streams}: ${warnings} warning(s), ${acknowledged} acknowledged.`
+    : `DIS transfer task gate failed for ${streams}: ${errors} error(s), ${warnings} warning(s), ${acknowledged} acknowledged.`;
+  const rank = (f: GateFinding): number =>
+    f.acknowledgedReason !== undefined ? 2 : f.severity === GateSeverity.ERROR ? 0 : 1;
+  const lines = report.findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => `  ${['ERROR', 'WARN ', 'ACK  '][rank(f)]} ${formatFinding(f)}`);
+  return [headline, ...lines].join('\n');
+}
+
+/**
+ * One line for a finding: rule id, what is wrong, the task's state, destination type and last
+ * transfer age when known, what to do, and the acknowledgement reason when acknowledged.
+ */
+export function formatFinding(finding: GateFinding): string {
+  const details: string[] = [];
+  if (finding.state !== undefined) details.push(`state ${finding.state}`);
+  if (finding.destinationType !== undefined) details.push(`destination ${finding.destinationType}`);
+  if (finding.lastTransferAgeSeconds !== undefined) {
+    details.push(`last transfer ${formatAge(finding.lastTransferAgeSeconds)} before fetch`);
+  } else if (finding.state !== undefined) {
+    details.push('never transferred');
+  }
+  const detail = details.length > 0 ? ` [${details.join(', ')}]` : '';
+  const ack = finding.acknowledgedReason === undefined ? '' : ` Acknowledged: ${finding.acknowledgedReason}`;
+  return `${finding.ruleId}: ${finding.message}${detail} Fix: ${finding.fix}${ack}`;
+}
+
+/** Formats a number of seconds compactly: `45s`, `12m 5s`, `3h 5m`, `2d 4h`. */
+export function formatAge(seconds: number): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return `${s}s`;
+  const pairs: [number, string, number, string][] = [
+    [86400, 'd', 3600, 'h'],
+    [3600, 'h', 60, 'm'],
+    [60, 'm', 1, 's'],
+  ];
+  for (const [big, bigUnit, small, smallUnit] of pairs) {
+    if (s >= big) {
+      const rest = Math.floor((s % big) / small);
+      return rest === 0
+        ? `${Math.floor(s / big)}${bigUnit}`
+        : `${Math.floor(s / big)}${bigUnit} ${rest}${smallUnit}`;
+    }
+  }
+  return `${s}s`;
+}
+
+/** Joins `items` with commas, showing at most `max` of them: `a, b, c, … (12 more)`. */
+export function formatList(items: readonly string[], max = 10): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')}, … (${items.length - max} more)`;
 }

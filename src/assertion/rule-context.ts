@@ -1,5 +1,5 @@
 import type { TransferTask } from '../client/model';
-import type { RuleFinding } from './gate-finding';
+import type { RuleFinding } from './gate-report';
 import { GateConfigError } from './gate-config-error';
 import type { GateRules } from './gate-rules';
 import type { GateSnapshot } from './gate-snapshot';

@@ -1,6 +1,6 @@
 import type { TransferTask } from '../client/model';
 import { TransferTaskState } from '../client/model';
-import { formatAge } from '../assertion/format-age';
+import { formatAge } from '../assertion/gate-report';
 import { renderTable } from './render-table';
 import type { Style } from './style';
 

@@ -1,5 +1,4 @@
-import type { GateFinding } from '../assertion/gate-finding';
-import type { GateReport } from '../assertion/gate-report';
+import type { GateFinding, GateReport } from '../assertion/gate-report';
 import { escapeXml } from './escape-xml';
 
 function fails(f: GateFinding): boolean {

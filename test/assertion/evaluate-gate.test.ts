@@ -1,5 +1,4 @@
 import { evaluateGate } from '../../src/assertion/evaluate-gate';
-import { formatGateReport } from '../../src/assertion/format-gate-report';
 import { GateSeverity } from '../../src/assertion/gate-severity';
 import { DisError } from '../../src/client/errors';
 import { demo, NOW, snapshot, task } from './gate-fixtures';
@@ -185,41 +184,6 @@ describe('evaluateGate', () => {
   test('refuses a snapshot whose fetchedAt is not a time', () => {
     expect(() => evaluateGate([{ ...snapshot('s', []), fetchedAt: 'yesterday' }], {}, NOW)).toThrow(
       'The snapshot of stream s has fetchedAt "yesterday", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.',
-    );
-  });
-});
-
-describe('formatGateReport', () => {
-  test('lists errors, then warnings, then acknowledged findings, each with every detail', () => {
-    const snaps = [
-      snapshot('orders', [
-        task('orders-to-obs', 'RUNNING', 'OBS', 7200),
-        task('orders-to-dli', 'PAUSED', 'DLI', null),
-      ]),
-    ];
-    const report = evaluateGate(
-      snaps,
-      {
-        maxTransferLagSeconds: 3600,
-        requiredTasks: ['orders-to-dws'],
-        acknowledgements: [{ ruleId: 'DIS-TRANSFER-LAG', task: 'orders-to-obs', reason }],
-      },
-      NOW,
-    );
-    expect(formatGateReport(report)).toBe(
-      [
-        'DIS transfer task gate failed for orders: 3 error(s), 0 warning(s), 1 acknowledged.',
-        '  ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, never transferred] Fix: Start the task again (DIS console, stream orders, Dump Management), or add PAUSED to allowedStates.',
-        '  ERROR DIS-TASK-REQUIRED: required task orders-to-dws was not found in stream orders. Fix: Create the transfer task orders-to-dws, or remove it from requiredTasks.',
-        '  ERROR DIS-TRANSFER-LAG: task orders/orders-to-dli has never transferred, and was created 30d before the fetch (max lag 1h). [state PAUSED, destination DLI, never transferred] Fix: Find out why the task stopped dumping (DIS console, stream orders, Dump Management), or raise maxTransferLag.',
-        `  ACK   DIS-TRANSFER-LAG: task orders/orders-to-obs last transferred 2h before the fetch (max lag 1h). [state RUNNING, destination OBS, last transfer 2h before fetch] Fix: Find out why the task stopped dumping (DIS console, stream orders, Dump Management), or raise maxTransferLag. Acknowledged: ${reason}`,
-      ].join('\n'),
-    );
-  });
-
-  test('a passing report says so', () => {
-    expect(formatGateReport(evaluateGate(demo(), {}, NOW))).toBe(
-      'DIS transfer task gate passed for orders, clicks: 0 warning(s), 0 acknowledged.',
     );
   });
 });

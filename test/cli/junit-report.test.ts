@@ -1,6 +1,5 @@
 import { xml2js, type Element } from 'xml-js';
-import type { GateFinding } from '../../src/assertion/gate-finding';
-import type { GateReport } from '../../src/assertion/gate-report';
+import type { GateFinding, GateReport } from '../../src/assertion/gate-report';
 import { GateSeverity } from '../../src/assertion/gate-severity';
 import { formatJUnitError, formatJUnitReport } from '../../src/cli/junit-report';
 

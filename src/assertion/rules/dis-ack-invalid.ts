@@ -1,6 +1,5 @@
 import { checkAcknowledgement } from '../check-acknowledgement';
-import { AcknowledgementState } from '../gate-report';
-import type { RuleFinding } from '../gate-finding';
+import { AcknowledgementState, type RuleFinding } from '../gate-report';
 import type { RuleContext } from '../rule-context';
 
 /** DIS-ACK-INVALID: every acknowledgement names an acknowledgeable rule, a task and a reason of 10+ characters. */

@@ -1,4 +1,4 @@
-import type { RuleFinding } from '../gate-finding';
+import type { RuleFinding } from '../gate-report';
 import type { RuleContext } from '../rule-context';
 
 /** DIS-MIN-TASKS: at least minTasks tasks (not ignored) exist over all looked-up streams. */

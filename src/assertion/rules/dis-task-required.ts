@@ -1,4 +1,4 @@
-import type { RuleFinding } from '../gate-finding';
+import type { RuleFinding } from '../gate-report';
 import type { RuleContext } from '../rule-context';
 
 /** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */

@@ -1,5 +1,5 @@
 import { isKnownTransferTaskState, TransferTaskState } from '../../client/model';
-import type { RuleFinding } from '../gate-finding';
+import type { RuleFinding } from '../gate-report';
 import { taskFinding, type RuleContext } from '../rule-context';
 
 const DOCUMENTED = Object.values(TransferTaskState).join(', ');

@@ -1,6 +1,5 @@
-import type { RuleFinding } from '../gate-finding';
 import { taskFinding, type RuleContext } from '../rule-context';
-import { formatList } from '../format-list';
+import { formatList, type RuleFinding } from '../gate-report';
 import { TaskRefSet } from '../task-ref';
 
 /** DIS-TASK-UNEXPECTED: when expectedTasks is set, no other (not ignored) task exists. */

@@ -1,5 +1,4 @@
-import { formatAge } from '../format-age';
-import type { RuleFinding } from '../gate-finding';
+import { formatAge, type RuleFinding } from '../gate-report';
 import { taskFinding, type RuleContext } from '../rule-context';
 
 /**

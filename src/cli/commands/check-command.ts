@@ -87,7 +87,7 @@ export const checkCommand: CliCommand = {
   async run(args, io) {
     const report = reportTarget(args, io);
     const { checkGateLive } = await import('../../assertion/check-gate-live');
-    const { formatGateReport } = await import('../../assertion/format-gate-report');
+    const { formatGateReport } = await import('../../assertion/gate-report');
     let result: GateReport;
     try {
       const gateFile = await gateFileFromArgs(args, io);
