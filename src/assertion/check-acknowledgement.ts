@@ -1,4 +1,4 @@
-import type { GateAcknowledgement } from './gate-acknowledgement';
+import type { GateAcknowledgement } from './gate-rules';
 import { AcknowledgementState } from './gate-report';
 import { GATE_RULE_IDS, UNACKNOWLEDGEABLE_RULE_IDS } from './rules/gate-rule-ids';
 

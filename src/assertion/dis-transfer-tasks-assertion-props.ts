@@ -1,8 +1,7 @@
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import type { Duration } from './duration';
 import type { Enforcement } from './enforcement';
-import type { GateAcknowledgement } from './gate-acknowledgement';
-import type { GateSeverity } from './gate-severity';
+import type { GateAcknowledgement, GateSeverity } from './gate-rules';
 
 /** Properties of {@link DisTransferTasksAssertion}. Task references are `task-name` or `stream/task-name`. */
 export interface DisTransferTasksAssertionProps {

@@ -7,8 +7,7 @@ import {
   type GateReport,
   type RuleFinding,
 } from './gate-report';
-import type { GateRules } from './gate-rules';
-import { GateSeverity } from './gate-severity';
+import { GateSeverity, type GateRules } from './gate-rules';
 import type { GateSnapshot } from './gate-snapshot';
 import { buildRuleContext, type RuleContext } from './rule-context';
 import { GATE_RULES } from './rules';

@@ -1,7 +1,7 @@
 // The zod schemas of gate files. Loaded when a gate file is parsed or a schema is read (through the
 // lazy exports of ./gate-file), never with the package itself.
 import { z } from 'zod';
-import { GateSeverity } from './gate-severity';
+import { GateSeverity } from './gate-rules';
 
 const names = z.array(z.string().min(1));
 

@@ -1,7 +1,6 @@
 // What the gate reports: findings, the report the construct writes and the CLI prints, and the
 // texts synth, plan and the CLI show.
-import type { GateRules } from './gate-rules';
-import { GateSeverity } from './gate-severity';
+import { GateSeverity, type GateRules } from './gate-rules';
 
 /** What a rule reports about one task (or one stream, or one acknowledgement). */
 export interface RuleFinding {

@@ -1,5 +1,39 @@
-import type { GateAcknowledgement } from './gate-acknowledgement';
-import type { GateSeverity } from './gate-severity';
+// The rules a gate applies, as plain data: what the construct's props, the gate file, the
+// acknowledgements file and the CLI's options all turn into.
+
+/** How a gate reports the findings of its rules. */
+export enum GateSeverity {
+  /** Findings fail the gate (and, depending on the enforcement, synth, plan or apply). */
+  ERROR = 'error',
+  /** Findings are reported as warnings and never fail anything. */
+  WARNING = 'warning',
+}
+
+/**
+ * An accepted finding, like a cdk-nag suppression: the finding is still reported, marked as
+ * acknowledged, and no longer fails the gate.
+ *
+ * An acknowledgement whose reason is shorter than 10 characters, or whose expiry has passed, is
+ * itself an error (`DIS-ACK-INVALID`, `DIS-ACK-EXPIRED`), so accepted risks are explained and
+ * revisited.
+ */
+export interface GateAcknowledgement {
+  /** The rule id the acknowledgement applies to, for example `DIS-TASK-STATE`. */
+  readonly ruleId: string;
+  /**
+   * The task it applies to: `task-name` (any stream), `stream/task-name`, or `*` for every
+   * finding of the rule, including findings that name no task (such as `DIS-MIN-TASKS`).
+   */
+  readonly task: string;
+  /** Why the finding is accepted; at least 10 characters. */
+  readonly reason: string;
+  /**
+   * The date (`YYYY-MM-DD`, UTC) or ISO-8601 instant from which the acknowledgement no longer
+   * applies; from then on it is reported as `DIS-ACK-EXPIRED`.
+   * @default - never expires
+   */
+  readonly expires?: string;
+}
 
 /**
  * The rules a gate applies to transfer task snapshots: plain, JSON-serializable data, shared by the

@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import type { GateRules } from '../assertion/gate-rules';
-import { GateSeverity } from '../assertion/gate-severity';
+import { GateSeverity, type GateRules } from '../assertion/gate-rules';
 import type { CliArgs, CliOptionSpec } from './cli-command';
 import type { CliIo } from './cli-io';
 import { CliUsageError } from './cli-usage-error';

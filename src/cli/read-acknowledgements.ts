@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { GateAcknowledgement } from '../assertion/gate-acknowledgement';
+import type { GateAcknowledgement } from '../assertion/gate-rules';
 import { CliUsageError } from './cli-usage-error';
 
 /**

@@ -6,7 +6,7 @@ import { Construct } from 'constructs';
 import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-tasks-assertion';
 import { Duration } from '../../src/assertion/duration';
 import { Enforcement } from '../../src/assertion/enforcement';
-import { GateSeverity } from '../../src/assertion/gate-severity';
+import { GateSeverity } from '../../src/assertion/gate-rules';
 import { DisError } from '../../src/client/errors';
 import { demo, lookupOf } from './gate-fixtures';
 

@@ -1,5 +1,5 @@
 import { evaluateGate } from '../../src/assertion/evaluate-gate';
-import { GateSeverity } from '../../src/assertion/gate-severity';
+import { GateSeverity } from '../../src/assertion/gate-rules';
 import { DisError } from '../../src/client/errors';
 import { demo, NOW, snapshot, task } from './gate-fixtures';
 

@@ -1,6 +1,6 @@
 import { evaluateGate } from '../../src/assertion/evaluate-gate';
 import { formatAge, formatFinding, formatGateReport, formatList } from '../../src/assertion/gate-report';
-import { GateSeverity } from '../../src/assertion/gate-severity';
+import { GateSeverity } from '../../src/assertion/gate-rules';
 import { demo, NOW, snapshot, task } from './gate-fixtures';
 
 const reason = 'tracked in OPS-1234, resumes after the DLI migration';

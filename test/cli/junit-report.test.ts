@@ -1,6 +1,6 @@
 import { xml2js, type Element } from 'xml-js';
 import type { GateFinding, GateReport } from '../../src/assertion/gate-report';
-import { GateSeverity } from '../../src/assertion/gate-severity';
+import { GateSeverity } from '../../src/assertion/gate-rules';
 import { formatJUnitError, formatJUnitReport } from '../../src/cli/junit-report';
 
 function finding(partial: Partial<GateFinding> & Pick<GateFinding, 'ruleId'>): GateFinding {
