@@ -65,7 +65,7 @@ export * from './assertion/gate-report';
 export * from './assertion/gate-rules';
 export * from './assertion/gate-config-error';
 export * from './assertion/gate-file';
-export * from './assertion/gate-snapshot';
+export type { GateSnapshot } from './assertion/rule-context';
 export * from './assertion/read-gate-file';
 export * from './assertion/resolve-enforcement';
 export * from './assertion/rules/gate-rule-ids';

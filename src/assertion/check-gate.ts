@@ -2,7 +2,7 @@ import type { ListTransferTasksResult } from '../client/model';
 import { evaluateGate } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
-import type { GateSnapshot } from './gate-snapshot';
+import type { GateSnapshot } from './rule-context';
 
 /** The part of `DisClient` a live gate check uses. */
 export interface GateClient {

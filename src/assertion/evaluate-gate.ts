@@ -1,4 +1,3 @@
-import { checkAcknowledgement } from './check-acknowledgement';
 import { GateConfigError } from './gate-config-error';
 import {
   AcknowledgementState,
@@ -8,11 +7,15 @@ import {
   type RuleFinding,
 } from './gate-report';
 import { GateSeverity, type GateRules } from './gate-rules';
-import type { GateSnapshot } from './gate-snapshot';
-import { buildRuleContext, type RuleContext } from './rule-context';
+import {
+  buildRuleContext,
+  checkAcknowledgement,
+  matchesTaskRef,
+  type GateSnapshot,
+  type RuleContext,
+} from './rule-context';
 import { GATE_RULES } from './rules';
 import { UNACKNOWLEDGEABLE_RULE_IDS } from './rules/gate-rule-ids';
-import { matchesTaskRef } from './task-ref';
 
 /**
  * Applies the gate rules to transfer task snapshots: the one engine behind the construct and the

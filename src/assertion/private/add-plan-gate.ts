@@ -1,7 +1,7 @@
 import { TerraformLocal, type TerraformResource } from 'cdktf';
 import type { Construct } from 'constructs';
 import type { GateReport } from '../gate-report';
-import type { GateSnapshot } from '../gate-snapshot';
+import type { GateSnapshot } from '../rule-context';
 import { escapeTemplate } from './escape-template';
 import { TerraformData } from './terraform-data';
 

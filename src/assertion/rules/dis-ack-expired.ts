@@ -1,6 +1,5 @@
-import { checkAcknowledgement } from '../check-acknowledgement';
 import { AcknowledgementState, type RuleFinding } from '../gate-report';
-import type { RuleContext } from '../rule-context';
+import { checkAcknowledgement, type RuleContext } from '../rule-context';
 
 /** DIS-ACK-EXPIRED: no acknowledgement is past its expiry date. */
 export function disAckExpired(context: RuleContext): RuleFinding[] {

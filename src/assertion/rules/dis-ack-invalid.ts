@@ -1,6 +1,5 @@
-import { checkAcknowledgement } from '../check-acknowledgement';
 import { AcknowledgementState, type RuleFinding } from '../gate-report';
-import type { RuleContext } from '../rule-context';
+import { checkAcknowledgement, type RuleContext } from '../rule-context';
 
 /** DIS-ACK-INVALID: every acknowledgement names an acknowledgeable rule, a task and a reason of 10+ characters. */
 export function disAckInvalid(context: RuleContext): RuleFinding[] {

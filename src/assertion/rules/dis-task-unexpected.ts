@@ -1,6 +1,5 @@
-import { taskFinding, type RuleContext } from '../rule-context';
 import { formatList, type RuleFinding } from '../gate-report';
-import { TaskRefSet } from '../task-ref';
+import { taskFinding, TaskRefSet, type RuleContext } from '../rule-context';
 
 /** DIS-TASK-UNEXPECTED: when expectedTasks is set, no other (not ignored) task exists. */
 export function disTaskUnexpected(context: RuleContext): RuleFinding[] {

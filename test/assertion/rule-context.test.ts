@@ -1,5 +1,5 @@
-import { checkAcknowledgement } from '../../src/assertion/check-acknowledgement';
 import { AcknowledgementState } from '../../src/assertion/gate-report';
+import { checkAcknowledgement, matchesTaskRef, TaskRefSet } from '../../src/assertion/rule-context';
 
 const now = Date.parse('2026-11-29T12:00:00Z');
 const ok = { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: 'migration to DLI v2, OPS-1234' };
@@ -33,5 +33,27 @@ describe('checkAcknowledgement', () => {
       status: AcknowledgementState.INVALID,
       problem: 'its reason is missing (say why the finding is acceptable)',
     });
+  });
+});
+
+describe('task references', () => {
+  test('a bare name matches in any stream, stream/name only in its stream', () => {
+    expect(matchesTaskRef('to-obs', 'orders', 'to-obs')).toBe(true);
+    expect(matchesTaskRef('orders/to-obs', 'orders', 'to-obs')).toBe(true);
+    expect(matchesTaskRef('clicks/to-obs', 'orders', 'to-obs')).toBe(false);
+    expect(matchesTaskRef('to-ob', 'orders', 'to-obs')).toBe(false);
+  });
+
+  test('* matches only where a wildcard is allowed', () => {
+    expect(matchesTaskRef('*', 'orders', 'to-obs')).toBe(false);
+    expect(matchesTaskRef('*', 'orders', 'to-obs', true)).toBe(true);
+  });
+
+  test('TaskRefSet agrees with matchesTaskRef', () => {
+    const set = new TaskRefSet(['to-obs', 'clicks/to-dli']);
+    expect(set.has('orders', 'to-obs')).toBe(true);
+    expect(set.has('clicks', 'to-dli')).toBe(true);
+    expect(set.has('orders', 'to-dli')).toBe(false);
+    expect(new TaskRefSet([]).has('orders', 'to-obs')).toBe(false);
   });
 });
