@@ -10,11 +10,9 @@ import { evaluateGate } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import { formatGateReport, type GateReport } from './gate-report';
 import type { GateRules } from './gate-rules';
-import { addApplyGate } from './private/add-apply-gate';
-import { addPlanGate } from './private/add-plan-gate';
 import { gateFileFor } from './private/gate-file-for';
 import { refuseAssertionTokens } from './private/refuse-assertion-tokens';
-import { stackFileName } from './private/stack-file-name';
+import { addApplyGate, addPlanGate, stackFileName } from './terraform-gates';
 import { toGateRules } from './private/to-gate-rules';
 import { ENFORCEMENT_CONTEXT_KEY, ENFORCEMENT_ENV_VAR, resolveEnforcement } from './resolve-enforcement';
 

@@ -247,7 +247,7 @@ describe('DisTransferTasksAssertion', () => {
         lookup: lookupOf(demo()),
         enforcement: Enforcement.PLAN,
       });
-      const { TerraformData } = jest.requireActual('../../src/assertion/private/terraform-data');
+      const { TerraformData } = jest.requireActual('../../src/assertion/terraform-gates');
       new TerraformData(stack, 'app', { input: 'x', dependsOn: [gate.gate!] });
       const json = synthJson(app);
       expect(json.resource.terraform_data.app.depends_on).toEqual([

@@ -1,5 +1,6 @@
 import { Fn, TerraformStack, Testing } from 'cdktf';
-import { TerraformData } from '../../../src/assertion/private/terraform-data';
+import { Construct } from 'constructs';
+import { escapeTemplate, stackFileName, TerraformData } from '../../src/assertion/terraform-gates';
 
 describe('TerraformData', () => {
   test('synthesizes a provider-less terraform_data with input, triggers_replace and preconditions', () => {
@@ -31,5 +32,30 @@ describe('TerraformData', () => {
     expect(hcl).toContain('error_message = <<EOF\nline one\nline two\nEOF');
     expect(hcl).not.toContain('precondition = [');
     expect(hcl).not.toContain('triggers_replace');
+  });
+});
+
+describe('escapeTemplate', () => {
+  test('doubles the introducers of interpolations and directives', () => {
+    expect(escapeTemplate('a ${var.x} b %{if c} d')).toBe('a $${var.x} b %%{if c} d');
+  });
+
+  test('leaves lone dollars, percents and braces alone', () => {
+    expect(escapeTemplate('cost $5 at 50% {ok}')).toBe('cost $5 at 50% {ok}');
+  });
+
+  test('escapes every occurrence', () => {
+    expect(escapeTemplate('${a}${b}')).toBe('$${a}$${b}');
+  });
+});
+
+describe('stackFileName', () => {
+  test('names a file after the construct path inside its stack', () => {
+    const stack = new TerraformStack(Testing.app(), 'demo');
+    const nested = new Construct(new Construct(stack, 'Team'), 'Orders Gate!');
+    expect(stackFileName(new Construct(stack, 'Gate'), stack.node.path, 'report.json')).toBe(
+      'dis-gate.Gate.report.json',
+    );
+    expect(stackFileName(nested, stack.node.path, 'gate.json')).toBe('dis-gate.Team.Orders_Gate_.gate.json');
   });
 });

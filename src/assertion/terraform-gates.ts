@@ -1,0 +1,183 @@
+// The Terraform side of the gate (not exported from the package): the plan-time and apply-time
+// gates, the provider-less terraform_data resource they are made of, the escaping of text written
+// into Terraform templates, and the names of the files a gate writes beside its stack.
+import { createHash } from 'node:crypto';
+import {
+  anyToHclTerraform,
+  anyToTerraform,
+  Fn,
+  TerraformLocal,
+  TerraformResource,
+  type TerraformMetaArguments,
+} from 'cdktf';
+import type { Construct } from 'constructs';
+import type { GateFile } from './gate-file';
+import type { GateReport } from './gate-report';
+import type { GateSnapshot } from './rule-context';
+
+/**
+ * Adds the plan-time gate under `scope`: a local holding the snapshot and the verdict, and a
+ * `terraform_data` whose precondition references it. Terraform refuses conditions that reference
+ * nothing (research/cdktf.md §3.1) and re-evaluates preconditions on every plan, so the plan fails
+ * with `message` for as long as the verdict has errors.
+ */
+export function addPlanGate(
+  scope: Construct,
+  snapshots: readonly GateSnapshot[],
+  report: GateReport,
+  message: string,
+): TerraformResource {
+  const snapshot = new TerraformLocal(scope, 'Snapshot', {
+    healthy: report.healthy,
+    errors: report.summary.errors,
+    streams: snapshots.map((s) => ({
+      stream: s.streamName,
+      fetched_at: s.fetchedAt,
+      tasks: [...s.tasks]
+        .sort((a, b) => (a.taskName < b.taskName ? -1 : 1))
+        .map((t) => ({
+          name: t.taskName,
+          state: t.state,
+          destination_type: t.destinationType,
+          last_transfer_timestamp: t.lastTransferTimestamp ?? 0,
+        })),
+    })),
+  });
+  return new TerraformData(scope, 'Gate', {
+    input: snapshot.asAnyMap,
+    preconditions: [
+      {
+        condition: `\${local.${snapshot.friendlyUniqueId}.errors == 0}`,
+        errorMessage: escapeTemplate(message),
+      },
+    ],
+  });
+}
+
+/**
+ * Adds the apply-time gate under `scope`: a `terraform_data` whose `local-exec` runs
+ * `<cliCommand> check --gate-file "<gateFileName>"` in the stack's folder. `timestamp()` is
+ * unknown until apply, so the resource is replaced, and the check re-run, on every apply; the
+ * gate file's digest in `input` shows rule changes in plans. `cliCommand` is taken literally
+ * (no Terraform interpolation).
+ */
+export function addApplyGate(
+  scope: Construct,
+  gateFile: GateFile,
+  gateFileName: string,
+  cliCommand: string,
+): TerraformResource {
+  const digest = createHash('sha256').update(JSON.stringify(gateFile)).digest('hex');
+  return new TerraformData(scope, 'Gate', {
+    input: { gate_file: gateFileName, gate_file_sha256: digest },
+    triggersReplace: Fn.timestamp(),
+    provisioners: [
+      { type: 'local-exec', command: escapeTemplate(`${cliCommand} check --gate-file "${gateFileName}"`) },
+    ],
+  });
+}
+
+/** A precondition of {@link TerraformData}: an expression string and its error message. */
+export interface TerraformDataPrecondition {
+  /** The condition, a `${…}` expression that must reference another object. */
+  readonly condition: string;
+  /** The message terraform prints when the condition is false. */
+  readonly errorMessage: string;
+}
+
+/** Configuration of {@link TerraformData}. */
+export interface TerraformDataConfig extends Omit<TerraformMetaArguments, 'lifecycle'> {
+  /** Stored in state and shown in plans. */
+  readonly input?: unknown;
+  /** A change of this value replaces the resource (and so re-runs its provisioners). */
+  readonly triggersReplace?: unknown;
+  /** Lifecycle preconditions, checked on every plan. */
+  readonly preconditions?: TerraformDataPrecondition[];
+}
+
+/**
+ * Terraform's built-in `terraform_data` resource as a plain `TerraformResource`. cdktf's own
+ * `DataResource` runs `terraform version` at synth (research/cdktf.md §2); this one needs no binary
+ * and no provider.
+ *
+ * Preconditions are rendered here rather than through `lifecycle`, because cdktf 0.21's HCL output
+ * writes `lifecycle.precondition` as an attribute list with raw newlines, which terraform rejects;
+ * here they become `precondition { … }` blocks with heredoc messages.
+ */
+export class TerraformData extends TerraformResource {
+  private readonly input?: unknown;
+  private readonly triggersReplace?: unknown;
+  private readonly preconditions: TerraformDataPrecondition[];
+
+  public constructor(scope: Construct, id: string, config: TerraformDataConfig) {
+    super(scope, id, {
+      terraformResourceType: 'terraform_data',
+      terraformGeneratorMetadata: { providerName: 'terraform' },
+      dependsOn: config.dependsOn,
+      provisioners: config.provisioners,
+      lifecycle:
+        config.preconditions === undefined
+          ? undefined
+          : { precondition: config.preconditions.map((p) => ({ ...p })) },
+    });
+    this.input = config.input;
+    this.triggersReplace = config.triggersReplace;
+    this.preconditions = config.preconditions ?? [];
+  }
+
+  protected override synthesizeAttributes(): Record<string, unknown> {
+    return { input: anyToTerraform(this.input), triggers_replace: anyToTerraform(this.triggersReplace) };
+  }
+
+  protected override synthesizeHclAttributes(): Record<string, unknown> {
+    const any = (value: unknown): unknown =>
+      value === undefined ? undefined : { value: anyToHclTerraform(value), isBlock: false, type: 'any' };
+    return { input: any(this.input), triggers_replace: any(this.triggersReplace) };
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf types this as any
+  public override toHclTerraform(): any {
+    const hcl = super.toHclTerraform();
+    if (this.preconditions.length === 0) return hcl;
+    const text = (value: string): unknown => ({
+      value,
+      isBlock: false,
+      type: 'simple',
+      storageClassType: 'string',
+    });
+    hcl.resource[this.terraformResourceType][this.friendlyUniqueId].lifecycle = {
+      isBlock: true,
+      type: 'simple',
+      value: {
+        precondition: {
+          isBlock: true,
+          type: 'list',
+          storageClassType: 'object',
+          value: this.preconditions.map((p) => ({
+            condition: text(p.condition),
+            error_message: text(p.errorMessage),
+          })),
+        },
+      },
+    };
+    return hcl;
+  }
+}
+
+/**
+ * Escapes text for a Terraform string template, so `${` and `%{` in finding messages or
+ * acknowledgement reasons stay literal instead of being interpolated.
+ */
+export function escapeTemplate(text: string): string {
+  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
+}
+
+/**
+ * A file name for something a construct writes beside its stack, unique per construct:
+ * `dis-gate.<path inside the stack, dots for slashes>.<suffix>`, e.g. `dis-gate.Gate.report.json`.
+ */
+export function stackFileName(construct: Construct, stackPath: string, suffix: string): string {
+  const relative = construct.node.path.slice(stackPath.length).replace(/^\//, '');
+  const safe = relative.replace(/\//g, '.').replace(/[^A-Za-z0-9_.-]/g, '_');
+  return `dis-gate.${safe}.${suffix}`;
+}
