@@ -66,6 +66,5 @@ export * from './assertion/gate-rules';
 export * from './assertion/gate-config-error';
 export * from './assertion/gate-file';
 export type { GateSnapshot } from './assertion/rule-context';
-export * from './assertion/read-gate-file';
 export * from './assertion/resolve-enforcement';
 export * from './assertion/rules/gate-rule-ids';

@@ -1,3 +1,6 @@
+// The gate file: what `apply` enforcement writes beside the stack and `check --gate-file` reads.
+import { readFileSync } from 'node:fs';
+import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import { GateConfigError } from './gate-config-error';
 import type * as schemas from './gate-file-schema';
 import type { GateRules } from './gate-rules';
@@ -62,5 +65,54 @@ export function parseGateFile(value: unknown, source = 'the gate file'): GateFil
   throw new GateConfigError(
     `${source} is not a valid gate file: ${problems.join('; ')}. Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").`,
     { source, problems },
+  );
+}
+
+/**
+ * Reads and validates a gate file.
+ * @throws GateConfigError when the file cannot be read, is not JSON or is not a gate file
+ */
+export function readGateFile(path: string): GateFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new GateConfigError(
+      `Cannot read the gate file ${path} (${code}). Pass the path of a file written by cdktf synth (dis-gate.*.gate.json beside the stack).`,
+      {
+        path,
+      },
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new GateConfigError(
+      `The gate file ${path} is not JSON (${(e as Error).message}). Re-run cdktf synth to regenerate it.`,
+      { path },
+    );
+  }
+  return parseGateFile(json, `The gate file ${path}`);
+}
+
+/** The gate file of an assertion: the lookup's target (never its credentials) and the rules. */
+export function gateFileFor(constructPath: string, lookup: ITransferTasksLookup, rules: GateRules): GateFile {
+  return parseGateFile(
+    {
+      formatVersion: 1,
+      constructPath,
+      target: {
+        region: lookup.region,
+        projectId: lookup.projectId,
+        ...(lookup.allStreams
+          ? { allStreams: true }
+          : { streams: lookup.snapshots.map((s) => s.streamName) }),
+        ...(lookup.endpoint === undefined ? {} : { endpoint: lookup.endpoint }),
+      },
+      rules,
+    },
+    `The gate file of ${constructPath}`,
   );
 }

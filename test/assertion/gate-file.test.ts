@@ -1,4 +1,7 @@
-import { parseGateFile } from '../../src/assertion/gate-file';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseGateFile, readGateFile } from '../../src/assertion/gate-file';
 
 const target = { region: 'cn-north-4', projectId: '0123456789abcdef0123456789abcdef', streams: ['orders'] };
 
@@ -54,5 +57,47 @@ describe('parseGateFile', () => {
     expect(caught.message).toContain('formatVersion: Invalid input: expected 1');
     expect(caught.message).toContain('rules.minTasks: Too small: expected number to be >=0');
     expect(caught.message).toContain('rules.severity: Invalid option: expected one of "error"|"warning"');
+  });
+});
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dis-gate-file-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('readGateFile', () => {
+  test('reads and validates a file', () => {
+    const path = join(dir, 'ok.json');
+    const file = {
+      formatVersion: 1,
+      target: { region: 'cn-north-4', projectId: 'p', allStreams: true },
+      rules: {},
+    };
+    writeFileSync(path, JSON.stringify(file));
+    expect(readGateFile(path)).toEqual(file);
+  });
+
+  test('a missing file says which and what to pass', () => {
+    const path = join(dir, 'missing.json');
+    expect(() => readGateFile(path)).toThrow(
+      `Cannot read the gate file ${path} (ENOENT). Pass the path of a file written by cdktf synth (dis-gate.*.gate.json beside the stack).`,
+    );
+  });
+
+  test('a file that is not JSON', () => {
+    const path = join(dir, 'broken.json');
+    writeFileSync(path, '{ not json');
+    expect(() => readGateFile(path)).toThrow(
+      new RegExp(`^The gate file ${path} is not JSON \\(.+\\)\\. Re-run cdktf synth to regenerate it\\.$`),
+    );
+  });
+
+  test('a JSON file that is not a gate file names itself in the error', () => {
+    const path = join(dir, 'other.json');
+    writeFileSync(path, '[]');
+    expect(() => readGateFile(path)).toThrow(
+      `The gate file ${path} is not a valid gate file: (root): Invalid input: expected object, received array.`,
+    );
   });
 });

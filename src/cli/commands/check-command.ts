@@ -40,7 +40,7 @@ async function gateFileFromArgs(args: CliArgs, io: CliIo): Promise<GateFile> {
           'Change the assertion in the stack and synth again, or drop --gate-file and give the options instead.',
       );
     }
-    const { readGateFile } = await import('../../assertion/read-gate-file');
+    const { readGateFile } = await import('../../assertion/gate-file');
     return readGateFile(resolve(io.cwd, path));
   }
   const selection = streamSelection(args, NAME);
