@@ -54,8 +54,7 @@ export * from './lookup/errors';
 
 // ---- assertion ----
 export * from './assertion/assertion-scope-error';
-export * from './assertion/check-gate';
-export * from './assertion/check-gate-live';
+export * from './assertion/live-check';
 export * from './assertion/dis-transfer-tasks-assertion';
 export * from './assertion/dis-transfer-tasks-assertion-props';
 export * from './assertion/duration';

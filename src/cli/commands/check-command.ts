@@ -86,7 +86,7 @@ export const checkCommand: CliCommand = {
   ],
   async run(args, io) {
     const report = reportTarget(args, io);
-    const { checkGateLive } = await import('../../assertion/check-gate-live');
+    const { checkGateLive } = await import('../../assertion/live-check');
     const { formatGateReport } = await import('../../assertion/gate-report');
     let result: GateReport;
     try {

@@ -1,7 +1,11 @@
+// The gate against the live DIS API: what `dis-transfer-tasks check` and `apply` enforcement run.
+// Not imported by the construct, so that synth never loads the client's HTTP stack.
 import type { DisClient } from '../client/dis-client';
-import { checkGate } from './check-gate';
+import type { ListTransferTasksResult } from '../client/model';
+import { evaluateGate } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
+import type { GateSnapshot } from './rule-context';
 
 /** Options of {@link checkGateLive}. */
 export interface CheckGateLiveOptions {
@@ -39,4 +43,40 @@ export async function checkGateLive(
     ...(options.env === undefined ? {} : { env: options.env }),
   });
   return checkGate(gateFile, client, options.now ?? Date.now());
+}
+
+/** The part of `DisClient` a live gate check uses. */
+export interface GateClient {
+  /** Lists a stream's transfer tasks. */
+  listTransferTasks(streamName: string): Promise<ListTransferTasksResult>;
+  /** Lists the project's streams. */
+  listStreams(): Promise<string[]>;
+}
+
+/**
+ * Fetches the gate file's streams through `client`, one request per stream, and evaluates the
+ * rules against what it fetched, lag measured from `now`. Errors of the client propagate.
+ */
+export async function checkGate(
+  gateFile: GateFile,
+  client: GateClient,
+  now: number = Date.now(),
+): Promise<GateReport> {
+  const { target } = gateFile;
+  const streams =
+    target.allStreams === true ? [...(await client.listStreams())].sort() : [...(target.streams ?? [])];
+  const fetchedAt = new Date(now).toISOString();
+  const snapshots: GateSnapshot[] = [];
+  for (const streamName of streams) {
+    const result = await client.listTransferTasks(streamName);
+    snapshots.push({
+      streamName,
+      projectId: target.projectId,
+      region: target.region,
+      tasks: result.tasks,
+      fetchedAt,
+      source: 'api',
+    });
+  }
+  return evaluateGate(snapshots, gateFile.rules, now);
 }

@@ -1,5 +1,4 @@
-import { checkGate, type GateClient } from '../../src/assertion/check-gate';
-import { checkGateLive } from '../../src/assertion/check-gate-live';
+import { checkGate, checkGateLive, type GateClient } from '../../src/assertion/live-check';
 import type { GateFile } from '../../src/assertion/gate-file';
 import { DisError } from '../../src/client/errors';
 import { DisEmulator } from '../../src/emulator';
