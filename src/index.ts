@@ -53,7 +53,7 @@ export {
 export * from './lookup/errors';
 
 // ---- assertion ----
-export * from './assertion/assertion-scope-error';
+export * from './assertion/errors';
 export * from './assertion/live-check';
 export * from './assertion/dis-transfer-tasks-assertion';
 export * from './assertion/dis-transfer-tasks-assertion-props';
@@ -62,7 +62,6 @@ export * from './assertion/enforcement';
 export * from './assertion/evaluate-gate';
 export * from './assertion/gate-report';
 export * from './assertion/gate-rules';
-export * from './assertion/gate-config-error';
 export * from './assertion/gate-file';
 export type { GateSnapshot } from './assertion/rule-context';
 export * from './assertion/resolve-enforcement';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Annotations, App, Manifest, TerraformStack, type TerraformResource } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
-import { AssertionScopeError } from './assertion-scope-error';
+import { AssertionScopeError } from './errors';
 import type { DisTransferTasksAssertionProps } from './dis-transfer-tasks-assertion-props';
 import { Enforcement } from './enforcement';
 import { evaluateGate } from './evaluate-gate';

@@ -1,4 +1,4 @@
-import { GateConfigError } from './gate-config-error';
+import { GateConfigError } from './errors';
 
 /** A length of time for `maxTransferLag`, jsii-friendly: `Duration.minutes(15)`. */
 export class Duration {
@@ -28,7 +28,7 @@ export class Duration {
     if (typeof amount !== 'number' || !Number.isFinite(amount) || amount < 0) {
       throw new GateConfigError(
         `Duration.${unit}(${String(amount)}) is not a length of time; pass a finite number of 0 or more.`,
-        { unit },
+        { source: `Duration.${unit}` },
       );
     }
     this.totalSeconds = amount * unitSeconds;

@@ -1,4 +1,4 @@
-import { GateConfigError } from './gate-config-error';
+import { GateConfigError } from './errors';
 import {
   AcknowledgementState,
   type AcknowledgementStatus,
@@ -128,7 +128,7 @@ function validateRules(rules: GateRules): void {
     if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
       throw new GateConfigError(
         `Gate rule ${key} is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}; give a number of 0 or more, or leave it out.`,
-        { rule: key },
+        { source: `gate rule ${key}` },
       );
     }
   }
@@ -143,14 +143,14 @@ function validateRules(rules: GateRules): void {
     if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === ''))) {
       throw new GateConfigError(
         `Gate rule ${key} must be a list of non-empty strings; got ${JSON.stringify(v)}.`,
-        { rule: key },
+        { source: `gate rule ${key}` },
       );
     }
   }
   if (rules.severity !== undefined && !Object.values(GateSeverity).includes(rules.severity)) {
     throw new GateConfigError(
       `Gate rule severity is ${JSON.stringify(rules.severity)}; use "error" or "warning".`,
-      { rule: 'severity' },
+      { source: 'gate rule severity' },
     );
   }
 }

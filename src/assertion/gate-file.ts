@@ -1,7 +1,7 @@
 // The gate file: what `apply` enforcement writes beside the stack and `check --gate-file` reads.
 import { readFileSync } from 'node:fs';
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
-import { GateConfigError } from './gate-config-error';
+import { GateConfigError } from './errors';
 import type * as schemas from './gate-file-schema';
 import type { GateRules } from './gate-rules';
 
@@ -80,9 +80,7 @@ export function readGateFile(path: string): GateFile {
     const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
     throw new GateConfigError(
       `Cannot read the gate file ${path} (${code}). Pass the path of a file written by cdktf synth (dis-gate.*.gate.json beside the stack).`,
-      {
-        path,
-      },
+      { source: `the gate file ${path}` },
     );
   }
   let json: unknown;
@@ -91,7 +89,7 @@ export function readGateFile(path: string): GateFile {
   } catch (e) {
     throw new GateConfigError(
       `The gate file ${path} is not JSON (${(e as Error).message}). Re-run cdktf synth to regenerate it.`,
-      { path },
+      { source: `the gate file ${path}` },
     );
   }
   return parseGateFile(json, `The gate file ${path}`);

@@ -1,6 +1,6 @@
 import type { Construct } from 'constructs';
 import { Enforcement } from './enforcement';
-import { GateConfigError } from './gate-config-error';
+import { GateConfigError } from './errors';
 
 /** The cdktf context key that sets the enforcement of every gate in the app. */
 export const ENFORCEMENT_CONTEXT_KEY = 'dis-transfer-tasks:enforcement';
@@ -43,6 +43,6 @@ function parse(value: unknown, where: string): Enforcement {
   if ((Object.values(Enforcement) as unknown[]).includes(upper)) return upper as Enforcement;
   throw new GateConfigError(
     `The ${where} is ${JSON.stringify(value)}, which is not an enforcement; use one of ${Object.values(Enforcement).join(', ')}.`,
-    { where },
+    { source: where },
   );
 }

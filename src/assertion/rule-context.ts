@@ -1,7 +1,7 @@
 // What a rule sees: the snapshots it is applied to, the tasks with their ages, the rules, and the
 // helpers every rule shares (task references, the acknowledgement check, findings about a task).
 import type { TransferTask } from '../client/model';
-import { GateConfigError } from './gate-config-error';
+import { GateConfigError } from './errors';
 import { AcknowledgementState, type RuleFinding } from './gate-report';
 import type { GateAcknowledgement, GateRules } from './gate-rules';
 import { GATE_RULE_IDS, UNACKNOWLEDGEABLE_RULE_IDS } from './rules/gate-rule-ids';
@@ -98,7 +98,7 @@ function toGateTasks(snapshot: GateSnapshot): GateTask[] {
   if (Number.isNaN(fetchedAt)) {
     throw new GateConfigError(
       `The snapshot of stream ${snapshot.streamName} has fetchedAt "${snapshot.fetchedAt}", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.`,
-      { streamName: snapshot.streamName },
+      { source: `the snapshot of stream ${snapshot.streamName}` },
     );
   }
   return [...snapshot.tasks]

@@ -1,6 +1,6 @@
 import { Token } from 'cdktf';
 import type { DisTransferTasksAssertionProps } from '../dis-transfer-tasks-assertion-props';
-import { GateConfigError } from '../gate-config-error';
+import { GateConfigError } from '../errors';
 
 /**
  * Throws {@link GateConfigError} for the first prop (list entries and acknowledgement fields
@@ -15,7 +15,7 @@ export function refuseAssertionTokens(constructPath: string, props: DisTransferT
     if (values.some((v) => v !== undefined && Token.isUnresolved(v))) {
       throw new GateConfigError(
         `The prop ${name} of DisTransferTasksAssertion ${constructPath} holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.`,
-        { constructPath, prop: name },
+        { source: `the prop ${name} of DisTransferTasksAssertion ${constructPath}` },
       );
     }
   }
