@@ -2,10 +2,9 @@
 // Not imported by the construct, so that synth never loads the client's HTTP stack.
 import type { DisClient } from '../client/dis-client';
 import type { ListTransferTasksResult } from '../client/model';
-import { evaluateGate } from './evaluate-gate';
+import { evaluateGate, type GateSnapshot } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
-import type { GateSnapshot } from './rule-context';
 
 /** Options of {@link checkGateLive}. */
 export interface CheckGateLiveOptions {

@@ -11,9 +11,9 @@ import {
   type TerraformMetaArguments,
 } from 'cdktf';
 import type { Construct } from 'constructs';
+import type { GateSnapshot } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
-import type { GateSnapshot } from './rule-context';
 
 /**
  * Adds the plan-time gate under `scope`: a local holding the snapshot and the verdict, and a

@@ -1,7 +1,9 @@
-import { evaluateGate } from '../../src/assertion/evaluate-gate';
+import { checkAcknowledgement, evaluateGate, runRule } from '../../src/assertion/evaluate-gate';
+import { AcknowledgementState } from '../../src/assertion/gate-report';
 import { GateSeverity } from '../../src/assertion/gate-rules';
+import type { GateRule } from '../../src/assertion/rules/rule';
 import { DisError } from '../../src/client/errors';
-import { demo, NOW, snapshot, task } from './gate-fixtures';
+import { context, demo, NOW, snapshot, task } from './gate-fixtures';
 
 const reason = 'tracked in OPS-1234, resumes after the DLI migration';
 
@@ -185,5 +187,75 @@ describe('evaluateGate', () => {
     expect(() => evaluateGate([{ ...snapshot('s', []), fetchedAt: 'yesterday' }], {}, NOW)).toThrow(
       'The snapshot of stream s has fetchedAt "yesterday", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.',
     );
+  });
+});
+
+const now = Date.parse('2026-11-29T12:00:00Z');
+const ok = { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: 'migration to DLI v2, OPS-1234' };
+
+describe('checkAcknowledgement', () => {
+  test('active without expiry or before it', () => {
+    expect(checkAcknowledgement(ok, now)).toEqual({ status: AcknowledgementState.ACTIVE });
+    expect(checkAcknowledgement({ ...ok, expires: '2026-11-29T12:00:01Z' }, now).status).toBe(
+      AcknowledgementState.ACTIVE,
+    );
+  });
+
+  test('expired from the expiry instant on', () => {
+    expect(checkAcknowledgement({ ...ok, expires: '2026-11-29T12:00:00Z' }, now)).toEqual({
+      status: AcknowledgementState.EXPIRED,
+      problem: 'it expired on 2026-11-29T12:00:00Z',
+    });
+  });
+
+  test('a reason counts without surrounding spaces; exactly 10 characters is enough', () => {
+    expect(checkAcknowledgement({ ...ok, reason: '   123456789   ' }, now).status).toBe(
+      AcknowledgementState.INVALID,
+    );
+    expect(checkAcknowledgement({ ...ok, reason: '1234567890' }, now).status).toBe(
+      AcknowledgementState.ACTIVE,
+    );
+  });
+
+  test('a reason that is not a string (from hand-written JSON) is missing', () => {
+    expect(checkAcknowledgement({ ...ok, reason: undefined as unknown as string }, now)).toEqual({
+      status: AcknowledgementState.INVALID,
+      problem: 'its reason is missing (say why the finding is acceptable)',
+    });
+  });
+});
+
+describe('runRule', () => {
+  const rule = (check: GateRule['check']): GateRule => ({
+    id: 'DIS-EXAMPLE',
+    summary: 'An example.',
+    fix: 'Nothing.',
+    level: GateSeverity.ERROR,
+    acknowledgeable: true,
+    check,
+  });
+
+  test("gives each finding of the check the rule's id", () => {
+    const findings = runRule(
+      rule(() => [{ message: 'm.', fix: 'f.' }]),
+      context(demo()),
+    );
+    expect(findings).toEqual([{ ruleId: 'DIS-EXAMPLE', message: 'm.', fix: 'f.' }]);
+  });
+
+  test('a check that throws becomes a finding of its rule instead of passing or crashing', () => {
+    const findings = runRule(
+      rule(() => {
+        throw new Error('boom');
+      }),
+      context(demo()),
+    );
+    expect(findings).toEqual([
+      {
+        ruleId: 'DIS-EXAMPLE',
+        message: 'the rule failed to evaluate: boom.',
+        fix: 'Report this as a bug in cdktf-dis-transfer-tasks, with the snapshot that caused it.',
+      },
+    ]);
   });
 });

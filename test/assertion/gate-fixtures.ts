@@ -1,7 +1,8 @@
 import type { ITransferTasksLookup } from '../../src/lookup/dis-transfer-tasks';
 import type { TransferTask } from '../../src/client/model';
 import type { GateRules } from '../../src/assertion/gate-rules';
-import { buildRuleContext, type GateSnapshot, type RuleContext } from '../../src/assertion/rule-context';
+import { buildRuleContext, type GateSnapshot } from '../../src/assertion/evaluate-gate';
+import type { RuleContext } from '../../src/assertion/rules/rule';
 
 /** The fetch time of every fixture snapshot. */
 export const FETCHED_AT = '2026-11-28T12:00:00.000Z';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { GATE_RULE_IDS } from '../../src/assertion/rules/gate-rule-ids';
+import { GATE_RULES } from '../../src/assertion/rules';
 const ROOT = join(__dirname, '..', '..');
 
 function sourceFiles(dir: string): string[] {
@@ -32,7 +32,7 @@ describe('README', () => {
     expect(troubleshooting).toContain(`| \`${code}\` |`);
   });
 
-  it.each([...GATE_RULE_IDS])('explains gate finding %s', (ruleId) => {
+  it.each(GATE_RULES.map((rule) => rule.id))('explains gate finding %s', (ruleId) => {
     expect(troubleshooting).toContain(`| \`${ruleId}\` |`);
   });
 

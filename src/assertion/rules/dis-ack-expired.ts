@@ -1,18 +1,23 @@
-import { AcknowledgementState, type RuleFinding } from '../gate-report';
-import { checkAcknowledgement, type RuleContext } from '../rule-context';
+import { AcknowledgementState } from '../gate-report';
+import { GateSeverity } from '../gate-rules';
+import type { GateRule } from './rule';
+
+const FIX = 'Fix what the acknowledgement accepted, or renew it with a later expiry and a current reason.';
 
 /** DIS-ACK-EXPIRED: no acknowledgement is past its expiry date. */
-export function disAckExpired(context: RuleContext): RuleFinding[] {
-  return (context.rules.acknowledgements ?? []).flatMap((ack) => {
-    const check = checkAcknowledgement(ack, context.now);
-    if (check.status !== AcknowledgementState.EXPIRED) return [];
-    return [
-      {
-        ruleId: 'DIS-ACK-EXPIRED',
+export const disAckExpired: GateRule = {
+  id: 'DIS-ACK-EXPIRED',
+  summary: 'No acknowledgement is past its expiry.',
+  fix: FIX,
+  level: GateSeverity.ERROR,
+  acknowledgeable: false,
+  check(context) {
+    return context.acknowledgements
+      .filter((a) => a.status === AcknowledgementState.EXPIRED)
+      .map(({ ack, problem }) => ({
         taskName: ack.task,
-        message: `the acknowledgement of ${ack.ruleId} for ${ack.task} ("${ack.reason.trim()}") ${check.problem}.`,
-        fix: `Fix what the acknowledgement accepted, or renew it with a later expiry and a current reason.`,
-      },
-    ];
-  });
-}
+        message: `the acknowledgement of ${ack.ruleId} for ${ack.task} ("${ack.reason.trim()}") ${problem}.`,
+        fix: FIX,
+      }));
+  },
+};

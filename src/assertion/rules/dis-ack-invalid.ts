@@ -1,18 +1,24 @@
-import { AcknowledgementState, type RuleFinding } from '../gate-report';
-import { checkAcknowledgement, type RuleContext } from '../rule-context';
+import { AcknowledgementState } from '../gate-report';
+import { GateSeverity } from '../gate-rules';
+import type { GateRule } from './rule';
+
+const FIX = 'Fix or remove the acknowledgement.';
 
 /** DIS-ACK-INVALID: every acknowledgement names an acknowledgeable rule, a task and a reason of 10+ characters. */
-export function disAckInvalid(context: RuleContext): RuleFinding[] {
-  return (context.rules.acknowledgements ?? []).flatMap((ack) => {
-    const check = checkAcknowledgement(ack, context.now);
-    if (check.status !== AcknowledgementState.INVALID) return [];
-    return [
-      {
-        ruleId: 'DIS-ACK-INVALID',
+export const disAckInvalid: GateRule = {
+  id: 'DIS-ACK-INVALID',
+  summary:
+    'Every acknowledgement names an acknowledgeable rule and a task, gives a reason of 10 or more characters and a valid expiry.',
+  fix: FIX,
+  level: GateSeverity.ERROR,
+  acknowledgeable: false,
+  check(context) {
+    return context.acknowledgements
+      .filter((a) => a.status === AcknowledgementState.INVALID)
+      .map(({ ack, problem }) => ({
         ...(typeof ack.task === 'string' && ack.task !== '' ? { taskName: ack.task } : {}),
-        message: `the acknowledgement of ${ack.ruleId} for ${ack.task || '(no task)'} is invalid: ${check.problem}.`,
-        fix: `Fix or remove the acknowledgement.`,
-      },
-    ];
-  });
-}
+        message: `the acknowledgement of ${ack.ruleId} for ${ack.task || '(no task)'} is invalid: ${problem}.`,
+        fix: FIX,
+      }));
+  },
+};

@@ -1,6 +1,6 @@
 import { DestinationType, isKnownDestinationType } from '../../client/model';
-import type { RuleFinding } from '../gate-report';
-import { taskFinding, type RuleContext } from '../rule-context';
+import { GateSeverity } from '../gate-rules';
+import { taskFinding, type CheckFinding, type GateRule } from './rule';
 
 const DOCUMENTED = Object.values(DestinationType).join(', ');
 
@@ -8,32 +8,38 @@ const DOCUMENTED = Object.values(DestinationType).join(', ');
  * DIS-DESTINATION-TYPE: every task dumps to an allowed destination type; without a list, any
  * documented type is allowed and an unknown one fails.
  */
-export function disDestinationType(context: RuleContext): RuleFinding[] {
-  const allowed = context.rules.destinationTypes;
-  const findings: RuleFinding[] = [];
-  for (const t of context.tasks) {
-    const type = t.task.destinationType;
-    const s = `${t.streamName}/${t.task.taskName}`;
-    if (allowed !== undefined && allowed.includes(type)) continue;
-    if (!isKnownDestinationType(type)) {
-      findings.push(
-        taskFinding(
-          'DIS-DESTINATION-TYPE',
-          t,
-          `task ${s} dumps to destination type "${type}", which is unknown (documented types: ${DOCUMENTED}).`,
-          `Check the task in the DIS console; if "${type}" is right, add it to destinationTypes.`,
-        ),
-      );
-    } else if (allowed !== undefined) {
-      findings.push(
-        taskFinding(
-          'DIS-DESTINATION-TYPE',
-          t,
-          `task ${s} dumps to ${type}; allowed: ${allowed.join(', ') || 'none'}.`,
-          `Point the task at an allowed destination, or add ${type} to destinationTypes.`,
-        ),
-      );
+export const disDestinationType: GateRule = {
+  id: 'DIS-DESTINATION-TYPE',
+  summary:
+    'Every task dumps to one of destinationTypes; without a list, any documented type is allowed and an unknown one is a finding.',
+  fix: 'Point the task at an allowed destination, or add its type to destinationTypes.',
+  level: GateSeverity.ERROR,
+  acknowledgeable: true,
+  check(context) {
+    const allowed = context.rules.destinationTypes;
+    const findings: CheckFinding[] = [];
+    for (const t of context.tasks) {
+      const type = t.task.destinationType;
+      const s = `${t.streamName}/${t.task.taskName}`;
+      if (allowed !== undefined && allowed.includes(type)) continue;
+      if (!isKnownDestinationType(type)) {
+        findings.push(
+          taskFinding(
+            t,
+            `task ${s} dumps to destination type "${type}", which is unknown (documented types: ${DOCUMENTED}).`,
+            `Check the task in the DIS console; if "${type}" is right, add it to destinationTypes.`,
+          ),
+        );
+      } else if (allowed !== undefined) {
+        findings.push(
+          taskFinding(
+            t,
+            `task ${s} dumps to ${type}; allowed: ${allowed.join(', ') || 'none'}.`,
+            `Point the task at an allowed destination, or add ${type} to destinationTypes.`,
+          ),
+        );
+      }
     }
-  }
-  return findings;
-}
+    return findings;
+  },
+};

@@ -1,16 +1,20 @@
-import type { RuleFinding } from '../gate-report';
-import type { RuleContext } from '../rule-context';
+import { GateSeverity } from '../gate-rules';
+import type { GateRule } from './rule';
+
+const FIX = 'Create the missing transfer tasks, or lower minTasks.';
 
 /** DIS-MIN-TASKS: at least minTasks tasks (not ignored) exist over all looked-up streams. */
-export function disMinTasks(context: RuleContext): RuleFinding[] {
-  const min = context.rules.minTasks;
-  if (min === undefined || context.tasks.length >= min) return [];
-  const streams = context.streamNames.join(', ') || '(none)';
-  return [
-    {
-      ruleId: 'DIS-MIN-TASKS',
-      message: `found ${context.tasks.length} transfer task${context.tasks.length === 1 ? '' : 's'} in ${streams}; at least ${min} required.`,
-      fix: `Create the missing transfer tasks, or lower minTasks.`,
-    },
-  ];
-}
+export const disMinTasks: GateRule = {
+  id: 'DIS-MIN-TASKS',
+  summary: 'At least minTasks tasks exist over all looked-up streams (ignored tasks do not count).',
+  fix: FIX,
+  level: GateSeverity.ERROR,
+  acknowledgeable: true,
+  check(context) {
+    const min = context.rules.minTasks;
+    if (min === undefined || context.tasks.length >= min) return [];
+    const streams = context.streamNames.join(', ') || '(none)';
+    const found = `${context.tasks.length} transfer task${context.tasks.length === 1 ? '' : 's'}`;
+    return [{ message: `found ${found} in ${streams}; at least ${min} required.`, fix: FIX }];
+  },
+};

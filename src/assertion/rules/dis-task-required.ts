@@ -1,38 +1,44 @@
-import type { RuleFinding } from '../gate-report';
-import type { RuleContext } from '../rule-context';
+import { GateSeverity } from '../gate-rules';
+import type { CheckFinding, GateRule } from './rule';
 
 /** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */
-export function disTaskRequired(context: RuleContext): RuleFinding[] {
-  const refs: [string, 'required' | 'expected'][] = [
-    ...(context.rules.requiredTasks ?? []).map((r): [string, 'required'] => [r, 'required']),
-    ...(context.rules.expectedTasks ?? []).map((r): [string, 'expected'] => [r, 'expected']),
-  ];
-  if (refs.length === 0) return [];
-  // Every way a ref can name an existing task: its name, and stream/name.
-  const existing = new Set(
-    context.allTasks.flatMap((t) => [t.task.taskName, `${t.streamName}/${t.task.taskName}`]),
-  );
-  const seen = new Set<string>();
-  const findings: RuleFinding[] = [];
-  for (const [ref, kind] of refs) {
-    if (seen.has(ref)) continue;
-    seen.add(ref);
-    if (existing.has(ref)) continue;
-    const slash = ref.indexOf('/');
-    const streamName = slash > 0 ? ref.slice(0, slash) : undefined;
-    const where =
-      streamName === undefined
-        ? `in stream${context.streamNames.length === 1 ? '' : 's'} ${context.streamNames.join(', ') || '(none)'}`
-        : context.streamNames.includes(streamName)
-          ? `in stream ${streamName}`
-          : `because stream ${streamName} was not looked up`;
-    findings.push({
-      ruleId: 'DIS-TASK-REQUIRED',
-      ...(streamName === undefined ? {} : { streamName }),
-      taskName: slash > 0 ? ref.slice(slash + 1) : ref,
-      message: `${kind} task ${ref} was not found ${where}.`,
-      fix: `Create the transfer task ${ref}, or remove it from ${kind}Tasks.`,
-    });
-  }
-  return findings;
-}
+export const disTaskRequired: GateRule = {
+  id: 'DIS-TASK-REQUIRED',
+  summary: 'Every task of requiredTasks and of expectedTasks exists (ignored tasks count).',
+  fix: 'Create the missing transfer task, or remove it from requiredTasks or expectedTasks.',
+  level: GateSeverity.ERROR,
+  acknowledgeable: true,
+  check(context) {
+    const refs: [string, 'required' | 'expected'][] = [
+      ...(context.rules.requiredTasks ?? []).map((r): [string, 'required'] => [r, 'required']),
+      ...(context.rules.expectedTasks ?? []).map((r): [string, 'expected'] => [r, 'expected']),
+    ];
+    if (refs.length === 0) return [];
+    // Every way a ref can name an existing task: its name, and stream/name.
+    const existing = new Set(
+      context.allTasks.flatMap((t) => [t.task.taskName, `${t.streamName}/${t.task.taskName}`]),
+    );
+    const seen = new Set<string>();
+    const findings: CheckFinding[] = [];
+    for (const [ref, kind] of refs) {
+      if (seen.has(ref)) continue;
+      seen.add(ref);
+      if (existing.has(ref)) continue;
+      const slash = ref.indexOf('/');
+      const streamName = slash > 0 ? ref.slice(0, slash) : undefined;
+      const where =
+        streamName === undefined
+          ? `in stream${context.streamNames.length === 1 ? '' : 's'} ${context.streamNames.join(', ') || '(none)'}`
+          : context.streamNames.includes(streamName)
+            ? `in stream ${streamName}`
+            : `because stream ${streamName} was not looked up`;
+      findings.push({
+        ...(streamName === undefined ? {} : { streamName }),
+        taskName: slash > 0 ? ref.slice(slash + 1) : ref,
+        message: `${kind} task ${ref} was not found ${where}.`,
+        fix: `Create the transfer task ${ref}, or remove it from ${kind}Tasks.`,
+      });
+    }
+    return findings;
+  },
+};

@@ -1,33 +1,39 @@
 import { isKnownTransferTaskState, TransferTaskState } from '../../client/model';
-import type { RuleFinding } from '../gate-report';
-import { taskFinding, type RuleContext } from '../rule-context';
+import { GateSeverity } from '../gate-rules';
+import { taskFinding, type GateRule } from './rule';
 
 const DOCUMENTED = Object.values(TransferTaskState).join(', ');
 
 /** DIS-TASK-STATE: every task is in one of the allowed states (default RUNNING); unknown states fail. */
-export function disTaskState(context: RuleContext): RuleFinding[] {
-  const allowed = context.rules.allowedStates;
-  return context.tasks
-    .filter((t) => !allowed.includes(t.task.state))
-    .map((t) => {
-      const state = t.task.state;
-      const s = `${t.streamName}/${t.task.taskName}`;
-      if (!isKnownTransferTaskState(state)) {
+export const disTaskState: GateRule = {
+  id: 'DIS-TASK-STATE',
+  summary:
+    'Every task is in one of allowedStates (default RUNNING); a state DIS does not document fails unless listed.',
+  fix: 'Start, wait for, repair or recreate the task in the DIS console, or add its state to allowedStates.',
+  level: GateSeverity.ERROR,
+  acknowledgeable: true,
+  check(context) {
+    const allowed = context.rules.allowedStates;
+    return context.tasks
+      .filter((t) => !allowed.includes(t.task.state))
+      .map((t) => {
+        const state = t.task.state;
+        const s = `${t.streamName}/${t.task.taskName}`;
+        if (!isKnownTransferTaskState(state)) {
+          return taskFinding(
+            t,
+            `task ${s} is in state "${state}", which is unknown (documented states: ${DOCUMENTED}); allowed: ${allowed.join(', ')}.`,
+            `Check the task in the DIS console; if "${state}" is healthy, add it to allowedStates.`,
+          );
+        }
         return taskFinding(
-          'DIS-TASK-STATE',
           t,
-          `task ${s} is in state "${state}", which is unknown (documented states: ${DOCUMENTED}); allowed: ${allowed.join(', ')}.`,
-          `Check the task in the DIS console; if "${state}" is healthy, add it to allowedStates.`,
+          `task ${s} is ${state}; allowed: ${allowed.join(', ')}.`,
+          fixFor(state, t.streamName),
         );
-      }
-      return taskFinding(
-        'DIS-TASK-STATE',
-        t,
-        `task ${s} is ${state}; allowed: ${allowed.join(', ')}.`,
-        fixFor(state, t.streamName),
-      );
-    });
-}
+      });
+  },
+};
 
 function fixFor(state: TransferTaskState, streamName: string): string {
   const where = `(DIS console, stream ${streamName}, Dump Management)`;

@@ -1,20 +1,25 @@
-import { formatList, type RuleFinding } from '../gate-report';
-import { taskFinding, TaskRefSet, type RuleContext } from '../rule-context';
+import { formatList } from '../gate-report';
+import { GateSeverity } from '../gate-rules';
+import { taskFinding, TaskRefSet, type GateRule } from './rule';
+
+const FIX = 'Delete the task if nobody owns it, or add it to expectedTasks or ignoreTasks.';
 
 /** DIS-TASK-UNEXPECTED: when expectedTasks is set, no other (not ignored) task exists. */
-export function disTaskUnexpected(context: RuleContext): RuleFinding[] {
-  const expected = context.rules.expectedTasks;
-  if (expected === undefined) return [];
-  const expectedSet = new TaskRefSet(expected);
-  const listed = expected.length === 0 ? 'empty' : formatList(expected);
-  return context.tasks
-    .filter((t) => !expectedSet.has(t.streamName, t.task.taskName))
-    .map((t) =>
-      taskFinding(
-        'DIS-TASK-UNEXPECTED',
-        t,
-        `task ${t.streamName}/${t.task.taskName} is not in expectedTasks (${listed}).`,
-        `Delete the task if nobody owns it, or add it to expectedTasks or ignoreTasks.`,
-      ),
-    );
-}
+export const disTaskUnexpected: GateRule = {
+  id: 'DIS-TASK-UNEXPECTED',
+  summary: 'When expectedTasks is set, no other task exists (the drift check; ignored tasks excepted).',
+  fix: FIX,
+  level: GateSeverity.ERROR,
+  acknowledgeable: true,
+  check(context) {
+    const expected = context.rules.expectedTasks;
+    if (expected === undefined) return [];
+    const expectedSet = new TaskRefSet(expected);
+    const listed = expected.length === 0 ? 'empty' : formatList(expected);
+    return context.tasks
+      .filter((t) => !expectedSet.has(t.streamName, t.task.taskName))
+      .map((t) =>
+        taskFinding(t, `task ${t.streamName}/${t.task.taskName} is not in expectedTasks (${listed}).`, FIX),
+      );
+  },
+};

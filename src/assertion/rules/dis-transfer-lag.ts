@@ -1,38 +1,45 @@
-import { formatAge, type RuleFinding } from '../gate-report';
-import { taskFinding, type RuleContext } from '../rule-context';
+import { formatAge } from '../gate-report';
+import { GateSeverity } from '../gate-rules';
+import { taskFinding, type CheckFinding, type GateRule } from './rule';
 
 /**
  * DIS-TRANSFER-LAG: every task transferred within maxTransferLagSeconds before the fetch; a task
  * that never transferred is measured from its creation.
  */
-export function disTransferLag(context: RuleContext): RuleFinding[] {
-  const max = context.rules.maxTransferLagSeconds;
-  if (max === undefined) return [];
-  const findings: RuleFinding[] = [];
-  for (const t of context.tasks) {
-    const s = `${t.streamName}/${t.task.taskName}`;
-    const fix = `Find out why the task stopped dumping (DIS console, stream ${t.streamName}, Dump Management), or raise maxTransferLag.`;
-    if (t.lastTransferAgeSeconds === undefined) {
-      if (t.createdAgeSeconds > max) {
+export const disTransferLag: GateRule = {
+  id: 'DIS-TRANSFER-LAG',
+  summary:
+    "Every task's last transfer is at most maxTransferLag older than the snapshot (a task that never transferred: its creation).",
+  fix: 'Find out why the task stopped dumping (DIS console, Dump Management), or raise maxTransferLag.',
+  level: GateSeverity.ERROR,
+  acknowledgeable: true,
+  check(context) {
+    const max = context.rules.maxTransferLagSeconds;
+    if (max === undefined) return [];
+    const findings: CheckFinding[] = [];
+    for (const t of context.tasks) {
+      const s = `${t.streamName}/${t.task.taskName}`;
+      const fix = `Find out why the task stopped dumping (DIS console, stream ${t.streamName}, Dump Management), or raise maxTransferLag.`;
+      if (t.lastTransferAgeSeconds === undefined) {
+        if (t.createdAgeSeconds > max) {
+          findings.push(
+            taskFinding(
+              t,
+              `task ${s} has never transferred, and was created ${formatAge(t.createdAgeSeconds)} before the fetch (max lag ${formatAge(max)}).`,
+              fix,
+            ),
+          );
+        }
+      } else if (t.lastTransferAgeSeconds > max) {
         findings.push(
           taskFinding(
-            'DIS-TRANSFER-LAG',
             t,
-            `task ${s} has never transferred, and was created ${formatAge(t.createdAgeSeconds)} before the fetch (max lag ${formatAge(max)}).`,
+            `task ${s} last transferred ${formatAge(t.lastTransferAgeSeconds)} before the fetch (max lag ${formatAge(max)}).`,
             fix,
           ),
         );
       }
-    } else if (t.lastTransferAgeSeconds > max) {
-      findings.push(
-        taskFinding(
-          'DIS-TRANSFER-LAG',
-          t,
-          `task ${s} last transferred ${formatAge(t.lastTransferAgeSeconds)} before the fetch (max lag ${formatAge(max)}).`,
-          fix,
-        ),
-      );
     }
-  }
-  return findings;
-}
+    return findings;
+  },
+};

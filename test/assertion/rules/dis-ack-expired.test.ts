@@ -1,3 +1,4 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disAckExpired } from '../../../src/assertion/rules/dis-ack-expired';
 import { context, demo } from '../gate-fixtures';
 
@@ -9,12 +10,13 @@ describe('DIS-ACK-EXPIRED: acknowledgements are within their expiry (now is 2026
       { ruleId: 'DIS-TASK-STATE', task: 'a', reason, expires: '2026-12-01' },
       { ruleId: 'DIS-TASK-STATE', task: 'b', reason },
     ];
-    expect(disAckExpired(context(demo(), { acknowledgements }))).toEqual([]);
+    expect(runRule(disAckExpired, context(demo(), { acknowledgements }))).toEqual([]);
   });
 
   test('non-compliant: an expiry in the past', () => {
     expect(
-      disAckExpired(
+      runRule(
+        disAckExpired,
         context(demo(), {
           acknowledgements: [
             { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason, expires: '2026-11-01' },
@@ -34,13 +36,14 @@ describe('DIS-ACK-EXPIRED: acknowledgements are within their expiry (now is 2026
   test('edge: a date expires at the start of that day, UTC', () => {
     const today = [{ ruleId: 'DIS-TASK-STATE', task: 'a', reason, expires: '2026-11-29' }];
     const tomorrow = [{ ruleId: 'DIS-TASK-STATE', task: 'a', reason, expires: '2026-11-30' }];
-    expect(disAckExpired(context(demo(), { acknowledgements: today }))).toHaveLength(1);
-    expect(disAckExpired(context(demo(), { acknowledgements: tomorrow }))).toHaveLength(0);
+    expect(runRule(disAckExpired, context(demo(), { acknowledgements: today }))).toHaveLength(1);
+    expect(runRule(disAckExpired, context(demo(), { acknowledgements: tomorrow }))).toHaveLength(0);
   });
 
   test('edge: an invalid acknowledgement is not also reported as expired', () => {
     expect(
-      disAckExpired(
+      runRule(
+        disAckExpired,
         context(demo(), {
           acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'a', reason: 'short', expires: '2020-01-01' }],
         }),

@@ -1,3 +1,4 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disAckInvalid } from '../../../src/assertion/rules/dis-ack-invalid';
 import { context, demo } from '../gate-fixtures';
 
@@ -6,7 +7,8 @@ const reason = 'tracked in OPS-1234, resumes after the DLI migration';
 describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a reason', () => {
   test('compliant: a well-formed acknowledgement', () => {
     expect(
-      disAckInvalid(
+      runRule(
+        disAckInvalid,
         context(demo(), { acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason }] }),
       ),
     ).toEqual([]);
@@ -14,7 +16,8 @@ describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a rea
 
   test('non-compliant: a reason shorter than 10 characters', () => {
     expect(
-      disAckInvalid(
+      runRule(
+        disAckInvalid,
         context(demo(), {
           acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: ' later ' }],
         }),
@@ -31,7 +34,8 @@ describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a rea
   });
 
   test('non-compliant: no reason at all', () => {
-    const [finding] = disAckInvalid(
+    const [finding] = runRule(
+      disAckInvalid,
       context(demo(), { acknowledgements: [{ ruleId: 'DIS-TASK-STATE', task: 'x', reason: '' }] }),
     );
     expect(finding.message).toBe(
@@ -40,7 +44,8 @@ describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a rea
   });
 
   test('edge: an unknown or unacknowledgeable rule id', () => {
-    const findings = disAckInvalid(
+    const findings = runRule(
+      disAckInvalid,
       context(demo(), {
         acknowledgements: [
           { ruleId: 'DIS-TASK-NOT-RUNNING', task: 'x', reason },
@@ -57,7 +62,8 @@ describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a rea
   });
 
   test('edge: a malformed expiry and a missing task', () => {
-    const findings = disAckInvalid(
+    const findings = runRule(
+      disAckInvalid,
       context(demo(), {
         acknowledgements: [
           { ruleId: 'DIS-TASK-STATE', task: 'x', reason, expires: 'next week' },

@@ -1,17 +1,18 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disDestinationType } from '../../../src/assertion/rules/dis-destination-type';
 import { context, demo, snapshot, task } from '../gate-fixtures';
 
 describe('DIS-DESTINATION-TYPE: tasks dump to allowed destination types', () => {
   test('compliant: documented types without a list', () => {
-    expect(disDestinationType(context(demo()))).toEqual([]);
+    expect(runRule(disDestinationType, context(demo()))).toEqual([]);
   });
 
   test('compliant: every type in the list', () => {
-    expect(disDestinationType(context(demo(), { destinationTypes: ['OBS', 'DLI'] }))).toEqual([]);
+    expect(runRule(disDestinationType, context(demo(), { destinationTypes: ['OBS', 'DLI'] }))).toEqual([]);
   });
 
   test('non-compliant: a type outside the list', () => {
-    expect(disDestinationType(context(demo(), { destinationTypes: ['OBS'] }))).toEqual([
+    expect(runRule(disDestinationType, context(demo(), { destinationTypes: ['OBS'] }))).toEqual([
       {
         ruleId: 'DIS-DESTINATION-TYPE',
         streamName: 'orders',
@@ -26,7 +27,7 @@ describe('DIS-DESTINATION-TYPE: tasks dump to allowed destination types', () => 
   });
 
   test('edge: an unknown type fails without a list and says it is unknown', () => {
-    const [finding] = disDestinationType(context([snapshot('s', [task('a', 'RUNNING', 'KAFKA')])]));
+    const [finding] = runRule(disDestinationType, context([snapshot('s', [task('a', 'RUNNING', 'KAFKA')])]));
     expect(finding.message).toBe(
       'task s/a dumps to destination type "KAFKA", which is unknown (documented types: OBS, MRS, DLI, DWS, CLOUDTABLE).',
     );
@@ -37,14 +38,18 @@ describe('DIS-DESTINATION-TYPE: tasks dump to allowed destination types', () => 
 
   test('edge: an unknown type listed explicitly is accepted', () => {
     expect(
-      disDestinationType(
+      runRule(
+        disDestinationType,
         context([snapshot('s', [task('a', 'RUNNING', 'KAFKA')])], { destinationTypes: ['KAFKA'] }),
       ),
     ).toEqual([]);
   });
 
   test('edge: an empty list allows nothing', () => {
-    const findings = disDestinationType(context([snapshot('s', [task('a')])], { destinationTypes: [] }));
+    const findings = runRule(
+      disDestinationType,
+      context([snapshot('s', [task('a')])], { destinationTypes: [] }),
+    );
     expect(findings.map((f) => f.message)).toEqual(['task s/a dumps to OBS; allowed: none.']);
   });
 });

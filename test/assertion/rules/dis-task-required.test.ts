@@ -1,19 +1,20 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disTaskRequired } from '../../../src/assertion/rules/dis-task-required';
 import { context, demo } from '../gate-fixtures';
 
 describe('DIS-TASK-REQUIRED: required and expected tasks exist', () => {
   test('compliant: required tasks found by name or stream/name', () => {
     expect(
-      disTaskRequired(context(demo(), { requiredTasks: ['orders-to-obs', 'clicks/clicks-to-obs'] })),
+      runRule(disTaskRequired, context(demo(), { requiredTasks: ['orders-to-obs', 'clicks/clicks-to-obs'] })),
     ).toEqual([]);
   });
 
   test('compliant: no required tasks', () => {
-    expect(disTaskRequired(context(demo()))).toEqual([]);
+    expect(runRule(disTaskRequired, context(demo()))).toEqual([]);
   });
 
   test('non-compliant: a missing required task names the streams searched', () => {
-    expect(disTaskRequired(context(demo(), { requiredTasks: ['orders-to-dws'] }))).toEqual([
+    expect(runRule(disTaskRequired, context(demo(), { requiredTasks: ['orders-to-dws'] }))).toEqual([
       {
         ruleId: 'DIS-TASK-REQUIRED',
         taskName: 'orders-to-dws',
@@ -24,7 +25,7 @@ describe('DIS-TASK-REQUIRED: required and expected tasks exist', () => {
   });
 
   test('non-compliant: a missing expected task in a looked-up stream', () => {
-    expect(disTaskRequired(context(demo(), { expectedTasks: ['orders/orders-to-dws'] }))).toEqual([
+    expect(runRule(disTaskRequired, context(demo(), { expectedTasks: ['orders/orders-to-dws'] }))).toEqual([
       {
         ruleId: 'DIS-TASK-REQUIRED',
         streamName: 'orders',
@@ -36,14 +37,17 @@ describe('DIS-TASK-REQUIRED: required and expected tasks exist', () => {
   });
 
   test('edge: a stream-qualified task in a stream that was not looked up says so', () => {
-    const [finding] = disTaskRequired(context(demo(), { requiredTasks: ['payments/payments-to-obs'] }));
+    const [finding] = runRule(
+      disTaskRequired,
+      context(demo(), { requiredTasks: ['payments/payments-to-obs'] }),
+    );
     expect(finding.message).toBe(
       'required task payments/payments-to-obs was not found because stream payments was not looked up.',
     );
   });
 
   test('edge: a task in the wrong stream does not count', () => {
-    const [finding] = disTaskRequired(context(demo(), { requiredTasks: ['clicks/orders-to-obs'] }));
+    const [finding] = runRule(disTaskRequired, context(demo(), { requiredTasks: ['clicks/orders-to-obs'] }));
     expect(finding.message).toBe('required task clicks/orders-to-obs was not found in stream clicks.');
   });
 
@@ -53,7 +57,7 @@ describe('DIS-TASK-REQUIRED: required and expected tasks exist', () => {
       expectedTasks: ['gone'],
       ignoreTasks: ['orders-to-dli'],
     };
-    expect(disTaskRequired(context(demo(), rules)).map((f) => f.message)).toEqual([
+    expect(runRule(disTaskRequired, context(demo(), rules)).map((f) => f.message)).toEqual([
       'required task gone was not found in streams orders, clicks.',
     ]);
   });

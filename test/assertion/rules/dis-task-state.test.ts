@@ -1,13 +1,14 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disTaskState } from '../../../src/assertion/rules/dis-task-state';
 import { context, demo, snapshot, task } from '../gate-fixtures';
 
 describe('DIS-TASK-STATE: every task is in an allowed state', () => {
   test('compliant: every task RUNNING under the default', () => {
-    expect(disTaskState(context(demo()))).toEqual([]);
+    expect(runRule(disTaskState, context(demo()))).toEqual([]);
   });
 
   test('non-compliant: a PAUSED task is reported with stream, task, state, type and age', () => {
-    expect(disTaskState(context(demo('PAUSED')))).toEqual([
+    expect(runRule(disTaskState, context(demo('PAUSED')))).toEqual([
       {
         ruleId: 'DIS-TASK-STATE',
         streamName: 'orders',
@@ -22,7 +23,10 @@ describe('DIS-TASK-STATE: every task is in an allowed state', () => {
   });
 
   test('non-compliant: ERROR and ABNORMAL ask for a repair', () => {
-    const findings = disTaskState(context([snapshot('s', [task('a', 'ERROR'), task('b', 'ABNORMAL')])]));
+    const findings = runRule(
+      disTaskState,
+      context([snapshot('s', [task('a', 'ERROR'), task('b', 'ABNORMAL')])]),
+    );
     expect(findings.map((f) => [f.message, f.fix])).toEqual([
       [
         'task s/a is ERROR; allowed: RUNNING.',
@@ -37,17 +41,19 @@ describe('DIS-TASK-STATE: every task is in an allowed state', () => {
 
   test('non-compliant: the fix fits the state', () => {
     const snaps = [snapshot('s', [task('a', 'STARTING'), task('b', 'DELETE')])];
-    expect(disTaskState(context(snaps)).map((f) => f.fix)).toEqual([
+    expect(runRule(disTaskState, context(snaps)).map((f) => f.fix)).toEqual([
       'Wait until the task is RUNNING and refresh the lookup, or add STARTING to allowedStates.',
       'Recreate the task if it is still needed (DIS console, stream s, Dump Management), or add DELETE to allowedStates.',
     ]);
-    expect(disTaskState(context([snapshot('s', [task('c')])], { allowedStates: ['PAUSED'] }))[0].fix).toBe(
+    expect(
+      runRule(disTaskState, context([snapshot('s', [task('c')])], { allowedStates: ['PAUSED'] }))[0].fix,
+    ).toBe(
       'Stop the task if it must not run (DIS console, stream s, Dump Management), or add RUNNING to allowedStates.',
     );
   });
 
   test('edge: an unknown state fails the default rule and says it is unknown', () => {
-    const [finding] = disTaskState(context([snapshot('s', [task('a', 'FROZEN')])]));
+    const [finding] = runRule(disTaskState, context([snapshot('s', [task('a', 'FROZEN')])]));
     expect(finding.message).toBe(
       'task s/a is in state "FROZEN", which is unknown (documented states: ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL); allowed: RUNNING.',
     );
@@ -58,18 +64,21 @@ describe('DIS-TASK-STATE: every task is in an allowed state', () => {
 
   test('edge: an unknown state listed in allowedStates is accepted', () => {
     expect(
-      disTaskState(context([snapshot('s', [task('a', 'FROZEN')])], { allowedStates: ['RUNNING', 'FROZEN'] })),
+      runRule(
+        disTaskState,
+        context([snapshot('s', [task('a', 'FROZEN')])], { allowedStates: ['RUNNING', 'FROZEN'] }),
+      ),
     ).toEqual([]);
   });
 
   test('edge: allowedStates replaces the default, and ignored tasks are skipped', () => {
     const rules = { allowedStates: ['PAUSED'], ignoreTasks: ['clicks/clicks-to-obs'] };
-    const findings = disTaskState(context(demo('PAUSED'), rules));
+    const findings = runRule(disTaskState, context(demo('PAUSED'), rules));
     expect(findings.map((f) => `${f.streamName}/${f.taskName}`)).toEqual(['orders/orders-to-obs']);
     expect(findings[0].message).toBe('task orders/orders-to-obs is RUNNING; allowed: PAUSED.');
   });
 
   test('edge: a stream without tasks is compliant', () => {
-    expect(disTaskState(context([snapshot('empty', [])]))).toEqual([]);
+    expect(runRule(disTaskState, context([snapshot('empty', [])]))).toEqual([]);
   });
 });

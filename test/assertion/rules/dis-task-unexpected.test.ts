@@ -1,22 +1,27 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disTaskUnexpected } from '../../../src/assertion/rules/dis-task-unexpected';
 import { context, demo, snapshot } from '../gate-fixtures';
 
 describe('DIS-TASK-UNEXPECTED: no task outside expectedTasks', () => {
   test('compliant: the exact set', () => {
     expect(
-      disTaskUnexpected(
+      runRule(
+        disTaskUnexpected,
         context(demo(), { expectedTasks: ['orders-to-obs', 'orders/orders-to-dli', 'clicks-to-obs'] }),
       ),
     ).toEqual([]);
   });
 
   test('compliant: no expectedTasks means no drift check', () => {
-    expect(disTaskUnexpected(context(demo()))).toEqual([]);
+    expect(runRule(disTaskUnexpected, context(demo()))).toEqual([]);
   });
 
   test('non-compliant: an extra task is reported with its details', () => {
     expect(
-      disTaskUnexpected(context(demo('PAUSED'), { expectedTasks: ['orders-to-obs', 'clicks-to-obs'] })),
+      runRule(
+        disTaskUnexpected,
+        context(demo('PAUSED'), { expectedTasks: ['orders-to-obs', 'clicks-to-obs'] }),
+      ),
     ).toEqual([
       {
         ruleId: 'DIS-TASK-UNEXPECTED',
@@ -32,7 +37,8 @@ describe('DIS-TASK-UNEXPECTED: no task outside expectedTasks', () => {
   });
 
   test('edge: an empty expectedTasks expects no task at all', () => {
-    const findings = disTaskUnexpected(
+    const findings = runRule(
+      disTaskUnexpected,
       context([snapshot('s', [])].concat(demo().slice(1)), { expectedTasks: [] }),
     );
     expect(findings.map((f) => f.message)).toEqual([
@@ -42,7 +48,8 @@ describe('DIS-TASK-UNEXPECTED: no task outside expectedTasks', () => {
 
   test('edge: ignored tasks are not drift', () => {
     expect(
-      disTaskUnexpected(
+      runRule(
+        disTaskUnexpected,
         context(demo(), {
           expectedTasks: ['orders-to-obs', 'orders-to-dli'],
           ignoreTasks: ['clicks-to-obs'],

@@ -1,14 +1,18 @@
+import { runRule } from '../../../src/assertion/evaluate-gate';
 import { disTransferLag } from '../../../src/assertion/rules/dis-transfer-lag';
 import { context, snapshot, task } from '../gate-fixtures';
 
 describe('DIS-TRANSFER-LAG: tasks transferred recently, measured against the fetch time', () => {
   test('compliant: no maximum set', () => {
-    expect(disTransferLag(context([snapshot('s', [task('a', 'RUNNING', 'OBS', 86400)])]))).toEqual([]);
+    expect(runRule(disTransferLag, context([snapshot('s', [task('a', 'RUNNING', 'OBS', 86400)])]))).toEqual(
+      [],
+    );
   });
 
   test('compliant: exactly at the maximum', () => {
     expect(
-      disTransferLag(
+      runRule(
+        disTransferLag,
         context([snapshot('s', [task('a', 'RUNNING', 'OBS', 900)])], { maxTransferLagSeconds: 900 }),
       ),
     ).toEqual([]);
@@ -16,7 +20,8 @@ describe('DIS-TRANSFER-LAG: tasks transferred recently, measured against the fet
 
   test('non-compliant: older than the maximum', () => {
     expect(
-      disTransferLag(
+      runRule(
+        disTransferLag,
         context([snapshot('s', [task('a', 'RUNNING', 'OBS', 3 * 3600 + 5 * 60)])], {
           maxTransferLagSeconds: 900,
         }),
@@ -36,7 +41,8 @@ describe('DIS-TRANSFER-LAG: tasks transferred recently, measured against the fet
   });
 
   test('edge: a task that never transferred is measured from its creation', () => {
-    const [finding] = disTransferLag(
+    const [finding] = runRule(
+      disTransferLag,
       context([snapshot('s', [task('a', 'RUNNING', 'OBS', null)])], { maxTransferLagSeconds: 60 }),
     );
     expect(finding.message).toBe(
@@ -47,12 +53,15 @@ describe('DIS-TRANSFER-LAG: tasks transferred recently, measured against the fet
 
   test('edge: a fresh task that never transferred is still within the lag', () => {
     const fresh = { ...task('a', 'RUNNING', 'OBS', null), createTime: Date.parse('2026-11-28T11:59:00Z') };
-    expect(disTransferLag(context([snapshot('s', [fresh])], { maxTransferLagSeconds: 120 }))).toEqual([]);
+    expect(
+      runRule(disTransferLag, context([snapshot('s', [fresh])], { maxTransferLagSeconds: 120 })),
+    ).toEqual([]);
   });
 
   test('edge: a last transfer after the fetch (clock skew) counts as no lag', () => {
     expect(
-      disTransferLag(
+      runRule(
+        disTransferLag,
         context([snapshot('s', [task('a', 'RUNNING', 'OBS', -60)])], { maxTransferLagSeconds: 0 }),
       ),
     ).toEqual([]);

@@ -1,11 +1,13 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { GateSeverity } from '../../../src/assertion/gate-rules';
 import { GATE_RULES } from '../../../src/assertion/rules';
-import { GATE_RULE_IDS, UNACKNOWLEDGEABLE_RULE_IDS } from '../../../src/assertion/rules/gate-rule-ids';
+
+const ids = GATE_RULES.map((rule) => rule.id);
 
 describe('rules inventory', () => {
   test('pins the rule ids and their order (a change here is a reviewed diff)', () => {
-    expect(GATE_RULE_IDS).toEqual([
+    expect(ids).toEqual([
       'DIS-TASK-STATE',
       'DIS-TASK-REQUIRED',
       'DIS-TASK-UNEXPECTED',
@@ -15,22 +17,41 @@ describe('rules inventory', () => {
       'DIS-ACK-INVALID',
       'DIS-ACK-EXPIRED',
     ]);
-    expect(UNACKNOWLEDGEABLE_RULE_IDS).toEqual(['DIS-ACK-INVALID', 'DIS-ACK-EXPIRED']);
+    expect(GATE_RULES.filter((rule) => !rule.acknowledgeable).map((rule) => rule.id)).toEqual([
+      'DIS-ACK-INVALID',
+      'DIS-ACK-EXPIRED',
+    ]);
   });
 
-  test('every rule id has exactly one file named after it, and the registry runs them in order', () => {
+  test('every rule is declared, id and check together, in exactly one file named after its id', () => {
     const dir = join(__dirname, '../../../src/assertion/rules');
     const ruleFiles = readdirSync(dir)
       .filter((f) => f.startsWith('dis-') && f.endsWith('.ts'))
       .map((f) => f.replace(/\.ts$/, '').toUpperCase())
       .sort();
-    expect(ruleFiles).toEqual([...GATE_RULE_IDS].sort());
-    expect([...GATE_RULES.keys()]).toEqual(GATE_RULE_IDS);
+    expect(ruleFiles).toEqual([...ids].sort());
+    for (const rule of GATE_RULES) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the file named after the id
+      const declared = Object.values(require(join(dir, rule.id.toLowerCase())) as object);
+      expect({ id: rule.id, declaresIt: declared.includes(rule) }).toEqual({ id: rule.id, declaresIt: true });
+    }
+  });
+
+  test('every rule says what it requires and what to do in one line, at a known level', () => {
+    for (const rule of GATE_RULES) {
+      for (const text of [rule.summary, rule.fix]) {
+        expect({ id: rule.id, text, oneSentence: /^[A-Z][^\n]*\.$/.test(text) }).toMatchObject({
+          oneSentence: true,
+        });
+      }
+      expect(Object.values(GateSeverity)).toContain(rule.level);
+      expect(typeof rule.check).toBe('function');
+    }
   });
 
   test('every rule file has a test file with compliant and non-compliant cases', () => {
     const dir = __dirname;
-    for (const id of GATE_RULE_IDS) {
+    for (const id of ids) {
       const file = readdirSync(dir).find((f) => f === `${id.toLowerCase()}.test.ts`);
       expect(file).toBeDefined();
     }

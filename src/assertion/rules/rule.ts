@@ -1,0 +1,112 @@
+// What a rule file is written against: the rule's shape (id, what reports say about it, its
+// check), the context its check reads, and the helpers every rule shares.
+import type { TransferTask } from '../../client/model';
+import type { AcknowledgementState, RuleFinding } from '../gate-report';
+import type { GateAcknowledgement, GateRules, GateSeverity } from '../gate-rules';
+
+/**
+ * A gate rule, declared in one file of this folder named after its id in lower case
+ * (`DIS-TASK-STATE` → `dis-task-state.ts`). The list in `index.ts` is the one source of rule ids
+ * and of evaluation order. Like a cdk-nag rule, its check is a pure function; the engine adds the
+ * rule's id and severity to what the check finds.
+ */
+export interface GateRule {
+  /** The stable id, for example `DIS-TASK-STATE`: what findings, reports and acknowledgements name. */
+  readonly id: string;
+  /** What the rule requires, in one sentence (reports and the README show it). */
+  readonly summary: string;
+  /** What to do about a finding of the rule, in general; each finding carries its own precise fix. */
+  readonly fix: string;
+  /**
+   * The severity of the rule's findings when the gate's `severity` does not set another one; an
+   * unacknowledgeable rule's findings always have it.
+   */
+  readonly level: GateSeverity;
+  /**
+   * Whether an acknowledgement can accept the rule's findings. False for the rules about
+   * acknowledgements themselves: their findings always fail at the rule's `level`.
+   */
+  readonly acknowledgeable: boolean;
+  /** The check: a pure function of the context; a check that throws becomes a finding. */
+  check(context: RuleContext): CheckFinding[];
+}
+
+/** A finding as a rule's check returns it: the engine adds the rule's id. */
+export type CheckFinding = Omit<RuleFinding, 'ruleId'>;
+
+/** One task as the rules see it: with its stream and its age at fetch time. */
+export interface GateTask {
+  /** The stream the task belongs to. */
+  readonly streamName: string;
+  /** The task as the API described it. */
+  readonly task: TransferTask;
+  /** Seconds from the last transfer to the fetch; undefined when the task never transferred. */
+  readonly lastTransferAgeSeconds?: number;
+  /** Seconds from the task's creation to the fetch. */
+  readonly createdAgeSeconds: number;
+}
+
+/** An acknowledgement and what the gate made of it. */
+export interface CheckedAcknowledgement {
+  /** The acknowledgement as given. */
+  readonly ack: GateAcknowledgement;
+  /** Active, expired or invalid. */
+  readonly status: AcknowledgementState;
+  /** What is wrong with it, for `invalid` and `expired`. */
+  readonly problem?: string;
+}
+
+/** Everything a rule may look at. Rules are pure functions of it. */
+export interface RuleContext {
+  /** The tasks that are not ignored, in stream then task order. */
+  readonly tasks: readonly GateTask[];
+  /** Every task, ignored ones included (they still satisfy required/expected tasks). */
+  readonly allTasks: readonly GateTask[];
+  /** The names of the looked-up streams. */
+  readonly streamNames: readonly string[];
+  /** The rules, `allowedStates` filled in. */
+  readonly rules: GateRules & { readonly allowedStates: string[] };
+  /** Every acknowledgement of the rules, checked against the evaluation time. */
+  readonly acknowledgements: readonly CheckedAcknowledgement[];
+  /** The evaluation time (epoch ms), used only for acknowledgement expiry. */
+  readonly now: number;
+}
+
+/** A finding about an existing task, with its stream, state, type and age filled in. */
+export function taskFinding(t: GateTask, message: string, fix: string): CheckFinding {
+  return {
+    streamName: t.streamName,
+    taskName: t.task.taskName,
+    state: t.task.state,
+    destinationType: t.task.destinationType,
+    ...(t.lastTransferAgeSeconds === undefined ? {} : { lastTransferAgeSeconds: t.lastTransferAgeSeconds }),
+    message,
+    fix,
+  };
+}
+
+/**
+ * True when a task reference (`task-name`, `stream/task-name`, or `*` when `wildcard` is allowed)
+ * names the task `taskName` of stream `streamName`.
+ */
+export function matchesTaskRef(ref: string, streamName: string, taskName: string, wildcard = false): boolean {
+  if (wildcard && ref === '*') return true;
+  return ref === taskName || ref === `${streamName}/${taskName}`;
+}
+
+/**
+ * A set of task references for constant-time matching: `has(stream, task)` is true when a
+ * reference names the task by name or by `stream/name`.
+ */
+export class TaskRefSet {
+  private readonly refs: ReadonlySet<string>;
+
+  public constructor(refs: Iterable<string>) {
+    this.refs = new Set(refs);
+  }
+
+  /** True when a reference in the set names task `taskName` of stream `streamName`. */
+  public has(streamName: string, taskName: string): boolean {
+    return this.refs.has(taskName) || this.refs.has(`${streamName}/${taskName}`);
+  }
+}
