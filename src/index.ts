@@ -61,7 +61,12 @@ export * from './assertion/duration';
 export * from './assertion/enforcement';
 export { evaluateGate, type GateSnapshot } from './assertion/evaluate-gate';
 export * from './assertion/gate-report';
-export * from './assertion/gate-rules';
+export {
+  GateSeverity,
+  parseGateRules,
+  type GateAcknowledgement,
+  type GateRules,
+} from './assertion/gate-rules';
 export * from './assertion/gate-file';
 export * from './assertion/resolve-enforcement';
 export { GATE_RULES } from './assertion/rules';

@@ -9,7 +9,7 @@ import { Enforcement } from './enforcement';
 import { evaluateGate } from './evaluate-gate';
 import { gateFileFor, type GateFile } from './gate-file';
 import { formatGateReport, type GateReport } from './gate-report';
-import type { GateRules } from './gate-rules';
+import { parseGateRules, type GateRules } from './gate-rules';
 import { refuseAssertionTokens } from './private/refuse-assertion-tokens';
 import { addApplyGate, addPlanGate, stackFileName } from './terraform-gates';
 import { toGateRules } from './private/to-gate-rules';
@@ -61,6 +61,7 @@ export class DisTransferTasksAssertion extends Construct {
     this.enforcement = resolved.enforcement;
     this.enforcementFrom = resolved.from;
     this.rules = toGateRules(props);
+    parseGateRules(this.rules, `The props of DisTransferTasksAssertion ${this.node.path}`);
     this.report = evaluateGate(props.lookup.snapshots, this.rules);
     this.reportFileName = stackFileName(this, stack.node.path, 'report.json');
     const text = formatGateReport(this.report);

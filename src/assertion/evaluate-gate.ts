@@ -9,7 +9,7 @@ import {
   type GateReport,
   type RuleFinding,
 } from './gate-report';
-import { GateSeverity, type GateAcknowledgement, type GateRules } from './gate-rules';
+import { GateSeverity, parseGateRules, type GateAcknowledgement, type GateRules } from './gate-rules';
 import { GATE_RULES } from './rules';
 import {
   matchesTaskRef,
@@ -56,7 +56,7 @@ export function evaluateGate(
   rules: GateRules = {},
   now: number = Date.now(),
 ): GateReport {
-  validateRules(rules);
+  parseGateRules(rules); // refuses malformed rules; the report keeps them as given
   const context = buildRuleContext(snapshots, rules, now);
   const acks = context.acknowledgements.map((checked) => ({ ...checked, matched: 0 }));
   const findings: GateFinding[] = [];
@@ -235,37 +235,4 @@ export function checkAcknowledgement(
     }
   }
   return { status: AcknowledgementState.ACTIVE };
-}
-
-function validateRules(rules: GateRules): void {
-  for (const key of ['maxTransferLagSeconds', 'minTasks'] as const) {
-    const v = rules[key];
-    if (v !== undefined && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) {
-      throw new GateConfigError(
-        `Gate rule ${key} is ${typeof v === 'number' ? String(v) : JSON.stringify(v)}; give a number of 0 or more, or leave it out.`,
-        { source: `gate rule ${key}` },
-      );
-    }
-  }
-  for (const key of [
-    'allowedStates',
-    'requiredTasks',
-    'expectedTasks',
-    'ignoreTasks',
-    'destinationTypes',
-  ] as const) {
-    const v = rules[key];
-    if (v !== undefined && (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x === ''))) {
-      throw new GateConfigError(
-        `Gate rule ${key} must be a list of non-empty strings; got ${JSON.stringify(v)}.`,
-        { source: `gate rule ${key}` },
-      );
-    }
-  }
-  if (rules.severity !== undefined && !Object.values(GateSeverity).includes(rules.severity)) {
-    throw new GateConfigError(
-      `Gate rule severity is ${JSON.stringify(rules.severity)}; use "error" or "warning".`,
-      { source: 'gate rule severity' },
-    );
-  }
 }

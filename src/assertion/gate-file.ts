@@ -2,8 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import { GateConfigError } from './errors';
-import type * as schemas from './gate-file-schema';
-import type { GateRules } from './gate-rules';
+import { checkGateRules, FieldChecker, type GateRules } from './gate-rules';
 
 /** Where a gate looks: the streams (or every stream) of one project. Never credentials. */
 export interface GateTarget {
@@ -44,28 +43,57 @@ export interface GateFile {
   readonly rules: GateRules;
 }
 
-// The zod schemas live in ./gate-file-schema, loaded only when a gate file is parsed: loading the
-// package (and synth with any enforcement but APPLY) does not load zod, and the package's
-// declarations name no zod type.
+const FILE_FIELDS = ['formatVersion', 'constructPath', 'target', 'rules'];
+const TARGET_FIELDS = ['region', 'projectId', 'streams', 'allStreams', 'endpoint'];
 
 /**
- * Validates parsed JSON as a {@link GateFile}.
+ * Validates parsed JSON as a {@link GateFile}: unknown fields are refused (so a credential cannot
+ * sit in one), the rules go through the one validator of gate rules. Returns a copy with the
+ * fields in their documented order.
  * @param value the parsed JSON
  * @param source where it came from (a file name), for the error message
  * @throws GateConfigError listing every problem, path by path
  */
-export function parseGateFile(value: unknown, source = 'the gate file'): GateFile {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { GateFileSchema } = require('./gate-file-schema') as typeof schemas;
-  const result = GateFileSchema.safeParse(value);
-  if (result.success) return result.data as GateFile;
-  const problems = result.error.issues.map(
-    (i) => `${i.path.length > 0 ? i.path.join('.') : '(root)'}: ${i.message}`,
-  );
+export function parseGateFile(value: unknown, source = 'The gate file'): GateFile {
+  const checker = new FieldChecker();
+  const file = checker.object(value, [], FILE_FIELDS);
+  if (file !== undefined) {
+    const formatVersion = checker.oneOf(file.formatVersion, ['formatVersion'], [1] as const);
+    const constructPath = checker.optional(file, 'constructPath', (v) =>
+      checker.string(v, ['constructPath']),
+    );
+    const target = checkTarget(checker, file.target);
+    const rules = checkGateRules(checker, file.rules, ['rules']);
+    if (checker.problems.length === 0) {
+      return { formatVersion: formatVersion!, ...constructPath, target: target!, rules: rules! };
+    }
+  }
   throw new GateConfigError(
-    `${source} is not a valid gate file: ${problems.join('; ')}. Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").`,
-    { source, problems },
+    `${source} is not a valid gate file: ${checker.problems.join('; ')}. Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").`,
+    { source, problems: checker.problems },
   );
+}
+
+function checkTarget(checker: FieldChecker, value: unknown): GateTarget | undefined {
+  const hint = `use ${TARGET_FIELDS.join(', ')}; credentials come from the environment of the check`;
+  const before = checker.problems.length;
+  const target = checker.object(value, ['target'], TARGET_FIELDS, hint);
+  if (target === undefined) return undefined;
+  const region = checker.string(target.region, ['target', 'region'], true);
+  const projectId = checker.string(target.projectId, ['target', 'projectId'], true);
+  const streams = checker.optional(target, 'streams', (v) => checker.names(v, ['target', 'streams'], true));
+  const allStreams = checker.optional(target, 'allStreams', (v) =>
+    checker.oneOf(v, ['target', 'allStreams'], [true, false]),
+  );
+  const endpoint = checker.optional(target, 'endpoint', (v) =>
+    typeof v === 'string' && URL.canParse(v) ? v : checker.fail(['target', 'endpoint'], 'a URL', v),
+  );
+  if (checker.problems.length > before) return undefined;
+  if ((target.allStreams === true) === (target.streams !== undefined)) {
+    checker.problems.push('target: give either "streams" (a non-empty list) or "allStreams": true, not both');
+    return undefined;
+  }
+  return { region: region!, projectId: projectId!, ...streams, ...allStreams, ...endpoint };
 }
 
 /**

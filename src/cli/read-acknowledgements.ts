@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { GateAcknowledgement } from '../assertion/gate-rules';
+import { acknowledgementProblems, type GateAcknowledgement } from '../assertion/gate-rules';
 import { CliUsageError } from './cli-usage-error';
 
 /**
  * Reads an acknowledgements file: a JSON array of `{ ruleId, task, reason, expires? }`, or an
  * object with such an array under `acknowledgements`. Entries are checked with the gate file's
- * own schema, so the file accepts exactly what the construct's `acknowledgements` prop does.
+ * own validator, so the file accepts exactly what the construct's `acknowledgements` prop does.
  * @throws CliUsageError naming the file, the entry and the field
  */
 export async function readAcknowledgements(path: string): Promise<GateAcknowledgement[]> {
@@ -33,11 +33,8 @@ export async function readAcknowledgements(path: string): Promise<GateAcknowledg
         'entries, or an object with that array under "acknowledgements".',
     );
   }
-  // Loaded on use: the schema brings zod, which commands that take no acknowledgements never need.
-  const { GateRulesSchema } = await import('../assertion/gate-file-schema');
-  const checked = GateRulesSchema.pick({ acknowledgements: true }).safeParse({ acknowledgements: list });
-  if (!checked.success) {
-    const problems = checked.error.issues.map((i) => `${i.path.slice(1).join('.')}: ${i.message}`).join('; ');
+  const problems = acknowledgementProblems(list).join('; ');
+  if (problems !== '') {
     throw new CliUsageError(
       `The acknowledgements file ${path} has invalid entries (${problems}). Each entry needs "ruleId", ` +
         '"task" (task, stream/task or *) and "reason", and may have "expires" (YYYY-MM-DD).',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -405,5 +406,39 @@ describe('DisTransferTasksAssertion', () => {
       }
     });
     expect(outputs[1]).toEqual(outputs[0]);
+  });
+});
+
+describe('what synth loads', () => {
+  // Runs in a fresh `node` against the built package, as an app would.
+  const CHILD = `
+const { App, TerraformStack } = require('cdktf');
+const [lib, outdir] = process.argv.slice(1);
+const dis = require(lib);
+const app = new App({ outdir, stackTraces: false });
+const stack = new TerraformStack(app, 'demo');
+const snapshot = { streamName: 'orders', projectId: '0123456789abcdef0123456789abcdef', region: 'cn-north-4',
+  fetchedAt: '2026-11-28T12:00:00.000Z', source: 'context', totalNumber: 1, warnings: [],
+  tasks: [{ taskName: 'orders-to-obs', state: 'RUNNING', destinationType: 'OBS', createTime: 0 }] };
+const lookup = { allStreams: false, region: snapshot.region, projectId: snapshot.projectId, snapshots: [snapshot] };
+new dis.DisTransferTasksAssertion(stack, 'Gate', { lookup, enforcement: dis.Enforcement.APPLY, minTasks: 1 });
+app.synth();
+const loaded = Object.keys(require.cache).map((p) => p.split('\\\\').join('/'));
+process.stdout.write(JSON.stringify(['zod', 'undici'].filter((m) => loaded.some((p) => p.includes('/node_modules/' + m + '/')))));
+`;
+
+  test('an apply gate writes and checks its gate file without loading zod or undici', () => {
+    // GIVEN an app with an APPLY gate, whose gate file is validated when it is written
+    // WHEN a fresh process synthesizes it from the built package
+    const r = spawnSync(process.execPath, ['-e', CHILD, join(__dirname, '../../lib/index.js'), outdir], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, NODE_PATH: join(__dirname, '../../node_modules') },
+    });
+    // THEN the gate file is there, and neither package was loaded
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual([]);
+    expect(readFileSync(join(outdir, 'stacks/demo/dis-gate.Gate.gate.json'), 'utf8')).toContain(
+      '"minTasks": 1',
+    );
   });
 });

@@ -161,16 +161,22 @@ describe('evaluateGate', () => {
   });
 
   test.each([
-    [{ minTasks: -1 }, 'Gate rule minTasks is -1; give a number of 0 or more, or leave it out.'],
+    [
+      { minTasks: -1 },
+      'The gate rules are not valid: minTasks: expected a whole number of 0 or more, found -1. Give each rule a value of the kind it expects, or leave it out.',
+    ],
     [
       { maxTransferLagSeconds: Number.NaN },
-      'Gate rule maxTransferLagSeconds is NaN; give a number of 0 or more, or leave it out.',
+      'The gate rules are not valid: maxTransferLagSeconds: expected a number of 0 or more, found NaN. Give each rule a value of the kind it expects, or leave it out.',
     ],
     [
       { allowedStates: ['RUNNING', ''] },
-      'Gate rule allowedStates must be a list of non-empty strings; got ["RUNNING",""].',
+      'The gate rules are not valid: allowedStates.1: expected a non-empty string, found an empty string. Give each rule a value of the kind it expects, or leave it out.',
     ],
-    [{ severity: 'fatal' as GateSeverity }, 'Gate rule severity is "fatal"; use "error" or "warning".'],
+    [
+      { severity: 'fatal' as GateSeverity },
+      'The gate rules are not valid: severity: expected "error" or "warning", found another string. Give each rule a value of the kind it expects, or leave it out.',
+    ],
   ])('refuses malformed rules %j with a coded error', (rules, message) => {
     let caught: unknown;
     try {

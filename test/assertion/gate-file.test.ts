@@ -32,7 +32,7 @@ describe('parseGateFile', () => {
     expect(() =>
       parseGateFile({ formatVersion: 1, target: { ...target, secretKey: 'x' }, rules: {} }, 'gate.json'),
     ).toThrow(
-      'gate.json is not a valid gate file: target: Unrecognized key: "secretKey". Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").',
+      'gate.json is not a valid gate file: target: unknown field "secretKey" (use region, projectId, streams, allStreams, endpoint; credentials come from the environment of the check). Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").',
     );
   });
 
@@ -54,9 +54,9 @@ describe('parseGateFile', () => {
       caught = e as typeof caught;
     }
     expect(caught.code).toBe('DIS_GATE_CONFIG_INVALID');
-    expect(caught.message).toContain('formatVersion: Invalid input: expected 1');
-    expect(caught.message).toContain('rules.minTasks: Too small: expected number to be >=0');
-    expect(caught.message).toContain('rules.severity: Invalid option: expected one of "error"|"warning"');
+    expect(caught.message).toContain('formatVersion: expected 1, found 2');
+    expect(caught.message).toContain('rules.minTasks: expected a whole number of 0 or more, found -1');
+    expect(caught.message).toContain('rules.severity: expected "error" or "warning", found another string');
   });
 });
 
@@ -97,7 +97,7 @@ describe('readGateFile', () => {
     const path = join(dir, 'other.json');
     writeFileSync(path, '[]');
     expect(() => readGateFile(path)).toThrow(
-      `The gate file ${path} is not a valid gate file: (root): Invalid input: expected object, received array.`,
+      `The gate file ${path} is not a valid gate file: (top level): expected an object, found an empty list. Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").`,
     );
   });
 });

@@ -1,0 +1,98 @@
+import { TerraformStack, Testing } from 'cdktf';
+import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-tasks-assertion';
+import type { GateConfigError } from '../../src/assertion/errors';
+import { evaluateGate } from '../../src/assertion/evaluate-gate';
+import { parseGateFile } from '../../src/assertion/gate-file';
+import { acknowledgementProblems, parseGateRules } from '../../src/assertion/gate-rules';
+import { demo, lookupOf, NOW } from './gate-fixtures';
+
+const target = { region: 'cn-north-4', projectId: '0123456789abcdef0123456789abcdef', streams: ['orders'] };
+const ack = { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: 'migration until December' };
+
+function problemsOf(fn: () => unknown): readonly string[] {
+  try {
+    fn();
+  } catch (e) {
+    expect((e as GateConfigError).code).toBe('DIS_GATE_CONFIG_INVALID');
+    return (e as GateConfigError).problems;
+  }
+  throw new Error('expected a GateConfigError');
+}
+
+describe('one validator of gate rules', () => {
+  test('minTasks 1.5 is refused alike by the construct, evaluateGate and the gate file', () => {
+    // GIVEN the same malformed rule through each way into the gate
+    const stack = new TerraformStack(Testing.app(), 'demo');
+    const viaConstruct = problemsOf(
+      () => new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo()), minTasks: 1.5 }),
+    );
+    const viaEvaluate = problemsOf(() => evaluateGate(demo(), { minTasks: 1.5 }, NOW));
+    const viaGateFile = problemsOf(() =>
+      parseGateFile({ formatVersion: 1, target, rules: { minTasks: 1.5 } }),
+    );
+    // THEN each refuses it with the same problem (the gate file names the field under rules)
+    expect(viaConstruct).toEqual(['minTasks: expected a whole number of 0 or more, found 1.5']);
+    expect(viaEvaluate).toEqual(viaConstruct);
+    expect(viaGateFile).toEqual(['rules.minTasks: expected a whole number of 0 or more, found 1.5']);
+  });
+
+  test('the construct names itself and its props', () => {
+    const stack = new TerraformStack(Testing.app(), 'demo');
+    expect(
+      () => new DisTransferTasksAssertion(stack, 'Gate', { lookup: lookupOf(demo()), minTasks: -2 }),
+    ).toThrow(
+      'The props of DisTransferTasksAssertion demo/Gate are not valid: minTasks: expected a whole number of 0 or more, found -2. Give each rule a value of the kind it expects, or leave it out.',
+    );
+  });
+
+  test('lists every problem, path by path, and quotes no string it found', () => {
+    const fields = problemsOf(() =>
+      parseGateRules({
+        allowedStates: 'RUNNING',
+        requiredTasks: ['a', 7],
+        maxTransferLagSeconds: -1,
+        severity: 'secret-looking-value',
+        acknowledgements: [
+          { ...ack, reason: undefined, expires: 20261231 },
+          { ...ack, token: 'x' },
+        ],
+      }),
+    );
+    expect(fields).toEqual([
+      'allowedStates: expected a list of non-empty strings, found another string',
+      'requiredTasks.1: expected a non-empty string, found 7',
+      'maxTransferLagSeconds: expected a number of 0 or more, found -1',
+      'severity: expected "error" or "warning", found another string',
+      'acknowledgements.0.reason: expected a string, found nothing',
+      'acknowledgements.0.expires: expected a string, found 20261231',
+      'acknowledgements.1: unknown field "token" (use ruleId, task, reason, expires)',
+    ]);
+    expect(fields.join(' ')).not.toContain('secret-looking-value');
+  });
+
+  test('returns a copy with the fields in their documented order, absent ones left out', () => {
+    const checked = parseGateRules({
+      acknowledgements: [{ reason: ack.reason, task: ack.task, ruleId: ack.ruleId }],
+      minTasks: 2,
+      allowedStates: ['RUNNING'],
+      severity: undefined,
+    });
+    expect(JSON.stringify(checked)).toBe(
+      JSON.stringify({ allowedStates: ['RUNNING'], minTasks: 2, acknowledgements: [ack] }),
+    );
+  });
+
+  test('an acknowledgement whose content is wrong is the gate’s finding, not a validation error', () => {
+    // A short reason, an empty task, an unknown rule and a bad date are DIS-ACK-INVALID findings.
+    const odd = { ruleId: 'DIS-NOPE', task: '', reason: 'short', expires: 'next week' };
+    expect(parseGateRules({ acknowledgements: [odd] })).toEqual({ acknowledgements: [odd] });
+  });
+
+  test('an acknowledgements file is checked entry by entry, paths counted from the list', () => {
+    expect(acknowledgementProblems([ack, { ruleId: 'DIS-TASK-STATE' }])).toEqual([
+      '1.task: expected a string, found nothing',
+      '1.reason: expected a string, found nothing',
+    ]);
+    expect(acknowledgementProblems([ack])).toEqual([]);
+  });
+});
