@@ -56,18 +56,16 @@ export * from './lookup/errors';
 export * from './assertion/errors';
 export * from './assertion/live-check';
 export * from './assertion/dis-transfer-tasks-assertion';
-export * from './assertion/dis-transfer-tasks-assertion-props';
 export * from './assertion/duration';
-export * from './assertion/enforcement';
 export { evaluateGate, type GateSnapshot } from './assertion/evaluate-gate';
 export * from './assertion/gate-report';
 export {
   GateSeverity,
   parseGateRules,
   type GateAcknowledgement,
+  type GateRuleOptions,
   type GateRules,
 } from './assertion/gate-rules';
 export * from './assertion/gate-file';
-export * from './assertion/resolve-enforcement';
 export { GATE_RULES } from './assertion/rules';
 export type { GateRule } from './assertion/rules/rule';

@@ -1,19 +1,59 @@
+// The gate construct: its props, when it stops a deployment (Enforcement, and the operator's
+// override of it), and how it turns its props into gate rules, a report and Terraform gates.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, App, Manifest, TerraformStack, type TerraformResource } from 'cdktf';
+import { Annotations, App, Manifest, TerraformStack, Token, type TerraformResource } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct } from 'constructs';
-import { AssertionScopeError } from './errors';
-import type { DisTransferTasksAssertionProps } from './dis-transfer-tasks-assertion-props';
-import { Enforcement } from './enforcement';
+import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
+import type { Duration } from './duration';
+import { AssertionScopeError, GateConfigError } from './errors';
 import { evaluateGate } from './evaluate-gate';
 import { gateFileFor, type GateFile } from './gate-file';
 import { formatGateReport, type GateReport } from './gate-report';
-import { parseGateRules, type GateRules } from './gate-rules';
-import { refuseAssertionTokens } from './private/refuse-assertion-tokens';
+import { parseGateRules, type GateRuleOptions, type GateRules } from './gate-rules';
 import { addApplyGate, addPlanGate, stackFileName } from './terraform-gates';
-import { toGateRules } from './private/to-gate-rules';
-import { ENFORCEMENT_CONTEXT_KEY, ENFORCEMENT_ENV_VAR, resolveEnforcement } from './resolve-enforcement';
+
+/** When a `DisTransferTasksAssertion` stops a deployment. */
+export enum Enforcement {
+  /** Fail `cdktf synth` (and so diff and deploy) with a validation error listing every finding. */
+  SYNTH = 'SYNTH',
+  /**
+   * Synth succeeds with a warning; a `terraform_data` resource holding the snapshot carries a
+   * precondition, so `terraform plan` (and `cdktf diff`/`deploy`) fails with the findings.
+   */
+  PLAN = 'PLAN',
+  /**
+   * Synth succeeds with a warning; a `terraform_data` resource re-checks the tasks live on every
+   * `terraform apply` through the CLI and fails the apply when they are not healthy then.
+   */
+  APPLY = 'APPLY',
+  /** Findings become warning annotations only. */
+  WARN = 'WARN',
+}
+
+/** Properties of {@link DisTransferTasksAssertion}. Task references are `task-name` or `stream/task-name`. */
+export interface DisTransferTasksAssertionProps extends GateRuleOptions {
+  /** The lookup whose snapshots are checked: `DisTransferTasks` or `DisProjectTransferTasks`. */
+  readonly lookup: ITransferTasksLookup;
+  /**
+   * The longest time since a task's last transfer, measured against the snapshot's fetch time
+   * (not the synth time), so that synth stays deterministic.
+   * @default - no lag check
+   */
+  readonly maxTransferLag?: Duration;
+  /**
+   * When the gate stops a deployment.
+   * @default Enforcement.SYNTH
+   */
+  readonly enforcement?: Enforcement;
+  /**
+   * The command that runs this package's CLI at apply time (`Enforcement.APPLY` only); it is
+   * run as `<cliCommand> check --gate-file <file>` in the stack's working directory.
+   * @default 'npx --no-install dis-transfer-tasks'
+   */
+  readonly cliCommand?: string;
+}
 
 /** The CLI command `Enforcement.APPLY` runs when `cliCommand` is not given. */
 export const DEFAULT_CLI_COMMAND = 'npx --no-install dis-transfer-tasks';
@@ -133,6 +173,86 @@ export class DisTransferTasksAssertion extends Construct {
     writeFileSync(join(stackDir, this.reportFileName), `${JSON.stringify(report, null, 2)}\n`);
     if (this.gateFile !== undefined && this.gateFileName !== undefined) {
       writeFileSync(join(stackDir, this.gateFileName), `${JSON.stringify(this.gateFile, null, 2)}\n`);
+    }
+  }
+}
+
+/** The cdktf context key that sets the enforcement of every gate in the app. */
+export const ENFORCEMENT_CONTEXT_KEY = 'dis-transfer-tasks:enforcement';
+/** The environment variable that sets the enforcement of every gate for one run. */
+export const ENFORCEMENT_ENV_VAR = 'DIS_GATE_ENFORCEMENT';
+
+/** An enforcement and where it was chosen. */
+export interface ResolvedEnforcement {
+  /** The enforcement in effect. */
+  readonly enforcement: Enforcement;
+  /** Where it came from: `env`, `context`, `prop` or `default`. */
+  readonly from: 'env' | 'context' | 'prop' | 'default';
+}
+
+/**
+ * Chooses a gate's enforcement: `DIS_GATE_ENFORCEMENT`, then cdktf context
+ * `dis-transfer-tasks:enforcement`, then the prop, then `SYNTH`. The operator's settings win over
+ * the prop on purpose: they exist for one run that must get past a failing gate, such as
+ * `DIS_GATE_ENFORCEMENT=WARN cdktf destroy`. Values are case-insensitive.
+ * @throws GateConfigError when a value is not an {@link Enforcement}
+ */
+export function resolveEnforcement(
+  construct: Construct,
+  prop: Enforcement | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): ResolvedEnforcement {
+  const fromEnv = env[ENFORCEMENT_ENV_VAR];
+  if (fromEnv !== undefined && fromEnv !== '')
+    return { enforcement: parse(fromEnv, `environment variable ${ENFORCEMENT_ENV_VAR}`), from: 'env' };
+  const fromContext: unknown = construct.node.tryGetContext(ENFORCEMENT_CONTEXT_KEY);
+  if (fromContext !== undefined)
+    return { enforcement: parse(fromContext, `cdktf context "${ENFORCEMENT_CONTEXT_KEY}"`), from: 'context' };
+  if (prop !== undefined)
+    return { enforcement: parse(prop, `prop enforcement of ${construct.node.path}`), from: 'prop' };
+  return { enforcement: Enforcement.SYNTH, from: 'default' };
+}
+
+function parse(value: unknown, where: string): Enforcement {
+  const upper = typeof value === 'string' ? value.toUpperCase() : value;
+  if ((Object.values(Enforcement) as unknown[]).includes(upper)) return upper as Enforcement;
+  throw new GateConfigError(
+    `The ${where} is ${JSON.stringify(value)}, which is not an enforcement; use one of ${Object.values(Enforcement).join(', ')}.`,
+    { source: where },
+  );
+}
+
+/** The construct's props as plain {@link GateRules} data, unset props left out. */
+export function toGateRules(props: DisTransferTasksAssertionProps): GateRules {
+  const rules: GateRules = {
+    allowedStates: props.allowedStates,
+    requiredTasks: props.requiredTasks,
+    expectedTasks: props.expectedTasks,
+    ignoreTasks: props.ignoreTasks,
+    destinationTypes: props.destinationTypes,
+    maxTransferLagSeconds: props.maxTransferLag?.toSeconds(),
+    minTasks: props.minTasks,
+    severity: props.severity,
+    acknowledgements: props.acknowledgements?.map((a) => ({ ...a })),
+  };
+  return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as GateRules;
+}
+
+/**
+ * Throws {@link GateConfigError} for the first prop (list entries and acknowledgement fields
+ * included) that holds an unresolved Terraform token: the gate is evaluated while synth runs.
+ */
+export function refuseAssertionTokens(constructPath: string, props: DisTransferTasksAssertionProps): void {
+  for (const [name, value] of Object.entries(props)) {
+    if (name === 'lookup' || name === 'maxTransferLag') continue;
+    const values: unknown[] = Array.isArray(value)
+      ? [value, ...value.flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : [v]))]
+      : [value];
+    if (values.some((v) => v !== undefined && Token.isUnresolved(v))) {
+      throw new GateConfigError(
+        `The prop ${name} of DisTransferTasksAssertion ${constructPath} holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.`,
+        { source: `the prop ${name} of DisTransferTasksAssertion ${constructPath}` },
+      );
     }
   }
 }

@@ -37,15 +37,14 @@ export interface GateAcknowledgement {
 }
 
 /**
- * The rules a gate applies to transfer task snapshots: plain, JSON-serializable data, shared by the
- * `DisTransferTasksAssertion` construct, the gate file and the CLI `check` command.
- *
- * Task references are `task-name` (matches in any stream) or `stream/task-name`.
+ * The rules a gate applies that read the same as construct props and as plain data: what
+ * {@link GateRules} (the gate file, the CLI) and `DisTransferTasksAssertionProps` share. Task
+ * references are `task-name` (matches in any stream) or `stream/task-name`.
  */
-export interface GateRules {
+export interface GateRuleOptions {
   /**
-   * States a task may be in. A state this library does not know is reported as unknown unless it
-   * is listed here.
+   * States a task may be in (`TransferTaskState` values, or other strings the service returns). A
+   * state this library does not know is reported as unknown unless it is listed here.
    * @default ['RUNNING']
    */
   readonly allowedStates?: string[];
@@ -66,31 +65,40 @@ export interface GateRules {
    */
   readonly ignoreTasks?: string[];
   /**
-   * Destination types a task may dump to (`DIS-DESTINATION-TYPE`).
+   * Destination types a task may dump to (`DestinationType` values, `DIS-DESTINATION-TYPE`).
    * @default - any documented type; an unknown type is always a finding unless listed here
    */
   readonly destinationTypes?: string[];
+  /**
+   * The least number of (not ignored) tasks over all looked-up streams (`DIS-MIN-TASKS`), a whole
+   * number.
+   * @default - no minimum
+   */
+  readonly minTasks?: number;
+  /**
+   * Whether rule findings are errors (which fail the gate) or warnings (which never do).
+   * Acknowledgement problems are always errors.
+   * @default GateSeverity.ERROR
+   */
+  readonly severity?: GateSeverity;
+  /**
+   * Accepted findings: still reported, marked as acknowledged, no longer failing.
+   * @default - none
+   */
+  readonly acknowledgements?: GateAcknowledgement[];
+}
+
+/**
+ * The rules a gate applies to transfer task snapshots: plain, JSON-serializable data, shared by the
+ * `DisTransferTasksAssertion` construct, the gate file and the CLI `check` command.
+ */
+export interface GateRules extends GateRuleOptions {
   /**
    * The longest time, in seconds, since a task's last transfer, measured against the snapshot's
    * fetch time so that synth stays deterministic (`DIS-TRANSFER-LAG`).
    * @default - no lag check
    */
   readonly maxTransferLagSeconds?: number;
-  /**
-   * The least number of (not ignored) tasks over all looked-up streams (`DIS-MIN-TASKS`).
-   * @default - no minimum
-   */
-  readonly minTasks?: number;
-  /**
-   * Whether rule findings are errors or warnings. Acknowledgement problems are always errors.
-   * @default GateSeverity.ERROR
-   */
-  readonly severity?: GateSeverity;
-  /**
-   * Accepted findings.
-   * @default - none
-   */
-  readonly acknowledgements?: GateAcknowledgement[];
 }
 
 // ---------------------------------------------------------------------------------------------

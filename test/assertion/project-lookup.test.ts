@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack } from 'cdktf';
-import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-tasks-assertion';
-import { Enforcement } from '../../src/assertion/enforcement';
+import { DisTransferTasksAssertion, Enforcement } from '../../src/assertion/dis-transfer-tasks-assertion';
 import { DisProjectTransferTasks, DisTransferTasks } from '../../src/lookup/dis-transfer-tasks';
 import { demoTasks, DEMO_FETCHED_AT } from './e2e-helpers';
 

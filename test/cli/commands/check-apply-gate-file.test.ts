@@ -1,7 +1,6 @@
 import { App, TerraformStack } from 'cdktf';
 import { join } from 'node:path';
-import { DisTransferTasksAssertion } from '../../../src/assertion/dis-transfer-tasks-assertion';
-import { Enforcement } from '../../../src/assertion/enforcement';
+import { DisTransferTasksAssertion, Enforcement } from '../../../src/assertion/dis-transfer-tasks-assertion';
 import type { ITransferTasksLookup } from '../../../src/lookup/dis-transfer-tasks';
 import { DEMO, tokenEnv } from '../support/demo-emulator';
 import { expectExit, runCli } from '../support/run-cli';
