@@ -1,15 +1,13 @@
 import { AcknowledgementState } from '../gate-report';
-import { GateSeverity } from '../gate-rules';
-import type { GateRule } from './rule';
+import { gateRule } from './rule';
 
 const FIX = 'Fix what the acknowledgement accepted, or renew it with a later expiry and a current reason.';
 
 /** DIS-ACK-EXPIRED: no acknowledgement is past its expiry date. */
-export const disAckExpired: GateRule = {
+export const disAckExpired = gateRule({
   id: 'DIS-ACK-EXPIRED',
   summary: 'No acknowledgement is past its expiry.',
   fix: FIX,
-  level: GateSeverity.ERROR,
   acknowledgeable: false,
   check(context) {
     return context.acknowledgements
@@ -20,4 +18,4 @@ export const disAckExpired: GateRule = {
         fix: FIX,
       }));
   },
-};
+});

@@ -1,16 +1,14 @@
 import { AcknowledgementState } from '../gate-report';
-import { GateSeverity } from '../gate-rules';
-import type { GateRule } from './rule';
+import { gateRule } from './rule';
 
 const FIX = 'Fix or remove the acknowledgement.';
 
 /** DIS-ACK-INVALID: every acknowledgement names an acknowledgeable rule, a task and a reason of 10+ characters. */
-export const disAckInvalid: GateRule = {
+export const disAckInvalid = gateRule({
   id: 'DIS-ACK-INVALID',
   summary:
     'Every acknowledgement names an acknowledgeable rule and a task, gives a reason of 10 or more characters and a valid expiry.',
   fix: FIX,
-  level: GateSeverity.ERROR,
   acknowledgeable: false,
   check(context) {
     return context.acknowledgements
@@ -21,4 +19,4 @@ export const disAckInvalid: GateRule = {
         fix: FIX,
       }));
   },
-};
+});

@@ -1,6 +1,5 @@
 import { DestinationType, isKnownDestinationType } from '../../client/model';
-import { GateSeverity } from '../gate-rules';
-import { taskFinding, type CheckFinding, type GateRule } from './rule';
+import { gateRule, taskFinding, type CheckFinding } from './rule';
 
 const DOCUMENTED = Object.values(DestinationType).join(', ');
 
@@ -8,13 +7,11 @@ const DOCUMENTED = Object.values(DestinationType).join(', ');
  * DIS-DESTINATION-TYPE: every task dumps to an allowed destination type; without a list, any
  * documented type is allowed and an unknown one fails.
  */
-export const disDestinationType: GateRule = {
+export const disDestinationType = gateRule({
   id: 'DIS-DESTINATION-TYPE',
   summary:
     'Every task dumps to one of destinationTypes; without a list, any documented type is allowed and an unknown one is a finding.',
   fix: 'Point the task at an allowed destination, or add its type to destinationTypes.',
-  level: GateSeverity.ERROR,
-  acknowledgeable: true,
   check(context) {
     const allowed = context.rules.destinationTypes;
     const findings: CheckFinding[] = [];
@@ -42,4 +39,4 @@ export const disDestinationType: GateRule = {
     }
     return findings;
   },
-};
+});

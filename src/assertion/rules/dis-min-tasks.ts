@@ -1,15 +1,12 @@
-import { GateSeverity } from '../gate-rules';
-import type { GateRule } from './rule';
+import { gateRule } from './rule';
 
 const FIX = 'Create the missing transfer tasks, or lower minTasks.';
 
 /** DIS-MIN-TASKS: at least minTasks tasks (not ignored) exist over all looked-up streams. */
-export const disMinTasks: GateRule = {
+export const disMinTasks = gateRule({
   id: 'DIS-MIN-TASKS',
   summary: 'At least minTasks tasks exist over all looked-up streams (ignored tasks do not count).',
   fix: FIX,
-  level: GateSeverity.ERROR,
-  acknowledgeable: true,
   check(context) {
     const min = context.rules.minTasks;
     if (min === undefined || context.tasks.length >= min) return [];
@@ -17,4 +14,4 @@ export const disMinTasks: GateRule = {
     const found = `${context.tasks.length} transfer task${context.tasks.length === 1 ? '' : 's'}`;
     return [{ message: `found ${found} in ${streams}; at least ${min} required.`, fix: FIX }];
   },
-};
+});

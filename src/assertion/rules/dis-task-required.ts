@@ -1,13 +1,10 @@
-import { GateSeverity } from '../gate-rules';
-import type { CheckFinding, GateRule } from './rule';
+import { gateRule, type CheckFinding } from './rule';
 
 /** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */
-export const disTaskRequired: GateRule = {
+export const disTaskRequired = gateRule({
   id: 'DIS-TASK-REQUIRED',
   summary: 'Every task of requiredTasks and of expectedTasks exists (ignored tasks count).',
   fix: 'Create the missing transfer task, or remove it from requiredTasks or expectedTasks.',
-  level: GateSeverity.ERROR,
-  acknowledgeable: true,
   check(context) {
     const refs: [string, 'required' | 'expected'][] = [
       ...(context.rules.requiredTasks ?? []).map((r): [string, 'required'] => [r, 'required']),
@@ -41,4 +38,4 @@ export const disTaskRequired: GateRule = {
     }
     return findings;
   },
-};
+});

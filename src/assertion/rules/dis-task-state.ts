@@ -1,17 +1,14 @@
 import { isKnownTransferTaskState, TransferTaskState } from '../../client/model';
-import { GateSeverity } from '../gate-rules';
-import { taskFinding, type GateRule } from './rule';
+import { gateRule, taskFinding } from './rule';
 
 const DOCUMENTED = Object.values(TransferTaskState).join(', ');
 
 /** DIS-TASK-STATE: every task is in one of the allowed states (default RUNNING); unknown states fail. */
-export const disTaskState: GateRule = {
+export const disTaskState = gateRule({
   id: 'DIS-TASK-STATE',
   summary:
     'Every task is in one of allowedStates (default RUNNING); a state DIS does not document fails unless listed.',
   fix: 'Start, wait for, repair or recreate the task in the DIS console, or add its state to allowedStates.',
-  level: GateSeverity.ERROR,
-  acknowledgeable: true,
   check(context) {
     const allowed = context.rules.allowedStates;
     return context.tasks
@@ -33,7 +30,7 @@ export const disTaskState: GateRule = {
         );
       });
   },
-};
+});
 
 function fixFor(state: TransferTaskState, streamName: string): string {
   const where = `(DIS console, stream ${streamName}, Dump Management)`;

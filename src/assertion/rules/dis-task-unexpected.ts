@@ -1,16 +1,13 @@
 import { formatList } from '../gate-report';
-import { GateSeverity } from '../gate-rules';
-import { taskFinding, TaskRefSet, type GateRule } from './rule';
+import { gateRule, taskFinding, TaskRefSet } from './rule';
 
 const FIX = 'Delete the task if nobody owns it, or add it to expectedTasks or ignoreTasks.';
 
 /** DIS-TASK-UNEXPECTED: when expectedTasks is set, no other (not ignored) task exists. */
-export const disTaskUnexpected: GateRule = {
+export const disTaskUnexpected = gateRule({
   id: 'DIS-TASK-UNEXPECTED',
   summary: 'When expectedTasks is set, no other task exists (the drift check; ignored tasks excepted).',
   fix: FIX,
-  level: GateSeverity.ERROR,
-  acknowledgeable: true,
   check(context) {
     const expected = context.rules.expectedTasks;
     if (expected === undefined) return [];
@@ -22,4 +19,4 @@ export const disTaskUnexpected: GateRule = {
         taskFinding(t, `task ${t.streamName}/${t.task.taskName} is not in expectedTasks (${listed}).`, FIX),
       );
   },
-};
+});

@@ -1,18 +1,15 @@
 import { formatAge } from '../gate-report';
-import { GateSeverity } from '../gate-rules';
-import { taskFinding, type CheckFinding, type GateRule } from './rule';
+import { gateRule, taskFinding, type CheckFinding } from './rule';
 
 /**
  * DIS-TRANSFER-LAG: every task transferred within maxTransferLagSeconds before the fetch; a task
  * that never transferred is measured from its creation.
  */
-export const disTransferLag: GateRule = {
+export const disTransferLag = gateRule({
   id: 'DIS-TRANSFER-LAG',
   summary:
     "Every task's last transfer is at most maxTransferLag older than the snapshot (a task that never transferred: its creation).",
   fix: 'Find out why the task stopped dumping (DIS console, Dump Management), or raise maxTransferLag.',
-  level: GateSeverity.ERROR,
-  acknowledgeable: true,
   check(context) {
     const max = context.rules.maxTransferLagSeconds;
     if (max === undefined) return [];
@@ -42,4 +39,4 @@ export const disTransferLag: GateRule = {
     }
     return findings;
   },
-};
+});

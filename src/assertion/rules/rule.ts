@@ -2,7 +2,7 @@
 // check), the context its check reads, and the helpers every rule shares.
 import type { TransferTask } from '../../client/model';
 import type { AcknowledgementState, RuleFinding } from '../gate-report';
-import type { GateAcknowledgement, GateRules, GateSeverity } from '../gate-rules';
+import { GateSeverity, type GateAcknowledgement, type GateRules } from '../gate-rules';
 
 /**
  * A gate rule, declared in one file of this folder named after its id in lower case
@@ -29,6 +29,16 @@ export interface GateRule {
   readonly acknowledgeable: boolean;
   /** The check: a pure function of the context; a check that throws becomes a finding. */
   check(context: RuleContext): CheckFinding[];
+}
+
+/**
+ * Declares a rule; `level` defaults to `GateSeverity.ERROR` and `acknowledgeable` to true, so a
+ * rule file states only where its rule differs.
+ */
+export function gateRule(
+  rule: Omit<GateRule, 'level' | 'acknowledgeable'> & Partial<Pick<GateRule, 'level' | 'acknowledgeable'>>,
+): GateRule {
+  return { level: GateSeverity.ERROR, acknowledgeable: true, ...rule };
 }
 
 /** A finding as a rule's check returns it: the engine adds the rule's id. */
