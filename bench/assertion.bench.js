@@ -104,7 +104,7 @@ try {
   const runs = Math.max(5, Math.floor(RUNS / 3));
   const baseline = time(synth(undefined), runs);
   console.log(`  no gate: ${baseline.toFixed(1)} ms`);
-  for (const mode of ['SYNTH', 'PLAN', 'APPLY', 'WARN']) {
+  for (const mode of Object.values(lib.Enforcement)) {
     const ms = time(synth(mode), runs);
     console.log(`  ${mode.padEnd(5)} gate, 100 tasks: ${ms.toFixed(1)} ms, ${(ms / baseline).toFixed(2)}x`);
   }

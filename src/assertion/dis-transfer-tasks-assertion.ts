@@ -4,7 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Annotations, App, Manifest, TerraformStack, Token, type TerraformResource } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
-import { Construct } from 'constructs';
+import { Construct, type IConstruct } from 'constructs';
+import {
+  resolveOperatorSetting,
+  type OperatorSettingSpec,
+  type ResolvedSetting,
+} from '../lookup/context-provider';
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import type { Duration } from './duration';
 import { AssertionScopeError, GateConfigError } from './errors';
@@ -14,22 +19,25 @@ import { formatGateReport, type GateReport } from './gate-report';
 import { parseGateRules, type GateRuleOptions, type GateRules } from './gate-rules';
 import { addApplyGate, addPlanGate, stackFileName } from './terraform-gates';
 
-/** When a `DisTransferTasksAssertion` stops a deployment. */
+/**
+ * When a `DisTransferTasksAssertion` stops a deployment. Values are lower case, like the package's
+ * other enums; where a value is read (prop, `DIS_GATE_ENFORCEMENT`, cdktf context), case is ignored.
+ */
 export enum Enforcement {
   /** Fail `cdktf synth` (and so diff and deploy) with a validation error listing every finding. */
-  SYNTH = 'SYNTH',
+  SYNTH = 'synth',
   /**
    * Synth succeeds with a warning; a `terraform_data` resource holding the snapshot carries a
    * precondition, so `terraform plan` (and `cdktf diff`/`deploy`) fails with the findings.
    */
-  PLAN = 'PLAN',
+  PLAN = 'plan',
   /**
    * Synth succeeds with a warning; a `terraform_data` resource re-checks the tasks live on every
    * `terraform apply` through the CLI and fails the apply when they are not healthy then.
    */
-  APPLY = 'APPLY',
+  APPLY = 'apply',
   /** Findings become warning annotations only. */
-  WARN = 'WARN',
+  WARN = 'warn',
 }
 
 /** Properties of {@link DisTransferTasksAssertion}. Task references are `task-name` or `stream/task-name`. */
@@ -98,7 +106,7 @@ export class DisTransferTasksAssertion extends Construct {
     refuseAssertionTokens(this.node.path, props);
 
     const resolved = resolveEnforcement(this, props.enforcement);
-    this.enforcement = resolved.enforcement;
+    this.enforcement = resolved.value;
     this.enforcementFrom = resolved.from;
     this.rules = toGateRules(props);
     parseGateRules(this.rules, `The props of DisTransferTasksAssertion ${this.node.path}`);
@@ -106,12 +114,8 @@ export class DisTransferTasksAssertion extends Construct {
     this.reportFileName = stackFileName(this, stack.node.path, 'report.json');
     const text = formatGateReport(this.report);
     if (resolved.from === 'env' || resolved.from === 'context') {
-      const where =
-        resolved.from === 'env'
-          ? `environment variable ${ENFORCEMENT_ENV_VAR}`
-          : `cdktf context "${ENFORCEMENT_CONTEXT_KEY}"`;
       Annotations.of(this).addInfo(
-        `Enforcement ${this.enforcement} set by the ${where} (the prop says ${props.enforcement ?? 'nothing, default SYNTH'}).`,
+        `Enforcement ${this.enforcement} set by ${resolved.where} (the prop says ${props.enforcement ?? `nothing, default ${ENFORCEMENT_SETTING.defaultValue}`}).`,
       );
     }
 
@@ -182,43 +186,33 @@ export const ENFORCEMENT_CONTEXT_KEY = 'dis-transfer-tasks:enforcement';
 /** The environment variable that sets the enforcement of every gate for one run. */
 export const ENFORCEMENT_ENV_VAR = 'DIS_GATE_ENFORCEMENT';
 
-/** An enforcement and where it was chosen. */
-export interface ResolvedEnforcement {
-  /** The enforcement in effect. */
-  readonly enforcement: Enforcement;
-  /** Where it came from: `env`, `context`, `prop` or `default`. */
-  readonly from: 'env' | 'context' | 'prop' | 'default';
-}
+const ENFORCEMENT_SETTING: OperatorSettingSpec<Enforcement> = {
+  prop: 'enforcement',
+  contextKey: ENFORCEMENT_CONTEXT_KEY,
+  envVar: ENFORCEMENT_ENV_VAR,
+  values: Object.values(Enforcement),
+  defaultValue: Enforcement.SYNTH,
+};
 
 /**
- * Chooses a gate's enforcement: `DIS_GATE_ENFORCEMENT`, then cdktf context
- * `dis-transfer-tasks:enforcement`, then the prop, then `SYNTH`. The operator's settings win over
- * the prop on purpose: they exist for one run that must get past a failing gate, such as
- * `DIS_GATE_ENFORCEMENT=WARN cdktf destroy`. Values are case-insensitive.
+ * Chooses a gate's enforcement by the one precedence of operator settings (`SETTING_PRECEDENCE`):
+ * `DIS_GATE_ENFORCEMENT`, then cdktf context `dis-transfer-tasks:enforcement`, then the prop, then
+ * `synth`. The operator's settings win over the prop on purpose: they exist for one run that must
+ * get past a failing gate, such as `DIS_GATE_ENFORCEMENT=warn cdktf destroy`. Values are matched
+ * ignoring case.
  * @throws GateConfigError when a value is not an {@link Enforcement}
  */
 export function resolveEnforcement(
-  construct: Construct,
+  scope: IConstruct,
   prop: Enforcement | undefined,
   env: Readonly<Record<string, string | undefined>> = process.env,
-): ResolvedEnforcement {
-  const fromEnv = env[ENFORCEMENT_ENV_VAR];
-  if (fromEnv !== undefined && fromEnv !== '')
-    return { enforcement: parse(fromEnv, `environment variable ${ENFORCEMENT_ENV_VAR}`), from: 'env' };
-  const fromContext: unknown = construct.node.tryGetContext(ENFORCEMENT_CONTEXT_KEY);
-  if (fromContext !== undefined)
-    return { enforcement: parse(fromContext, `cdktf context "${ENFORCEMENT_CONTEXT_KEY}"`), from: 'context' };
-  if (prop !== undefined)
-    return { enforcement: parse(prop, `prop enforcement of ${construct.node.path}`), from: 'prop' };
-  return { enforcement: Enforcement.SYNTH, from: 'default' };
-}
-
-function parse(value: unknown, where: string): Enforcement {
-  const upper = typeof value === 'string' ? value.toUpperCase() : value;
-  if ((Object.values(Enforcement) as unknown[]).includes(upper)) return upper as Enforcement;
-  throw new GateConfigError(
-    `The ${where} is ${JSON.stringify(value)}, which is not an enforcement; use one of ${Object.values(Enforcement).join(', ')}.`,
-    { source: where },
+): ResolvedSetting<Enforcement> {
+  return resolveOperatorSetting(
+    scope,
+    ENFORCEMENT_SETTING,
+    prop,
+    env,
+    (message, where) => new GateConfigError(message, { source: where }),
   );
 }
 

@@ -45,7 +45,7 @@ describe('SYNTH enforcement against the emulator', () => {
     );
     expect(report).toMatchObject({
       healthy: false,
-      enforcement: 'SYNTH',
+      enforcement: 'synth',
       streams: [{ streamName: 'orders', source: 'api' }],
     });
   });

@@ -99,7 +99,7 @@ describe('DisTransferTasksAssertion', () => {
       const r = report();
       expect(r).toMatchObject({
         constructPath: 'demo/Gate',
-        enforcement: 'SYNTH',
+        enforcement: 'synth',
         formatVersion: 1,
         healthy: false,
         summary: { errors: 1 },
@@ -341,7 +341,7 @@ describe('DisTransferTasksAssertion', () => {
       const json = synthJson(app);
       expect(json.resource).toBeUndefined();
       expect(annotations()).toEqual([{ level: '@cdktf/warn', message: PAUSED_TEXT }]);
-      expect(report()).toMatchObject({ enforcement: 'WARN', healthy: false });
+      expect(report()).toMatchObject({ enforcement: 'warn', healthy: false });
     });
   });
 
@@ -367,11 +367,11 @@ describe('DisTransferTasksAssertion', () => {
         {
           level: '@cdktf/info',
           message:
-            'Enforcement WARN set by the environment variable DIS_GATE_ENFORCEMENT (the prop says nothing, default SYNTH).',
+            'Enforcement warn set by the environment variable DIS_GATE_ENFORCEMENT (the prop says nothing, default synth).',
         },
         { level: '@cdktf/warn', message: PAUSED_TEXT },
       ]);
-      expect(report()).toMatchObject({ enforcement: 'WARN', enforcementFrom: 'env' });
+      expect(report()).toMatchObject({ enforcement: 'warn', enforcementFrom: 'env' });
     });
 
     test('context can make every gate stricter', () => {
@@ -451,42 +451,64 @@ function stack(context: Record<string, unknown> = {}): TerraformStack {
 }
 
 describe('resolveEnforcement', () => {
-  test('defaults to SYNTH, then takes the prop', () => {
+  test('defaults to synth, then takes the prop', () => {
     expect(resolveEnforcement(stack(), undefined, {})).toEqual({
-      enforcement: Enforcement.SYNTH,
+      value: Enforcement.SYNTH,
       from: 'default',
+      where: 'the default',
     });
     expect(resolveEnforcement(stack(), Enforcement.PLAN, {})).toEqual({
-      enforcement: Enforcement.PLAN,
+      value: Enforcement.PLAN,
       from: 'prop',
+      where: 'the `enforcement` prop of demo',
     });
   });
 
   test('context beats the prop, and the environment beats both (case-insensitive)', () => {
     const s = stack({ 'dis-transfer-tasks:enforcement': 'apply' });
     expect(resolveEnforcement(s, Enforcement.PLAN, {})).toEqual({
-      enforcement: Enforcement.APPLY,
+      value: Enforcement.APPLY,
       from: 'context',
+      where: 'cdktf context "dis-transfer-tasks:enforcement"',
     });
     expect(resolveEnforcement(s, Enforcement.PLAN, { DIS_GATE_ENFORCEMENT: 'Warn' })).toEqual({
-      enforcement: Enforcement.WARN,
+      value: Enforcement.WARN,
       from: 'env',
+      where: 'the environment variable DIS_GATE_ENFORCEMENT',
     });
+  });
+
+  test('values are lower case and matched ignoring case, so upper-case settings keep working', () => {
+    expect(Object.values(Enforcement)).toEqual(['synth', 'plan', 'apply', 'warn']);
+    expect(resolveEnforcement(stack(), undefined, { DIS_GATE_ENFORCEMENT: 'WARN' }).value).toBe(
+      Enforcement.WARN,
+    );
+    expect(
+      resolveEnforcement(stack({ 'dis-transfer-tasks:enforcement': 'APPLY' }), undefined, {}).value,
+    ).toBe(Enforcement.APPLY);
+    expect(resolveEnforcement(stack(), 'PLAN' as Enforcement, {}).value).toBe(Enforcement.PLAN);
   });
 
   test('an empty environment variable is ignored', () => {
     expect(resolveEnforcement(stack(), Enforcement.PLAN, { DIS_GATE_ENFORCEMENT: '' }).from).toBe('prop');
   });
 
-  test('an unknown value names where it was set', () => {
+  test('an unknown value names where it was set, with a coded error', () => {
     expect(() => resolveEnforcement(stack(), undefined, { DIS_GATE_ENFORCEMENT: 'off' })).toThrow(
-      'The environment variable DIS_GATE_ENFORCEMENT is "off", which is not an enforcement; use one of SYNTH, PLAN, APPLY, WARN.',
+      '"off" in the environment variable DIS_GATE_ENFORCEMENT is not a valid enforcement: use one of synth, plan, apply, warn.',
     );
     expect(() => resolveEnforcement(stack({ 'dis-transfer-tasks:enforcement': 3 }), undefined, {})).toThrow(
-      'The cdktf context "dis-transfer-tasks:enforcement" is 3, which is not an enforcement; use one of SYNTH, PLAN, APPLY, WARN.',
+      '3 in cdktf context "dis-transfer-tasks:enforcement" is not a valid enforcement: use one of synth, plan, apply, warn.',
     );
-    expect(() => resolveEnforcement(stack(), 'NEVER' as Enforcement, {})).toThrow(
-      'The prop enforcement of demo is "NEVER", which is not an enforcement; use one of SYNTH, PLAN, APPLY, WARN.',
+    let caught: unknown;
+    try {
+      resolveEnforcement(stack(), 'NEVER' as Enforcement, {});
+    } catch (e) {
+      caught = e;
+    }
+    expect((caught as DisError).code).toBe('DIS_GATE_CONFIG_INVALID');
+    expect((caught as Error).message).toBe(
+      '"NEVER" in the `enforcement` prop of demo is not a valid enforcement: use one of synth, plan, apply, warn.',
     );
   });
 });
