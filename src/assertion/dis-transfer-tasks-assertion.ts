@@ -2,10 +2,11 @@
 // override of it), and how it turns its props into gate rules, a report and Terraform gates.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Annotations, App, Manifest, TerraformStack, Token, type TerraformResource } from 'cdktf';
+import { Annotations, App, Manifest, TerraformStack, type TerraformResource } from 'cdktf';
 import { addCustomSynthesis } from 'cdktf/lib/synthesize/synthesizer';
 import { Construct, type IConstruct } from 'constructs';
 import {
+  refuseTokens,
   resolveOperatorSetting,
   type OperatorSettingSpec,
   type ResolvedSetting,
@@ -103,13 +104,21 @@ export class DisTransferTasksAssertion extends Construct {
     super(scope, id);
     const stack = this.node.scopes.find((s): s is TerraformStack => TerraformStack.isStack(s));
     if (stack === undefined) throw new AssertionScopeError(this.node.path);
-    refuseAssertionTokens(this.node.path, props);
+    // The gate is evaluated while synth runs: every prop must be a literal. The lookup is a
+    // construct whose snapshots are data, not props.
+    refuseTokens(
+      { ...props, lookup: undefined },
+      (prop) =>
+        new GateConfigError(
+          `The prop ${prop} of DisTransferTasksAssertion ${this.node.path} holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.`,
+          { source: `the prop ${prop} of DisTransferTasksAssertion ${this.node.path}` },
+        ),
+    );
 
     const resolved = resolveEnforcement(this, props.enforcement);
     this.enforcement = resolved.value;
     this.enforcementFrom = resolved.from;
-    this.rules = toGateRules(props);
-    parseGateRules(this.rules, `The props of DisTransferTasksAssertion ${this.node.path}`);
+    this.rules = toGateRules(props, this.node.path);
     this.report = evaluateGate(props.lookup.snapshots, this.rules);
     this.reportFileName = stackFileName(this, stack.node.path, 'report.json');
     const text = formatGateReport(this.report);
@@ -216,37 +225,24 @@ export function resolveEnforcement(
   );
 }
 
-/** The construct's props as plain {@link GateRules} data, unset props left out. */
-export function toGateRules(props: DisTransferTasksAssertionProps): GateRules {
-  const rules: GateRules = {
-    allowedStates: props.allowedStates,
-    requiredTasks: props.requiredTasks,
-    expectedTasks: props.expectedTasks,
-    ignoreTasks: props.ignoreTasks,
-    destinationTypes: props.destinationTypes,
-    maxTransferLagSeconds: props.maxTransferLag?.toSeconds(),
-    minTasks: props.minTasks,
-    severity: props.severity,
-    acknowledgements: props.acknowledgements?.map((a) => ({ ...a })),
-  };
-  return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as GateRules;
-}
-
 /**
- * Throws {@link GateConfigError} for the first prop (list entries and acknowledgement fields
- * included) that holds an unresolved Terraform token: the gate is evaluated while synth runs.
+ * The construct's props as plain {@link GateRules} data, checked by the one validator of gate
+ * rules: unset props left out, fields in their documented order.
+ * @throws GateConfigError naming the construct and every malformed prop
  */
-export function refuseAssertionTokens(constructPath: string, props: DisTransferTasksAssertionProps): void {
-  for (const [name, value] of Object.entries(props)) {
-    if (name === 'lookup' || name === 'maxTransferLag') continue;
-    const values: unknown[] = Array.isArray(value)
-      ? [value, ...value.flatMap((v) => (typeof v === 'object' && v !== null ? Object.values(v) : [v]))]
-      : [value];
-    if (values.some((v) => v !== undefined && Token.isUnresolved(v))) {
-      throw new GateConfigError(
-        `The prop ${name} of DisTransferTasksAssertion ${constructPath} holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.`,
-        { source: `the prop ${name} of DisTransferTasksAssertion ${constructPath}` },
-      );
-    }
-  }
+function toGateRules(props: DisTransferTasksAssertionProps, constructPath: string): GateRules {
+  return parseGateRules(
+    {
+      allowedStates: props.allowedStates,
+      requiredTasks: props.requiredTasks,
+      expectedTasks: props.expectedTasks,
+      ignoreTasks: props.ignoreTasks,
+      destinationTypes: props.destinationTypes,
+      maxTransferLagSeconds: props.maxTransferLag?.toSeconds(),
+      minTasks: props.minTasks,
+      severity: props.severity,
+      acknowledgements: props.acknowledgements,
+    },
+    `The props of DisTransferTasksAssertion ${constructPath}`,
+  );
 }

@@ -8,6 +8,7 @@ import {
   DisTransferTasksAssertion,
   Enforcement,
   resolveEnforcement,
+  type DisTransferTasksAssertionProps,
 } from '../../src/assertion/dis-transfer-tasks-assertion';
 import { Duration } from '../../src/assertion/duration';
 import { GateSeverity } from '../../src/assertion/gate-rules';
@@ -85,8 +86,37 @@ describe('DisTransferTasksAssertion', () => {
           requiredTasks: [v.stringValue],
         }),
     ).toThrow(
-      'The prop requiredTasks of DisTransferTasksAssertion demo/Gate holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.',
+      'The prop requiredTasks[0] of DisTransferTasksAssertion demo/Gate holds an unresolved Terraform token, but the gate is evaluated while synth runs. Pass literal values (for example the task names as strings) instead of attributes of resources.',
     );
+  });
+
+  test('refuses a token at any depth of its props and names the path to it', () => {
+    const { stack } = setup();
+    const v = new TerraformVariable(stack, 'reason', { type: 'string' });
+    const refused = (props: Partial<DisTransferTasksAssertionProps>): string => {
+      try {
+        new DisTransferTasksAssertion(new Construct(stack, `Gate${stack.node.children.length}`), 'Gate', {
+          lookup: lookupOf(demo()),
+          ...props,
+        });
+      } catch (e) {
+        expect((e as DisError).code).toBe('DIS_GATE_CONFIG_INVALID');
+        return (e as Error).message.split(' of DisTransferTasksAssertion')[0];
+      }
+      return 'accepted';
+    };
+    const ack = { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason };
+    // A field of an acknowledgement, a whole list, a number
+    expect(refused({ acknowledgements: [ack, { ...ack, reason: v.stringValue }] })).toBe(
+      'The prop acknowledgements[1].reason',
+    );
+    expect(refused({ ignoreTasks: v.listValue })).toBe('The prop ignoreTasks');
+    expect(refused({ minTasks: v.numberValue })).toBe('The prop minTasks');
+    // Deeper than the props' types go (JavaScript callers are not type-checked): still refused
+    const nested = { ...ack, expires: { at: [`${v.stringValue}-12-31`] } } as unknown as typeof ack;
+    expect(refused({ acknowledgements: [nested] })).toBe('The prop acknowledgements[0].expires.at[0]');
+    // The lookup's data and a Duration are not searched; literal props pass
+    expect(refused({ maxTransferLag: Duration.minutes(5), acknowledgements: [ack] })).toBe('accepted');
   });
 
   describe('SYNTH (default)', () => {
