@@ -1,4 +1,4 @@
-// The error family of the assertion (the gate). Conventions: src/client/errors.ts.
+// The error family of the gate (src/assertion). Conventions: src/client/errors.ts.
 import { DisError, ErrorKind, type DisErrorClass } from '../client/errors';
 
 /** What was wrong with the input of a gate. */
@@ -66,5 +66,5 @@ export class AssertionScopeError extends DisError {
   }
 }
 
-/** The assertion's coded errors. */
+/** The gate's coded errors. */
 export const ASSERTION_ERRORS: readonly DisErrorClass[] = [GateConfigError, AssertionScopeError];

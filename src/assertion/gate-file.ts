@@ -35,7 +35,7 @@ export interface GateTarget {
 export interface GateFile {
   /** The gate file format version. */
   readonly formatVersion: 1;
-  /** The construct path of the assertion that wrote it, for messages. */
+  /** The construct path of the gate (`DisTransferTasksAssertion`) that wrote it, for messages. */
   readonly constructPath?: string;
   /** Where to look. */
   readonly target: GateTarget;
@@ -123,7 +123,7 @@ export function readGateFile(path: string): GateFile {
   return parseGateFile(json, `The gate file ${path}`);
 }
 
-/** The gate file of an assertion: the lookup's target (never its credentials) and the rules. */
+/** The gate file of a `DisTransferTasksAssertion`: the lookup's target (never its credentials) and the rules. */
 export function gateFileFor(constructPath: string, lookup: ITransferTasksLookup, rules: GateRules): GateFile {
   return parseGateFile(
     {

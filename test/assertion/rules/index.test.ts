@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateSeverity } from '../../../src/assertion/gate-rules';
 import { GATE_RULES } from '../../../src/assertion/rules';
@@ -47,6 +47,16 @@ describe('rules inventory', () => {
       expect(Object.values(GateSeverity)).toContain(rule.level);
       expect(typeof rule.check).toBe('function');
     }
+  });
+
+  test("the README's table of rules shows each rule's summary, in order (the rule is its source)", () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const section = readme.slice(
+      readme.indexOf('<!-- section:assertion -->'),
+      readme.indexOf('<!-- /section:assertion -->'),
+    );
+    const rows = section.match(/^\| `DIS-[A-Z-]+` \| .* \|$/gm);
+    expect(rows).toEqual(GATE_RULES.map((rule) => `| \`${rule.id}\` | ${rule.summary} |`));
   });
 
   test('every rule file has a test file with compliant and non-compliant cases', () => {
