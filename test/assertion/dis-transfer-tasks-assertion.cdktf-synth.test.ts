@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { CANARIES, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
+import { CANARIES, emulatorEnv, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
 
 // SYNTH enforcement end to end: a live lookup against the emulator (in a child process, since
 // the lookup blocks this thread while synth runs), through app.synth() and the real cdktf CLI.
@@ -15,13 +15,7 @@ beforeAll(async () => {
   emu = await startEmulatorProcess({ scenario: join(REPO, 'scenarios', 'demo-paused.json') });
   dir = makeProject();
   // Token auth, plus canary AK/SK/password values the chain sees but must never write anywhere.
-  env = {
-    ...CANARIES,
-    HW_AUTH_TOKEN: 'demo-token-0000',
-    HW_DIS_ENDPOINT: emu.url,
-    HW_AUTH_URL: `${emu.url}/v3`,
-    HW_REGION_NAME: 'cn-north-4',
-  };
+  env = { ...emulatorEnv(emu.url), HW_AUTH_TOKEN: 'demo-token-0000' };
 });
 afterAll(async () => {
   await emu?.stop();

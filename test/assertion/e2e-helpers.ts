@@ -22,6 +22,14 @@ export const CANARIES = {
   HW_PASSWORD: 'canary-password-41af0e',
 };
 
+/**
+ * The environment of an app or a check against the emulator at `url` (region cn-north-4), with the
+ * canaries set: add the credentials the test means to use.
+ */
+export function emulatorEnv(url: string): Record<string, string> {
+  return { ...CANARIES, HW_DIS_ENDPOINT: url, HW_AUTH_URL: `${url}/v3`, HW_REGION_NAME: 'cn-north-4' };
+}
+
 /** Runs a command to completion; terraform's checkpoint, cdktf's version check and the missing CLI config are kept quiet. */
 export function run(
   command: string,

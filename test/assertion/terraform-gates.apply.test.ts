@@ -1,7 +1,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { CANARIES, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
+import { CANARIES, emulatorEnv, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
 
 // APPLY enforcement with the real terraform binary, offline: the gate re-checks the tasks live
 // against the emulator (child process) on every `terraform apply`, with credentials taken from
@@ -19,14 +19,7 @@ beforeAll(async () => {
   emu = await startEmulatorProcess({ scenario: join(REPO, 'scenarios', 'demo.json') });
   dir = makeProject();
   stackDir = join(dir, 'cdktf.out', 'stacks', 'demo');
-  env = {
-    ...CANARIES,
-    HW_ACCESS_KEY: AK,
-    HW_SECRET_KEY: SK,
-    HW_DIS_ENDPOINT: emu.url,
-    HW_AUTH_URL: `${emu.url}/v3`,
-    HW_REGION_NAME: 'cn-north-4',
-  };
+  env = { ...emulatorEnv(emu.url), HW_ACCESS_KEY: AK, HW_SECRET_KEY: SK };
   delete env.HW_AUTH_TOKEN;
   delete env.HW_SECURITY_TOKEN;
   const config = {
