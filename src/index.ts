@@ -53,12 +53,22 @@ export {
 export * from './lookup/errors';
 
 // ---- assertion ----
-export * from './assertion/errors';
-export * from './assertion/live-check';
 export * from './assertion/dis-transfer-tasks-assertion';
 export * from './assertion/duration';
+export * from './assertion/errors';
 export { evaluateGate, type GateSnapshot } from './assertion/evaluate-gate';
-export * from './assertion/gate-report';
+export { parseGateFile, readGateFile, type GateFile, type GateTarget } from './assertion/gate-file';
+export {
+  AcknowledgementState,
+  formatFinding,
+  formatGateReport,
+  type AcknowledgementStatus,
+  type GateFinding,
+  type GateReport,
+  type GateReportStream,
+  type GateReportSummary,
+  type RuleFinding,
+} from './assertion/gate-report';
 export {
   GateSeverity,
   parseGateRules,
@@ -66,6 +76,6 @@ export {
   type GateRuleOptions,
   type GateRules,
 } from './assertion/gate-rules';
-export * from './assertion/gate-file';
+export * from './assertion/live-check';
 export { GATE_RULES } from './assertion/rules';
 export type { GateRule } from './assertion/rules/rule';
