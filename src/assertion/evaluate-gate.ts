@@ -15,6 +15,7 @@ import {
   matchesTaskRef,
   TaskRefSet,
   type CheckedAcknowledgement,
+  type CheckFinding,
   type GateRule,
   type GateTask,
   type RuleContext,
@@ -61,9 +62,9 @@ export function evaluateGate(
   const acks = context.acknowledgements.map((checked) => ({ ...checked, matched: 0 }));
   const findings: GateFinding[] = [];
   for (const rule of GATE_RULES) {
-    for (const finding of runRule(rule, context)) {
+    for (const finding of checkRule(rule, context)) {
       if (!rule.acknowledgeable) {
-        findings.push({ ...finding, severity: rule.level });
+        findings.push({ ruleId: rule.id, ...finding, severity: rule.level });
         continue;
       }
       const match = acks.find(
@@ -74,6 +75,7 @@ export function evaluateGate(
       );
       if (match) match.matched++;
       findings.push({
+        ruleId: rule.id,
         ...finding,
         severity: rules.severity ?? rule.level,
         ...(match ? { acknowledgedReason: match.ack.reason.trim() } : {}),
@@ -112,17 +114,21 @@ export function evaluateGate(
   };
 }
 
-/**
- * Runs one rule's check and gives each finding the rule's id. A check that throws must not pass
- * silently, nor crash synth: it becomes a finding of the rule (as in cdk-nag).
- */
+/** Runs one rule's check and gives each finding the rule's id, as the gate reports it. */
 export function runRule(rule: GateRule, context: RuleContext): RuleFinding[] {
+  return checkRule(rule, context).map((finding) => ({ ruleId: rule.id, ...finding }));
+}
+
+/**
+ * Runs one rule's check. A check that throws must not pass silently, nor crash synth: it becomes a
+ * finding of the rule (as in cdk-nag).
+ */
+function checkRule(rule: GateRule, context: RuleContext): CheckFinding[] {
   try {
-    return rule.check(context).map((finding) => ({ ruleId: rule.id, ...finding }));
+    return rule.check(context);
   } catch (e) {
     return [
       {
-        ruleId: rule.id,
         message: `the rule failed to evaluate: ${e instanceof Error ? e.message : String(e)}.`,
         fix: 'Report this as a bug in cdktf-dis-transfer-tasks, with the snapshot that caused it.',
       },
@@ -130,7 +136,7 @@ export function runRule(rule: GateRule, context: RuleContext): RuleFinding[] {
   }
 }
 
-function acknowledges(ref: string, finding: RuleFinding): boolean {
+function acknowledges(ref: string, finding: CheckFinding): boolean {
   if (ref === '*') return true;
   if (finding.taskName === undefined) return false;
   if (finding.streamName === undefined) return ref === finding.taskName;

@@ -166,8 +166,12 @@ export class FieldChecker {
   public names(value: unknown, path: FieldPath, nonEmpty = false): string[] | undefined {
     const what = `a ${nonEmpty ? 'non-empty ' : ''}list of non-empty strings`;
     if (!Array.isArray(value) || (nonEmpty && value.length === 0)) return this.fail(path, what, value);
-    const names = value.map((v, i) => this.string(v, [...path, i], true));
-    return names.every((n) => n !== undefined) ? (names as string[]) : undefined;
+    const before = this.problems.length;
+    value.forEach((v, i) => {
+      // A path is built only for a bad entry: lists of task names can be long.
+      if (typeof v !== 'string' || v === '') this.fail([...path, i], 'a non-empty string', v);
+    });
+    return this.problems.length === before ? [...(value as string[])] : undefined;
   }
 
   /** A finite number of 0 or more; with `whole`, a whole number. */
