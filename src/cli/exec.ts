@@ -1,9 +1,8 @@
 import { DisError } from '../client/errors';
 import type { CliCommand } from './cli-command';
 import type { CliIo } from './cli-io';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError, ExitCode, exitCodeForError } from './errors';
 import { CLI_COMMANDS } from './cli-commands';
-import { ExitCode, exitCodeForError } from './exit-code';
 import { parseCommandArgs, PROGRAM } from './parse-command-args';
 import { redactingOutput, secretValues } from './redacting-output';
 import { packageVersion } from './package-version';

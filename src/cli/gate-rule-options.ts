@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { GateSeverity, type GateRules } from '../assertion/gate-rules';
 import type { CliArgs, CliOptionSpec } from './cli-command';
 import type { CliIo } from './cli-io';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 import { listValues } from './list-values';
 import { parseDuration } from './parse-duration';
 import { readAcknowledgements } from './read-acknowledgements';

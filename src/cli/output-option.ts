@@ -1,5 +1,5 @@
 import type { CliArgs, CliOptionSpec } from './cli-command';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 
 /** The formats a listing command can print. */
 export type OutputFormat = 'table' | 'json';

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { CliArgs, CliCommand } from './cli-command';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 import { COMMON_OPTIONS } from './common-options';
 
 /** The name of the program, as users type it. */

@@ -1,4 +1,4 @@
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86400 };
 

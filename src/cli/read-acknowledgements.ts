@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { acknowledgementProblems, type GateAcknowledgement } from '../assertion/gate-rules';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 
 /**
  * Reads an acknowledgements file: a JSON array of `{ ruleId, task, reason, expires? }`, or an

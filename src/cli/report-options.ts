@@ -3,7 +3,7 @@ import { dirname, extname, resolve } from 'node:path';
 import type { GateReport } from '../assertion/gate-report';
 import type { CliArgs, CliOptionSpec } from './cli-command';
 import type { CliIo } from './cli-io';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 import { formatJUnitReport } from './junit-report';
 
 /** The machine-readable formats of a check report. */

@@ -1,5 +1,5 @@
 import type { ContextEntry } from './context-entry';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 import { PROGRAM } from './parse-command-args';
 
 /**

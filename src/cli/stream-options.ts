@@ -1,6 +1,6 @@
 import { checkStreamName } from '../client/config';
 import type { CliArgs, CliOptionSpec } from './cli-command';
-import { CliUsageError } from './cli-usage-error';
+import { CliUsageError } from './errors';
 
 /** `--stream` (repeatable) and `--all-streams`: which streams a command looks at. */
 export const STREAM_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {

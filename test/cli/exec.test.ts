@@ -1,7 +1,7 @@
 import type { CliCommand } from '../../src/cli/cli-command';
 import type { CliIo } from '../../src/cli/cli-io';
 import { exec } from '../../src/cli/exec';
-import { DisError } from '../../src/client/errors';
+import { DisNetworkError } from '../../src/client/errors';
 
 function captureIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
   let out = '';
@@ -41,10 +41,9 @@ const commands: CliCommand[] = [
     options: {},
     run: async (_args, io) => {
       io.stderr.write(`leaked ${io.env.HW_SECRET_KEY}\n`);
-      throw new DisError(
-        'DIS_NETWORK_ERROR',
-        `Could not reach it with ${io.env.HW_SECRET_KEY}. Check the endpoint.`,
-      );
+      throw new DisNetworkError(`Could not reach it with ${io.env.HW_SECRET_KEY}. Check the endpoint.`, {
+        causeCode: 'ECONNREFUSED',
+      });
     },
   },
   {

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
-import { ExitCode } from '../exit-code';
+import { ExitCode } from '../errors';
 import { formatAge } from '../../assertion/gate-report';
 import { OUTPUT_OPTION, outputFormat } from '../output-option';
 import { renderTable } from '../render-table';

@@ -6,7 +6,7 @@ import type { ContextEntry } from '../context-entry';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { createClient } from '../create-client';
-import { ExitCode, exitCodeForError } from '../exit-code';
+import { ExitCode, exitCodeForError } from '../errors';
 import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { selectContextEntries } from '../select-context-entries';

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
-import { ExitCode } from '../exit-code';
+import { ExitCode } from '../errors';
 import { selectContextEntries } from '../select-context-entries';
 
 /** `context reset [KEY…]`: forget recorded lookups so that the next synth fetches them again. */

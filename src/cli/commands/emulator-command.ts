@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import type { ShippedScenarioName } from '../../emulator';
 import type { CliCommand } from '../cli-command';
 import type { CliIo } from '../cli-io';
-import { CliUsageError } from '../cli-usage-error';
-import { ExitCode } from '../exit-code';
+import { CliUsageError, ExitCode } from '../errors';
 
 const SHIPPED: readonly ShippedScenarioName[] = ['demo', 'demo-paused'];
 

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../cli-command';
 import { TARGET_OPTIONS } from '../common-options';
 import { createClient, targetOverrides } from '../create-client';
-import { ExitCode } from '../exit-code';
+import { ExitCode } from '../errors';
 import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { formatTaskTable } from '../format-task-table';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
