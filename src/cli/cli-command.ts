@@ -1,4 +1,4 @@
-import type { CliIo } from './cli-io';
+import type { CliIo } from './output';
 
 /** One option of a command: what `parseArgs` needs plus what `--help` prints. */
 export interface CliOptionSpec {

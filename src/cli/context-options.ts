@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { CliArgs, CliOptionSpec } from './cli-command';
-import type { CliIo } from './cli-io';
+import type { CliIo } from './output';
 
 /** The default name of the context cache file, beside `cdktf.json`. */
 export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';

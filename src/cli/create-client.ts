@@ -1,6 +1,6 @@
 import type { DisClient } from '../client/dis-client';
 import type { CliArgs } from './cli-command';
-import type { CliIo } from './cli-io';
+import type { CliIo } from './output';
 
 /** Where the target options point, with anything not given left to the client's environment chain. */
 export interface TargetOverrides {

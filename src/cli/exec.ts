@@ -1,13 +1,11 @@
 import { DisError } from '../client/errors';
 import type { CliCommand } from './cli-command';
-import type { CliIo } from './cli-io';
+import { type CliIo, redactingOutput, secretValues, createStyle, type Style } from './output';
 import { CliUsageError, ExitCode, exitCodeForError } from './errors';
 import { CLI_COMMANDS } from './cli-commands';
 import { parseCommandArgs, PROGRAM } from './parse-command-args';
-import { redactingOutput, secretValues } from './redacting-output';
 import { packageVersion } from './package-version';
 import { renderCommandHelp, renderGroupHelp, renderProgramHelp } from './render-help';
-import { createStyle, type Style } from './style';
 
 function findCommand(commands: readonly CliCommand[], argv: readonly string[]): CliCommand | undefined {
   const matches = commands.filter((c) => c.path.every((word, i) => argv[i] === word));

@@ -1,8 +1,6 @@
-import type { TransferTask } from '../client/model';
-import { TransferTaskState } from '../client/model';
+import { type TransferTask, TransferTaskState } from '../client/model';
 import { formatAge } from '../assertion/gate-report';
-import { renderTable } from './render-table';
-import type { Style } from './style';
+import { renderTable, type Style } from './output';
 
 /** The tasks of one stream, as the `list` command received them. */
 export interface StreamTasks {

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { GateSeverity, type GateRules } from '../assertion/gate-rules';
 import type { CliArgs, CliOptionSpec } from './cli-command';
-import type { CliIo } from './cli-io';
+import type { CliIo } from './output';
 import { CliUsageError } from './errors';
 import { listValues } from './list-values';
 import { parseDuration } from './parse-duration';

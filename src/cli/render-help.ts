@@ -1,7 +1,7 @@
 import type { CliCommand, CliOptionSpec } from './cli-command';
 import { COMMON_OPTIONS } from './common-options';
 import { PROGRAM } from './parse-command-args';
-import type { Style } from './style';
+import type { Style } from './output';
 
 function optionLabel(name: string, spec: CliOptionSpec): string {
   const value = spec.type === 'string' ? ` ${spec.valueName ?? 'VALUE'}` : '';

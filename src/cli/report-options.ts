@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { GateReport } from '../assertion/gate-report';
 import type { CliArgs, CliOptionSpec } from './cli-command';
-import type { CliIo } from './cli-io';
+import type { CliIo } from './output';
 import { CliUsageError } from './errors';
 import { formatJUnitReport } from './junit-report';
 

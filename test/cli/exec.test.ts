@@ -1,5 +1,5 @@
 import type { CliCommand } from '../../src/cli/cli-command';
-import type { CliIo } from '../../src/cli/cli-io';
+import type { CliIo } from '../../src/cli/output';
 import { exec } from '../../src/cli/exec';
 import { DisNetworkError } from '../../src/client/errors';
 

@@ -1,5 +1,5 @@
 import { formatTaskTable, formatUtcMinute } from '../../src/cli/format-task-table';
-import { createStyle } from '../../src/cli/style';
+import { createStyle } from '../../src/cli/output';
 
 const plain = createStyle({ write: () => true }, {});
 const colour = createStyle({ write: () => true, isTTY: true }, {});

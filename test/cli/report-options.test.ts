@@ -1,4 +1,4 @@
-import type { CliIo } from '../../src/cli/cli-io';
+import type { CliIo } from '../../src/cli/output';
 import { reportTarget } from '../../src/cli/report-options';
 
 const io = { cwd: '/work/app' } as CliIo;

@@ -3,16 +3,14 @@ import type { GateFile } from '../../assertion/gate-file';
 import type { GateReport } from '../../assertion/gate-report';
 import { DisError } from '../../client/errors';
 import type { CliArgs, CliCommand } from '../cli-command';
-import type { CliIo, CliOutput } from '../cli-io';
+import { type CliIo, type CliOutput, colourGateReport, createStyle } from '../output';
 import { CliUsageError, ExitCode } from '../errors';
-import { colourGateReport } from '../colour-gate-report';
 import { TARGET_OPTIONS } from '../common-options';
 import { createClient, targetOverrides } from '../create-client';
 import { GATE_RULE_OPTIONS, gateRulesFromArgs } from '../gate-rule-options';
 import { formatJUnitError } from '../junit-report';
 import { REPORT_OPTIONS, renderReport, reportTarget, writeReportFile } from '../report-options';
 import { STREAM_OPTIONS, streamSelection } from '../stream-options';
-import { createStyle } from '../style';
 
 const NAME = 'dis-transfer-tasks check';
 

@@ -4,8 +4,7 @@ import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { ExitCode } from '../errors';
 import { formatAge } from '../../assertion/gate-report';
 import { OUTPUT_OPTION, outputFormat } from '../output-option';
-import { renderTable } from '../render-table';
-import { createStyle } from '../style';
+import { renderTable, createStyle } from '../output';
 
 /** `context list`: the lookups recorded in `cdktf.context.json`, with their age. */
 export const contextListCommand: CliCommand = {

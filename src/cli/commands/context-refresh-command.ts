@@ -1,16 +1,14 @@
 import type { DisClient } from '../../client/dis-client';
 import type { ProjectStreamsContextValue } from '../../lookup/context-entry';
 import type { CliCommand } from '../cli-command';
-import type { CliIo } from '../cli-io';
-import type { ContextEntry } from '../context-entry';
-import { contextEntries } from '../context-entry';
+import { type CliIo, createStyle } from '../output';
+import { type ContextEntry, contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { createClient } from '../create-client';
 import { ExitCode, exitCodeForError } from '../errors';
 import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { selectContextEntries } from '../select-context-entries';
-import { createStyle } from '../style';
 
 type Outcome = { readonly entry: ContextEntry } & ({ readonly value: unknown } | { readonly error: unknown });
 

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ShippedScenarioName } from '../../emulator';
 import type { CliCommand } from '../cli-command';
-import type { CliIo } from '../cli-io';
+import type { CliIo } from '../output';
 import { CliUsageError, ExitCode } from '../errors';
 
 const SHIPPED: readonly ShippedScenarioName[] = ['demo', 'demo-paused'];

@@ -7,7 +7,7 @@ import { formatTaskTable } from '../format-task-table';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { OUTPUT_OPTION, outputFormat } from '../output-option';
 import { STREAM_OPTIONS, streamSelection } from '../stream-options';
-import { createStyle } from '../style';
+import { createStyle } from '../output';
 
 /** `list`: the transfer tasks of one or more streams, as a table or JSON. */
 export const listCommand: CliCommand = {
