@@ -1,4 +1,4 @@
-import type { CliCommand } from './cli-command';
+import type { CliCommand } from './command';
 import { checkCommand } from './commands/check-command';
 import { contextListCommand } from './commands/context-list-command';
 import { contextRefreshCommand } from './commands/context-refresh-command';

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { CliArgs, CliOptionSpec } from './cli-command';
+import type { CliArgs, CliOptionSpec } from './command';
 import type { CliIo } from './output';
 
 /** The default name of the context cache file, beside `cdktf.json`. */

@@ -1,9 +1,8 @@
 import { DisError } from '../client/errors';
-import type { CliCommand } from './cli-command';
+import { type CliCommand, parseCommandArgs, PROGRAM } from './command';
 import { type CliIo, redactingOutput, secretValues, createStyle, type Style } from './output';
 import { CliUsageError, ExitCode, exitCodeForError } from './errors';
 import { CLI_COMMANDS } from './cli-commands';
-import { parseCommandArgs, PROGRAM } from './parse-command-args';
 import { packageVersion } from './package-version';
 import { renderCommandHelp, renderGroupHelp, renderProgramHelp } from './render-help';
 

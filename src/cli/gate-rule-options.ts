@@ -1,10 +1,8 @@
 import { resolve } from 'node:path';
-import { GateSeverity, type GateRules } from '../assertion/gate-rules';
-import type { CliArgs, CliOptionSpec } from './cli-command';
+import { type GateRules, GateSeverity } from '../assertion/gate-rules';
+import { type CliArgs, type CliOptionSpec, listValues, parseDuration } from './command';
 import type { CliIo } from './output';
 import { CliUsageError } from './errors';
-import { listValues } from './list-values';
-import { parseDuration } from './parse-duration';
 import { readAcknowledgements } from './read-acknowledgements';
 
 /** The options of `check` that set gate rules; one per `GateRules` field, same meaning. */

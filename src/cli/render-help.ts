@@ -1,6 +1,4 @@
-import type { CliCommand, CliOptionSpec } from './cli-command';
-import { COMMON_OPTIONS } from './common-options';
-import { PROGRAM } from './parse-command-args';
+import { type CliCommand, type CliOptionSpec, COMMON_OPTIONS, PROGRAM } from './command';
 import type { Style } from './output';
 
 function optionLabel(name: string, spec: CliOptionSpec): string {

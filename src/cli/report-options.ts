@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import type { GateReport } from '../assertion/gate-report';
-import type { CliArgs, CliOptionSpec } from './cli-command';
+import type { CliArgs, CliOptionSpec } from './command';
 import type { CliIo } from './output';
 import { CliUsageError } from './errors';
 import { formatJUnitReport } from './junit-report';

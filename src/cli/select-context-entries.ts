@@ -1,6 +1,6 @@
 import type { ContextEntry } from './context-entry';
 import { CliUsageError } from './errors';
-import { PROGRAM } from './parse-command-args';
+import { PROGRAM } from './command';
 
 /**
  * The entries named by `selectors` (all of them when there are none). A selector is a full

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../../src/cli/cli-command';
+import type { CliCommand } from '../../src/cli/command';
 import type { CliIo } from '../../src/cli/output';
 import { exec } from '../../src/cli/exec';
 import { DisNetworkError } from '../../src/client/errors';

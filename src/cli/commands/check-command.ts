@@ -2,15 +2,13 @@ import { resolve } from 'node:path';
 import type { GateFile } from '../../assertion/gate-file';
 import type { GateReport } from '../../assertion/gate-report';
 import { DisError } from '../../client/errors';
-import type { CliArgs, CliCommand } from '../cli-command';
+import type { CliArgs, CliCommand } from '../command';
 import { type CliIo, type CliOutput, colourGateReport, createStyle } from '../output';
 import { CliUsageError, ExitCode } from '../errors';
-import { TARGET_OPTIONS } from '../common-options';
-import { createClient, targetOverrides } from '../create-client';
+import { TARGET_OPTIONS, createClient, targetOverrides, STREAM_OPTIONS, streamSelection } from '../options';
 import { GATE_RULE_OPTIONS, gateRulesFromArgs } from '../gate-rule-options';
 import { formatJUnitError } from '../junit-report';
 import { REPORT_OPTIONS, renderReport, reportTarget, writeReportFile } from '../report-options';
-import { STREAM_OPTIONS, streamSelection } from '../stream-options';
 
 const NAME = 'dis-transfer-tasks check';
 

@@ -1,9 +1,9 @@
-import type { CliCommand } from '../cli-command';
+import type { CliCommand } from '../command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { ExitCode } from '../errors';
 import { formatAge } from '../../assertion/gate-report';
-import { OUTPUT_OPTION, outputFormat } from '../output-option';
+import { OUTPUT_OPTION, outputFormat } from '../options';
 import { renderTable, createStyle } from '../output';
 
 /** `context list`: the lookups recorded in `cdktf.context.json`, with their age. */

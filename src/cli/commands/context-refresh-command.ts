@@ -1,12 +1,11 @@
 import type { DisClient } from '../../client/dis-client';
 import type { ProjectStreamsContextValue } from '../../lookup/context-entry';
-import type { CliCommand } from '../cli-command';
+import type { CliCommand } from '../command';
 import { type CliIo, createStyle } from '../output';
 import { type ContextEntry, contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
-import { createClient } from '../create-client';
+import { createClient, FETCH_CONCURRENCY } from '../options';
 import { ExitCode, exitCodeForError } from '../errors';
-import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { selectContextEntries } from '../select-context-entries';
 

@@ -1,4 +1,4 @@
-import type { CliCommand } from '../cli-command';
+import type { CliCommand } from '../command';
 import { contextEntries } from '../context-entry';
 import { CONTEXT_FILE_OPTION, contextFilePath } from '../context-options';
 import { ExitCode } from '../errors';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ShippedScenarioName } from '../../emulator';
-import type { CliCommand } from '../cli-command';
+import type { CliCommand } from '../command';
 import type { CliIo } from '../output';
 import { CliUsageError, ExitCode } from '../errors';
 

@@ -1,12 +1,17 @@
-import type { CliCommand } from '../cli-command';
-import { TARGET_OPTIONS } from '../common-options';
-import { createClient, targetOverrides } from '../create-client';
+import type { CliCommand } from '../command';
+import {
+  TARGET_OPTIONS,
+  createClient,
+  targetOverrides,
+  FETCH_CONCURRENCY,
+  OUTPUT_OPTION,
+  outputFormat,
+  STREAM_OPTIONS,
+  streamSelection,
+} from '../options';
 import { ExitCode } from '../errors';
-import { FETCH_CONCURRENCY } from '../fetch-concurrency';
 import { formatTaskTable } from '../format-task-table';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
-import { OUTPUT_OPTION, outputFormat } from '../output-option';
-import { STREAM_OPTIONS, streamSelection } from '../stream-options';
 import { createStyle } from '../output';
 
 /** `list`: the transfer tasks of one or more streams, as a table or JSON. */

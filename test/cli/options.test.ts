@@ -1,4 +1,4 @@
-import { streamSelection } from '../../src/cli/stream-options';
+import { streamSelection } from '../../src/cli/options';
 
 const args = (values: Record<string, unknown>) => ({
   values: values as Record<string, string[] | boolean>,

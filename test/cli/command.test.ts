@@ -1,4 +1,18 @@
-import { parseDuration } from '../../src/cli/parse-duration';
+import { listValues, parseDuration } from '../../src/cli/command';
+
+describe('listValues', () => {
+  test('splits on commas, trims, drops empties and duplicates, keeps order', () => {
+    expect(listValues(['RUNNING, STARTING', 'RUNNING', ',PAUSED,'])).toEqual([
+      'RUNNING',
+      'STARTING',
+      'PAUSED',
+    ]);
+  });
+
+  test('an option not given stays undefined, so the gate default applies', () => {
+    expect(listValues(undefined)).toBeUndefined();
+  });
+});
 
 describe('parseDuration', () => {
   test.each([
