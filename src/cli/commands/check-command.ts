@@ -7,8 +7,7 @@ import { type CliIo, type CliOutput, colourGateReport, createStyle } from '../ou
 import { CliUsageError, ExitCode } from '../errors';
 import { TARGET_OPTIONS, createClient, targetOverrides, STREAM_OPTIONS, streamSelection } from '../options';
 import { GATE_RULE_OPTIONS, gateRulesFromArgs } from '../gate-rule-options';
-import { formatJUnitError } from '../junit-report';
-import { REPORT_OPTIONS, renderReport, reportTarget, writeReportFile } from '../report-options';
+import { formatJUnitError, REPORT_OPTIONS, renderReport, reportTarget, writeReportFile } from '../report';
 
 const NAME = 'dis-transfer-tasks check';
 
