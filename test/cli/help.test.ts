@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLI_COMMANDS } from '../../src/cli/cli-commands';
+import { CLI_COMMANDS } from '../../src/cli/main';
 import { expectExit, runCli } from './support/run-cli';
 
 describe('help through the built bin', () => {

@@ -1,6 +1,6 @@
 import type { CliCommand } from '../../src/cli/command';
 import type { CliIo } from '../../src/cli/output';
-import { exec } from '../../src/cli/exec';
+import { exec } from '../../src/cli/main';
 import { DisNetworkError } from '../../src/client/errors';
 
 function captureIo(env: Record<string, string> = {}): CliIo & { out: () => string; err: () => string } {
