@@ -12,7 +12,7 @@ import { contextListCommand } from './commands/context-list-command';
 import { contextRefreshCommand } from './commands/context-refresh-command';
 import { contextResetCommand } from './commands/context-reset-command';
 import { emulatorCommand } from './commands/emulator-command';
-import { listCommand } from './commands/list-command';
+import { listCommand } from './commands/list';
 import { CliUsageError, ExitCode, exitCodeForError } from './errors';
 import { renderCommandHelp, renderGroupHelp, renderProgramHelp } from './help';
 import { type CliIo, createStyle, redactingOutput, secretValues, type Style } from './output';

@@ -1,18 +1,21 @@
+// `dis-transfer-tasks list`: the transfer tasks of streams, as a table for people or JSON for scripts.
+
+import { formatAge } from '../../assertion/gate-report';
+import { type TransferTask, TransferTaskState } from '../../client/model';
+import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import type { CliCommand } from '../command';
+import { ExitCode } from '../errors';
 import {
-  TARGET_OPTIONS,
   createClient,
-  targetOverrides,
   FETCH_CONCURRENCY,
   OUTPUT_OPTION,
   outputFormat,
   STREAM_OPTIONS,
   streamSelection,
+  TARGET_OPTIONS,
+  targetOverrides,
 } from '../options';
-import { ExitCode } from '../errors';
-import { formatTaskTable } from '../format-task-table';
-import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
-import { createStyle } from '../output';
+import { createStyle, renderTable, type Style } from '../output';
 
 /** `list`: the transfer tasks of one or more streams, as a table or JSON. */
 export const listCommand: CliCommand = {
@@ -70,3 +73,55 @@ export const listCommand: CliCommand = {
     return ExitCode.OK;
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// The table
+
+/** The tasks of one stream, as the `list` command received them. */
+export interface StreamTasks {
+  /** The stream's name. */
+  readonly streamName: string;
+  /** Its transfer tasks. */
+  readonly tasks: readonly TransferTask[];
+}
+
+function colourState(state: string, style: Style): string {
+  switch (state) {
+    case TransferTaskState.RUNNING:
+      return style.green(state);
+    case TransferTaskState.STARTING:
+    case TransferTaskState.PAUSED:
+      return style.yellow(state);
+    default:
+      return style.red(state);
+  }
+}
+
+/** An epoch-ms instant as `YYYY-MM-DD HH:MM` UTC, the form people compare by eye. */
+export function formatUtcMinute(epochMs: number): string {
+  return new Date(epochMs).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+/**
+ * The `list` table: one row per task with its stream, name, state (coloured when `style` is),
+ * destination type, creation time (UTC) and the age of its last transfer relative to `now`
+ * (`never` when the service reports none, or 0).
+ */
+export function formatTaskTable(streams: readonly StreamTasks[], now: number, style: Style): string {
+  const rows = streams.flatMap((s) =>
+    s.tasks.map((t) => [
+      s.streamName,
+      t.taskName,
+      colourState(t.state, style),
+      t.destinationType,
+      formatUtcMinute(t.createTime),
+      !t.lastTransferTimestamp
+        ? style.dim('never')
+        : `${formatAge((now - t.lastTransferTimestamp) / 1000)} ago`,
+    ]),
+  );
+  const header = ['STREAM', 'TASK', 'STATE', 'DESTINATION', 'CREATED (UTC)', 'LAST TRANSFER'].map((h) =>
+    style.bold(h),
+  );
+  return renderTable(header, rows);
+}
