@@ -1,3 +1,5 @@
+// `dis-transfer-tasks emulator`: the local DIS + IAM emulator, for demos, pipelines and users' own tests.
+
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ShippedScenarioName } from '../../emulator';
