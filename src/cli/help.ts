@@ -8,7 +8,7 @@ function optionLabel(name: string, spec: CliOptionSpec): string {
 }
 
 /** Lines of `label  description`, with descriptions aligned in one column. */
-export function renderDefinitionList(entries: ReadonlyArray<readonly [string, string]>): string {
+function renderDefinitionList(entries: ReadonlyArray<readonly [string, string]>): string {
   const width = Math.max(0, ...entries.map(([label]) => label.length));
   return entries.map(([label, text]) => `  ${label.padEnd(width)}  ${text}`).join('\n');
 }

@@ -132,7 +132,7 @@ export function renderTable(header: readonly string[], rows: ReadonlyArray<reado
  * (research/dis-api.md §5). Their values are never meant to reach output; this list backs a last
  * line of defence, not the first.
  */
-export const SECRET_ENV_VARS: readonly string[] = [
+const SECRET_ENV_VARS: readonly string[] = [
   'HW_SECRET_KEY',
   'HW_SECURITY_TOKEN',
   'HW_AUTH_TOKEN',

@@ -22,7 +22,7 @@ import { formatJUnitError, REPORT_OPTIONS, renderReport, reportTarget, writeRepo
 // Gate rules from the command line
 
 /** The options of `check` that set gate rules; one per `GateRules` field, same meaning. */
-export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
+const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
   'allowed-states': {
     type: 'string',
     multiple: true,
@@ -77,7 +77,7 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
 };
 
 /** The `GateRules` the command line sets; fields not given are left out, so the gate's defaults apply. */
-export async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateRules> {
+async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateRules> {
   const minTasksText = args.values['min-tasks'] as string | undefined;
   const minTasks = minTasksText === undefined ? undefined : Number(minTasksText);
   if (minTasks !== undefined && (!Number.isInteger(minTasks) || minTasks < 0)) {

@@ -14,10 +14,10 @@ import { createClient, FETCH_CONCURRENCY, OUTPUT_OPTION, outputFormat } from '..
 import { type CliIo, createStyle, renderTable } from '../output';
 
 /** The default name of the context cache file, beside `cdktf.json`. */
-export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
+const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
 
 /** The `--file` option of the `context` commands. */
-export const CONTEXT_FILE_OPTION: Readonly<Record<string, CliOptionSpec>> = {
+const CONTEXT_FILE_OPTION: Readonly<Record<string, CliOptionSpec>> = {
   file: {
     type: 'string',
     valueName: 'FILE',
@@ -26,13 +26,13 @@ export const CONTEXT_FILE_OPTION: Readonly<Record<string, CliOptionSpec>> = {
 };
 
 /** The absolute path of the context cache file the command line names. */
-export function contextFilePath(args: CliArgs, io: CliIo): string {
+function contextFilePath(args: CliArgs, io: CliIo): string {
   const file = typeof args.values.file === 'string' ? args.values.file : DEFAULT_CONTEXT_FILE;
   return resolve(io.cwd, file);
 }
 
 /** One lookup recorded in the context cache file, as the `context` commands show it. */
-export interface ContextEntry {
+interface ContextEntry {
   /** The full context key, `dis-transfer-tasks:{region}:{projectId}:{streamName}`. */
   readonly key: string;
   /** The region part of the key. */
@@ -65,7 +65,7 @@ function countOf(value: unknown, field: 'tasks' | 'streams'): number | undefined
  * write (other libraries' context, `dis-transfer-tasks:mode`) are left out; values are read
  * leniently, so that a damaged entry is still listed (and can be refreshed or reset).
  */
-export function contextEntries(contents: Readonly<Record<string, unknown>>): ContextEntry[] {
+function contextEntries(contents: Readonly<Record<string, unknown>>): ContextEntry[] {
   const entries: ContextEntry[] = [];
   for (const [key, value] of Object.entries(contents)) {
     const parts = parseContextKey(key);
@@ -84,7 +84,7 @@ export function contextEntries(contents: Readonly<Record<string, unknown>>): Con
  * region). A selector that matches nothing is a usage error that lists what there is, so a typo
  * never silently does nothing.
  */
-export function selectContextEntries(
+function selectContextEntries(
   entries: readonly ContextEntry[],
   selectors: readonly string[],
   file: string,

@@ -13,7 +13,7 @@ const SHIPPED: readonly ShippedScenarioName[] = ['demo', 'demo-paused'];
  * The scenario file `--scenario` names: a path, or the name of a shipped scenario (which
  * `shippedScenarioPath` locates).
  */
-export function scenarioPath(
+function scenarioPath(
   value: string | undefined,
   io: CliIo,
   shippedScenarioPath: (name: ShippedScenarioName) => string,
