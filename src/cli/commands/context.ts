@@ -4,17 +4,18 @@
 import { resolve } from 'node:path';
 import { formatAge } from '../../assertion/gate-report';
 import type { DisClient } from '../../client/dis-client';
-import { ALL_STREAMS, parseContextKey } from '../../lookup/context-entry';
-import type { ProjectStreamsContextValue } from '../../lookup/context-entry';
-import type { FileContextStore } from '../../lookup/context-store';
+import {
+  ALL_STREAMS,
+  parseContextKey,
+  toContextValue,
+  toProjectStreamsValue,
+} from '../../lookup/context-entry';
+import { DEFAULT_CONTEXT_FILE, FileContextStore } from '../../lookup/context-store';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { type CliArgs, type CliCommand, type CliOptionSpec, PROGRAM } from '../command';
 import { CliUsageError, ExitCode, exitCodeForError } from '../errors';
 import { createClient, FETCH_CONCURRENCY, OUTPUT_OPTION, outputFormat } from '../options';
 import { type CliIo, createStyle, renderTable } from '../output';
-
-/** The default name of the context cache file, beside `cdktf.json`. */
-const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
 
 /** The `--file` option of the `context` commands. */
 const CONTEXT_FILE_OPTION: Readonly<Record<string, CliOptionSpec>> = {
@@ -117,10 +118,8 @@ interface OpenedContextFile {
 }
 
 /** Opens the context cache file of `--file` and reads its lookup entries. */
-async function openContextFile(args: CliArgs, io: CliIo): Promise<OpenedContextFile> {
+function openContextFile(args: CliArgs, io: CliIo): OpenedContextFile {
   const file = contextFilePath(args, io);
-  // Loaded on use, like every heavy module, so that `--help` and the other commands start fast.
-  const { FileContextStore } = await import('../../lookup/context-store');
   const store = new FileContextStore(file);
   return { file, store, entries: contextEntries(store.read()) };
 }
@@ -143,7 +142,7 @@ export const contextListCommand: CliCommand = {
   ],
   async run(args, io) {
     const format = outputFormat(args, 'dis-transfer-tasks context list');
-    const { file, entries } = await openContextFile(args, io);
+    const { file, entries } = openContextFile(args, io);
     const now = (io.now ?? Date.now)();
     if (format === 'json') {
       const json = entries.map((e) => ({
@@ -218,8 +217,7 @@ export const contextRefreshCommand: CliCommand = {
   allowPositionals: true,
   examples: ['dis-transfer-tasks context refresh', 'dis-transfer-tasks context refresh orders clicks'],
   async run(args, io) {
-    const { file, store, entries } = await openContextFile(args, io);
-    const { toContextValue } = await import('../../lookup/context-entry');
+    const { file, store, entries } = openContextFile(args, io);
     const selected = selectContextEntries(entries, args.positionals, file);
     const clients = clientsByTarget(selected, args.values.endpoint as string | undefined, io);
     const fetchedAt = () => new Date((io.now ?? Date.now)());
@@ -230,9 +228,10 @@ export const contextRefreshCommand: CliCommand = {
         try {
           const client = await clients.get(`${entry.region}:${entry.projectId}`)!;
           if (entry.kind === 'streams') {
-            const streams = [...(await client.listStreams())].sort();
-            const value: ProjectStreamsContextValue = { fetchedAt: fetchedAt().toISOString(), streams };
-            return { entry, value };
+            return {
+              entry,
+              value: toProjectStreamsValue(await client.listStreams(), fetchedAt().toISOString()),
+            };
           }
           return {
             entry,
@@ -283,7 +282,7 @@ export const contextResetCommand: CliCommand = {
     'dis-transfer-tasks context reset dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:orders',
   ],
   async run(args, io) {
-    const { file, store, entries } = await openContextFile(args, io);
+    const { file, store, entries } = openContextFile(args, io);
     const selected = selectContextEntries(entries, args.positionals, file);
     if (selected.length > 0) {
       store.update(Object.fromEntries(selected.map((e) => [e.key, undefined])));
