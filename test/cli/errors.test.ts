@@ -1,10 +1,11 @@
+import { ASSERTION_ERRORS } from '../../src/assertion/errors';
 import { CLIENT_ERRORS, DisError, reviveDisError } from '../../src/client/errors';
 import { CLI_ERRORS, CliUsageError, ExitCode, exitCodeForError } from '../../src/cli/errors';
 import { EMULATOR_ERRORS } from '../../src/emulator/errors';
 import { LOOKUP_ERRORS } from '../../src/lookup/errors';
 
 /** Every coded error the CLI can meet, as `reviveDisError` rebuilds them from their JSON form. */
-const CLASSES = [...CLIENT_ERRORS, ...LOOKUP_ERRORS, ...EMULATOR_ERRORS, ...CLI_ERRORS];
+const CLASSES = [...CLIENT_ERRORS, ...LOOKUP_ERRORS, ...ASSERTION_ERRORS, ...EMULATOR_ERRORS, ...CLI_ERRORS];
 
 /** The error of class `code` (a plain `DisError` when no class has the code), as it reaches the CLI. */
 function errorWithCode(code: string, details: Record<string, unknown> = {}): DisError {
