@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // How long `dis-transfer-tasks` takes to start, against `node -e 0` measured in the same run.
-// Commands load the client, emulator and file store only when they need them; this shows the
+// Commands load the client (undici, zod) and the emulator only when they need them; this shows the
 // price of the shell itself (--help), of a command that reads the context file, and of one that
 // loads the emulator (--scenario of a missing file: it loads, then fails fast).
 // Run after `npm run build` (npm run bench does it). Prints medians and ratios; asserts nothing.
