@@ -10,6 +10,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { App, TerraformStack } = require('cdktf');
 const lib = require('../lib');
+const { evaluateGate } = require('../lib/gate');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const FETCHED_AT = '2026-11-28T12:00:00.000Z';
@@ -77,9 +78,9 @@ for (const n of [10, 100, 1000]) {
   const snaps = snapshots(n);
   const rules = everyRule(snaps);
   const baseline = time(() => structuredClone(snaps));
-  const plain = time(() => lib.evaluateGate(snaps, {}));
-  const all = time(() => lib.evaluateGate(snaps, rules));
-  const findings = lib.evaluateGate(snaps, rules).findings.length;
+  const plain = time(() => evaluateGate(snaps, {}));
+  const all = time(() => evaluateGate(snaps, rules));
+  const findings = evaluateGate(snaps, rules).findings.length;
   console.log(
     `  ${String(n).padStart(4)} tasks: clone ${baseline.toFixed(3)} ms | default rules ${plain.toFixed(3)} ms (${(plain / baseline).toFixed(1)}x) | every rule ${all.toFixed(3)} ms (${(all / baseline).toFixed(1)}x, ${findings} findings)`,
   );

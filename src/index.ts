@@ -1,44 +1,14 @@
-// Public entry point. Each part keeps its exports in its own section below; the section headers
-// keep edits of one part apart from another's. (The consolidation turns this file into the
-// construct API and moves the client and the emulator to subpath exports.)
+// The package root: the construct API a cdktf app needs, and nothing else. It is the jsii surface
+// (decision 9): classes, interfaces of readonly data, enums; no Error subclasses, generics, unions or
+// callbacks. TypeScript-only entry points: `cdktf-dis-transfer-tasks/client` (the DIS client),
+// `/emulator` (the local DIS), `/gate` (the gate engine behind the assertion and `check`) and
+// `/errors` (every coded error class and the registry).
 
-// ---- client ----
-// DisClient, its options and the retry policy are exported by the client's own entry point,
-// src/client/index.ts: loading DisClient loads undici and zod, which a synth from the cache never needs.
+// The task model.
+export { DestinationType, TransferTaskState, type TransferTask } from './client/model';
 export type { DisCredentials } from './client/credentials';
-export * from './client/errors';
-export * from './client/model';
 
-// ---- emulator ----
-// Not exported here: the emulator has its own entry point, src/emulator/index.ts
-// (`cdktf-dis-transfer-tasks/emulator`), so that loading the constructs loads none of it.
-
-// ---- lookup ----
-export {
-  ALL_STREAMS,
-  CONTEXT_KEY_PREFIX,
-  MODE_CONTEXT_KEY,
-  TransferTasksContext,
-  parseContextKey,
-  parseContextValue,
-  parseProjectStreamsValue,
-  projectStreamsContextKey,
-  toContextValue,
-  toProjectStreamsValue,
-  transferTasksContextKey,
-  type ContextKeyParts,
-  type ProjectStreamsContextValue,
-  type TransferTasksContextEntry,
-  type TransferTasksContextEntryProps,
-  type TransferTasksContextValue,
-} from './lookup/context-entry';
-export { MODE_ENV_VAR } from './lookup/context-provider';
-export {
-  FileContextStore,
-  MemoryContextStore,
-  type FileContextStoreOptions,
-  type IContextStore,
-} from './lookup/context-store';
+// Lookups.
 export {
   DisProjectTransferTasks,
   DisTransferTasks,
@@ -50,18 +20,28 @@ export {
   type ITransferTasksLookup,
   type TransferTasksSnapshot,
 } from './lookup/dis-transfer-tasks';
-export * from './lookup/errors';
+export { MODE_ENV_VAR } from './lookup/context-provider';
+export { MemoryContextStore, type IContextStore } from './lookup/context-store';
+export {
+  MODE_CONTEXT_KEY,
+  TransferTasksContext,
+  type TransferTasksContextEntry,
+  type TransferTasksContextEntryProps,
+  type TransferTasksContextValue,
+} from './lookup/context-entry';
 
-// ---- assertion ----
-export * from './assertion/dis-transfer-tasks-assertion';
-export * from './assertion/duration';
-export * from './assertion/errors';
-export { evaluateGate, type GateSnapshot } from './assertion/evaluate-gate';
-export { parseGateFile, readGateFile, type GateFile, type GateTarget } from './assertion/gate-file';
+// The gate.
+export {
+  DEFAULT_CLI_COMMAND,
+  DisTransferTasksAssertion,
+  ENFORCEMENT_CONTEXT_KEY,
+  ENFORCEMENT_ENV_VAR,
+  Enforcement,
+  type DisTransferTasksAssertionProps,
+} from './assertion/dis-transfer-tasks-assertion';
+export { Duration } from './assertion/duration';
 export {
   AcknowledgementState,
-  formatFinding,
-  formatGateReport,
   type AcknowledgementStatus,
   type GateFinding,
   type GateReport,
@@ -71,11 +51,7 @@ export {
 } from './assertion/gate-report';
 export {
   GateSeverity,
-  parseGateRules,
   type GateAcknowledgement,
   type GateRuleOptions,
   type GateRules,
 } from './assertion/gate-rules';
-export * from './assertion/live-check';
-export { GATE_RULES } from './assertion/rules';
-export type { GateRule } from './assertion/rules/rule';

@@ -1,6 +1,6 @@
 // The gate against the live DIS API: what `dis-transfer-tasks check` and `apply` enforcement run.
 // Not imported by the construct, so that synth never loads the client's HTTP stack.
-import type { DisClient } from '../client/dis-client';
+import { DisClient } from '../client/dis-client';
 import type { ListTransferTasksResult } from '../client/model';
 import { evaluateGate, type GateSnapshot } from './evaluate-gate';
 import type { GateFile } from './gate-file';
@@ -31,11 +31,7 @@ export async function checkGateLive(
   options: CheckGateLiveOptions = {},
 ): Promise<GateReport> {
   const { target } = gateFile;
-  // Required here, not at the top: DisClient loads undici and zod, and the package root still
-  // exports this function (issue 9 moves it off the construct API; then a plain import will do).
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { DisClient: Client } = require('../client/dis-client') as { DisClient: typeof DisClient };
-  const client = new Client({
+  const client = new DisClient({
     region: target.region,
     projectId: target.projectId,
     ...(target.endpoint === undefined ? {} : { endpoint: target.endpoint }),

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as api from '../../src';
 import * as emulatorApi from '../../src/emulator';
+import * as errorsApi from '../../src/errors';
+import * as gateApi from '../../src/gate';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { PROJECT_ID, REGION, REPO_ROOT } from './helpers';
 
@@ -46,6 +48,7 @@ const orders = new dis.DisTransferTasks(stack, 'Orders', { ...props, streamName:
 const clicks = new dis.DisTransferTasks(stack, 'Clicks', { ...props, streamName: 'clicks' });
 new dis.DisTransferTasksAssertion(stack, 'Gate', { lookup: orders });
 new dis.DisTransferTasksAssertion(stack, 'PlanGate', { lookup: clicks, enforcement: dis.Enforcement.PLAN });
+new dis.DisTransferTasksAssertion(stack, 'ApplyGate', { lookup: clicks, enforcement: dis.Enforcement.APPLY });
 app.synth();
 stage('synthesized');
 const { DisClient } = require(join(lib, '..', 'client'));
@@ -92,9 +95,9 @@ function runChild(): ChildReport {
 
 const NONE: Loaded = { undici: false, zod: false, synckit: false };
 
-test('loading the package and synthesizing lookups from context and the cache file loads no undici, zod or synckit', () => {
-  // GIVEN one lookup served from cdktf context, one from the cache file, a synth gate and a plan gate
-  // (an apply gate validates the gate file it writes with the zod schema: see decision 0003)
+test('loading the package and synthesizing lookups from context and the cache file, with every kind of gate, loads no undici, zod or synckit', () => {
+  // GIVEN one lookup served from cdktf context, one from the cache file, a synth, a plan and an
+  // apply gate (whose gate file is checked by the gate's own validator, not by zod)
   // WHEN a fresh process loads the built package and synthesizes them
   const report = runChild();
   // THEN the lookups were served as intended, and none of the three packages was loaded
@@ -108,8 +111,8 @@ test('loading the package and synthesizing lookups from context and the cache fi
 });
 
 test('the entry points export no zod schema: they stay in their own modules, for the parsers', () => {
-  // GIVEN the package's exports, read through the root and the emulator's entry point
-  const names = [...Object.keys(api), ...Object.keys(emulatorApi)];
+  // GIVEN the package's exports, read through every entry point
+  const names = [api, emulatorApi, gateApi, errorsApi].flatMap((entry) => Object.keys(entry));
   // THEN none is a schema, while the functions that parse with them are there
   expect(names.filter((n) => /^[A-Z]\w*Schema$/.test(n))).toEqual([]);
   expect(names).toEqual(expect.arrayContaining(['parseScenario', 'parseGateFile', 'scenarioJsonSchema']));

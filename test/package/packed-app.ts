@@ -96,11 +96,46 @@ export function installApp(dir: string, dependencies: Record<string, string>, ta
 }
 
 /**
+ * A program that uses every TypeScript-only entry point, compiled with the app: `exports` (what Node
+ * resolves) and `typesVersions` (what TypeScript's default `node` resolution of the cdktf template
+ * reads) must both know them. It prints what it got, and whether a deep import is refused.
+ */
+const SUBPATHS_PROGRAM = `
+import { DisClient } from 'cdktf-dis-transfer-tasks/client';
+import { DisEmulator } from 'cdktf-dis-transfer-tasks/emulator';
+import { ERROR_CLASSES, DisError } from 'cdktf-dis-transfer-tasks/errors';
+import { GATE_RULES, evaluateGate } from 'cdktf-dis-transfer-tasks/gate';
+
+const report = evaluateGate(
+  [{ streamName: 'orders', projectId: '0123456789abcdef0123456789abcdef', region: 'cn-north-4', fetchedAt: '2026-01-01T00:00:00Z', tasks: [] }],
+  { requiredTasks: ['orders-to-obs'] },
+  Date.parse('2026-01-01T00:00:00Z'),
+);
+let deep = 'allowed';
+try {
+  require('cdktf-dis-transfer-tasks/lib/client/dis-client');
+} catch (e) {
+  deep = (e as { code?: string }).code ?? 'refused';
+}
+console.log(
+  JSON.stringify({
+    client: typeof DisClient,
+    emulator: typeof DisEmulator.start,
+    errors: ERROR_CLASSES.length > 0 && ERROR_CLASSES.every((c) => c.prototype instanceof DisError),
+    rules: GATE_RULES.length,
+    findings: report.findings.map((f) => f.ruleId),
+    deep,
+  }),
+);
+`;
+
+/**
  * Writes the app and compiles it with the repository's TypeScript and the tsconfig.json of
  * `cdktf init --template=typescript` (from the installed cdktf-cli), as a user's project would.
  */
 export function compileApp(dir: string): void {
   writeFileSync(join(dir, 'main.ts'), readmeAppSource());
+  writeFileSync(join(dir, 'subpaths.ts'), SUBPATHS_PROGRAM);
   copyFileSync(
     join(ROOT, 'node_modules', 'cdktf-cli', 'bundle', 'templates', 'typescript', 'tsconfig.json'),
     join(dir, 'tsconfig.json'),
@@ -132,7 +167,7 @@ export function runInApp(
   return run(command, args, dir, env);
 }
 
-/** The context cache key the lookup records for the demo stream (docs/contracts.md). */
+/** The context cache key the lookup records for the demo stream (scenarios/demo.json). */
 export const ORDERS_CONTEXT_KEY = 'dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:orders';
 
 /** Environment that points the app's lookup at an emulator with the demo account's access key. */
@@ -182,10 +217,23 @@ export function describePackedApp(
       expect(() => readFileSync(join(installed, 'lib', 'index.d.ts'))).not.toThrow();
       expect(() => readFileSync(join(installed, 'src', 'index.ts'))).toThrow();
       expect(() => readFileSync(join(installed, 'test', 'package', 'packed-app.ts'))).toThrow();
-      // docs/contracts.md: the demo scenarios ship with the package, for users' own tests
+      // the demo scenarios ship with the package, for users' own tests
       expect(
         JSON.parse(readFileSync(join(installed, 'scenarios', 'demo.json'), 'utf8')).projects,
       ).toHaveLength(1);
+    });
+
+    it('serves the TypeScript-only entry points /client, /emulator, /errors and /gate, and refuses deep imports', () => {
+      const result = runInApp(app, process.execPath, ['subpaths.js'], {});
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toEqual({
+        client: 'function',
+        emulator: 'function',
+        errors: true,
+        rules: expect.any(Number),
+        findings: ['DIS-TASK-REQUIRED'],
+        deep: 'ERR_PACKAGE_PATH_NOT_EXPORTED',
+      });
     });
 
     it('installs the dis-transfer-tasks command, which lists the tasks from the emulator', () => {
