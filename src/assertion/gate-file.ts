@@ -97,29 +97,42 @@ function checkTarget(checker: FieldChecker, value: unknown): GateTarget | undefi
 }
 
 /**
- * Reads and validates a gate file.
- * @throws GateConfigError when the file cannot be read, is not JSON or is not a gate file
+ * Reads a JSON file of the gate's (a gate file, an acknowledgements file): a file that cannot be
+ * read (`detail` is the system error code) or is not JSON (`detail` is the parser's message) becomes
+ * the error `fail` builds.
  */
-export function readGateFile(path: string): GateFile {
+export function readJsonFile(
+  path: string,
+  fail: (problem: 'unreadable' | 'not-json', detail: string) => Error,
+): unknown {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new GateConfigError(
-      `Cannot read the gate file ${path} (${code}). Pass the path of a file written by cdktf synth (dis-gate.*.gate.json beside the stack).`,
-      { source: `the gate file ${path}` },
-    );
+    throw fail('unreadable', (e as NodeJS.ErrnoException).code ?? 'unknown error');
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    return JSON.parse(text);
   } catch (e) {
-    throw new GateConfigError(
-      `The gate file ${path} is not JSON (${(e as Error).message}). Re-run cdktf synth to regenerate it.`,
-      { source: `the gate file ${path}` },
-    );
+    throw fail('not-json', (e as Error).message);
   }
+}
+
+/**
+ * Reads and validates a gate file.
+ * @throws GateConfigError when the file cannot be read, is not JSON or is not a gate file
+ */
+export function readGateFile(path: string): GateFile {
+  const json = readJsonFile(
+    path,
+    (problem, detail) =>
+      new GateConfigError(
+        problem === 'unreadable'
+          ? `Cannot read the gate file ${path} (${detail}). Pass the path of a file written by cdktf synth (dis-gate.*.gate.json beside the stack).`
+          : `The gate file ${path} is not JSON (${detail}). Re-run cdktf synth to regenerate it.`,
+        { source: `the gate file ${path}` },
+      ),
+  );
   return parseGateFile(json, `The gate file ${path}`);
 }
 

@@ -1,7 +1,6 @@
 // `dis-transfer-tasks check`: the gate of DisTransferTasksAssertion, live, for pipelines and for
 // the assertion's 'apply' enforcement; its rules come from a gate file or from the command line.
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { GateFile } from '../../assertion/gate-file';
 import type { GateReport } from '../../assertion/gate-report';
@@ -106,23 +105,16 @@ async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateRules> {
  * @throws CliUsageError naming the file, the entry and the field
  */
 export async function readAcknowledgements(path: string): Promise<GateAcknowledgement[]> {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new CliUsageError(
-      `Cannot read the acknowledgements file ${path} (${code}). Check the path given to --acknowledgements.`,
-    );
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new CliUsageError(
-      `The acknowledgements file ${path} is not JSON (${(e as Error).message}). Fix the syntax.`,
-    );
-  }
+  const { readJsonFile } = await import('../../assertion/gate-file');
+  const json = readJsonFile(
+    path,
+    (problem, detail) =>
+      new CliUsageError(
+        problem === 'unreadable'
+          ? `Cannot read the acknowledgements file ${path} (${detail}). Check the path given to --acknowledgements.`
+          : `The acknowledgements file ${path} is not JSON (${detail}). Fix the syntax.`,
+      ),
+  );
   const list = Array.isArray(json) ? json : (json as { acknowledgements?: unknown } | null)?.acknowledgements;
   if (!Array.isArray(list)) {
     throw new CliUsageError(
