@@ -16,7 +16,7 @@ const STACK = 'dis-transfer-gate';
 const STREAM = 'orders';
 const CDKTF = join(root, 'node_modules', '.bin', 'cdktf');
 
-/** The account of scenarios/demo.json (docs/contracts.md); demo values, not secrets. */
+/** The account of scenarios/demo.json (scenarios/demo.json); demo values, not secrets. */
 const DEMO_ACCOUNT = {
   region: 'cn-north-4',
   projectId: '0123456789abcdef0123456789abcdef',

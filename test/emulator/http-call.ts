@@ -34,7 +34,7 @@ export async function call(
   return { status: res.statusCode, headers: res.headers, text, json };
 }
 
-/** The demo scenario's project id, region and credentials (docs/contracts.md). */
+/** The demo scenario's project id, region and credentials (scenarios/demo.json). */
 export const DEMO = {
   projectId: '0123456789abcdef0123456789abcdef',
   region: 'cn-north-4',

@@ -110,7 +110,7 @@ describe('loadScenario', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'dis-scenario-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('loads both shipped scenarios with the values fixed in docs/contracts.md', () => {
+  it('loads both shipped scenarios with the values of scenarios/demo.json', () => {
     for (const [name, dliState] of [
       ['demo', 'RUNNING'],
       ['demo-paused', 'PAUSED'],

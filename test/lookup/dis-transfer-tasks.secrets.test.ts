@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { appEnv, copyLookupApp, readTree, runApp, type RunResult } from './helpers';
 
-// The demo scenario's credentials (docs/contracts.md) serve as canaries: after a synth, none may
+// The demo scenario's credentials (scenarios/demo.json) serve as canaries: after a synth, none may
 // appear in cdktf.out, in the context cache, or in what the synth printed.
 const ACCESS_KEY = 'DEMOAK0000000000000A';
 const SECRET_KEY = 'demo-secret-key-0000000000000000000000000';

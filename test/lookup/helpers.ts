@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { TransferTask } from '../../src/client/model';
 import type { EmulatorHandle } from '../../src/emulator';
 
-/** The demo scenario's identity (docs/contracts.md). */
+/** The demo scenario's identity (scenarios/demo.json). */
 export const REGION = 'cn-north-4';
 export const PROJECT_ID = '0123456789abcdef0123456789abcdef';
 

@@ -1,6 +1,6 @@
 import { startEmulatorProcess, type EmulatorHandle } from '../../../src/emulator';
 
-/** The demo scenario's values (docs/contracts.md). */
+/** The demo scenario's values (scenarios/demo.json). */
 export const DEMO = {
   region: 'cn-north-4',
   projectId: '0123456789abcdef0123456789abcdef',
