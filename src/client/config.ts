@@ -23,6 +23,10 @@ const TASK_NAME: Rule = {
   pattern: /^[A-Za-z0-9_-]{1,64}$/,
   rule: '1-64 characters of letters, digits, "_" and "-"',
 };
+const SERVICE_VALUE: Rule = {
+  pattern: /^[A-Z][A-Z0-9_]{0,63}$/,
+  rule: 'an upper-case identifier (letters, digits and "_", starting with a letter, at most 64 characters)',
+};
 const PROJECT_ID: Rule = {
   pattern: /^[0-9a-fA-F]{32}$/,
   rule: '32 hexadecimal characters (the IAM project id, not its name)',
@@ -47,6 +51,15 @@ export function checkStreamName(value: unknown, field = 'streamName'): string {
 /** Checks a transfer task name: 1-64 letters, digits, `_`, `-` (SDK descriptor models). */
 export function checkTaskName(value: unknown, field = 'taskName'): string {
   return check(value, field, TASK_NAME);
+}
+
+/**
+ * Checks a value the service spells as an upper-case identifier (a task's `state`, its
+ * `destination_type`): documented or not, such a value is passed through (DESIGN decision 4), but
+ * anything else (lower case, spaces, template sequences) is refused before it is used or recorded.
+ */
+export function checkServiceValue(value: unknown, field: string): string {
+  return check(value, field, SERVICE_VALUE);
 }
 
 /** Checks a project id: 32 hex characters. */

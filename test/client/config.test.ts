@@ -1,5 +1,6 @@
 import {
   checkBaseUrl,
+  checkServiceValue,
   checkProjectId,
   checkRegion,
   checkStreamName,
@@ -111,4 +112,19 @@ describe('the settings chain', () => {
       expect.objectContaining({ field: 'the region prop' }),
     );
   });
+});
+
+describe('checkServiceValue', () => {
+  test.each(['RUNNING', 'CLOUDTABLE', 'NEW_STATE_2'])('passes %s through, documented or not', (value) => {
+    expect(checkServiceValue(value, 'state')).toBe(value);
+  });
+
+  test.each(['running', 'RUN NING', '${file("/etc/hostname")}', '', 'A'.repeat(65), 3, null])(
+    'refuses %p, naming the field',
+    (value) => {
+      expect(() => checkServiceValue(value, 'tasks[0].state')).toThrow(
+        expect.objectContaining({ code: 'DIS_CONFIG_ERROR', field: 'tasks[0].state' }),
+      );
+    },
+  );
 });
