@@ -22,7 +22,7 @@ import {
   type ResolvedCredentials,
   secretValues,
 } from './credentials';
-import { DisError, DisConfigError, DisResponseError, reviveDisError, redactSecrets } from './errors';
+import { DisConfigError, DisResponseError, maskError, maskSecrets, secretsFromEnv } from './errors';
 import { findProjectId, type IamToken, requestToken } from './iam';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
 import { resolveRetryPolicy, type RetryPolicy } from './retry';
@@ -133,7 +133,7 @@ export class DisClient {
       attemptTimeoutMs: positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000),
       deadlineMs: positive(options.deadlineMs, 'deadlineMs', 30_000),
       dispatcher: this.#dispatcher,
-      scrub: (text) => redactSecrets(text, this.#secrets()),
+      scrub: (text) => maskSecrets(text, this.#secrets()),
       now: () => now().getTime(),
     };
     this.#now = now;
@@ -179,29 +179,32 @@ export class DisClient {
   }
 
   /**
-   * Runs a call and, should any error text hold a credential value (a secret pasted into the
-   * wrong variable, a service echoing a header), rebuilds the error with those values masked.
+   * Runs a call and masks every credential value in whatever it throws (message, details at any
+   * depth, cause chain): a secret pasted into the wrong variable, or a service or proxy echoing a
+   * header, a token or the password into its error code, message or request id.
    */
   async #guard<T>(call: () => Promise<T>): Promise<T> {
     try {
       return await call();
     } catch (error) {
-      if (!DisError.isDisError(error)) throw error;
-      const json = error.toJSON();
-      const message = redactSecrets(json.message, this.#secrets());
-      if (message === json.message) throw error;
-      throw reviveDisError({ ...json, message });
+      throw maskError(error, this.#secrets());
     }
   }
 
-  /** The credential values to mask: resolved ones, or whatever the chain would pick. */
+  /**
+   * The values to mask: the credentials in use (or whatever the chain would pick), the IAM token
+   * obtained with a password, and every secret variable of the environment.
+   */
   #secrets(): string[] {
-    if (this.#credentials) return secretValues(this.#credentials);
+    let credentials: string[] = [];
     try {
-      return secretValues(resolveCredentials(this.#options.credentials, this.#env));
+      credentials = secretValues(
+        this.#credentials ?? resolveCredentials(this.#options.credentials, this.#env),
+      );
     } catch {
-      return [];
+      // no complete credential set: the environment's values are still masked
     }
+    return [...credentials, ...(this.#token ? [this.#token.token] : []), ...secretsFromEnv(this.#env)];
   }
 
   async #listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {

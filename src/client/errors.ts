@@ -8,6 +8,8 @@
 // - each part exports the list of its classes (`CLIENT_ERRORS`, …); `src/errors.ts` joins them into
 //   the one registry the CLI and the README test read.
 
+import { isCallerFix } from './service-failures';
+
 const BRAND = Symbol.for('cdktf-dis-transfer-tasks.DisError');
 
 /** The plain-object form of a {@link DisError}: what `toJSON` returns and what crosses a worker boundary. */
@@ -104,16 +106,16 @@ export function reviveDisError(
   return error;
 }
 
-/**
- * Replaces every occurrence of each secret in `text` with `***`, and any `Signature=<hex>` too.
- * Used on text the service sends back (error messages), in case a proxy or service echoes a
- * token, a key or the `Authorization` header.
- */
-export function redactSecrets(text: string, secrets: readonly string[]): string {
-  let out = text.replace(/Signature=[0-9a-fA-F]+/g, 'Signature=***');
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
-  return out;
-}
+// Masking secrets lives in ./masking; re-exported here, the module every part already imports.
+export {
+  maskError,
+  maskSecrets,
+  maskValue,
+  MIN_SECRET_LENGTH,
+  SECRET_MASK,
+  SECRET_VARIABLES,
+  secretsFromEnv,
+} from './masking';
 
 // ---------------------------------------------------------------------------------------------
 // The client's errors
@@ -245,7 +247,7 @@ export class DisApiError extends DisError {
 
   /** {@link ErrorKind.CONFIGURATION} for a stream, task or project that does not exist; else a service failure. */
   public override get kind(): ErrorKind {
-    return CALLER_FIXES.has(this.serviceCode ?? '') ? ErrorKind.CONFIGURATION : ErrorKind.SERVICE;
+    return isCallerFix(this.serviceCode) ? ErrorKind.CONFIGURATION : ErrorKind.SERVICE;
   }
 
   /** The HTTP status code. */
@@ -361,150 +363,3 @@ export const CLIENT_ERRORS: readonly DisErrorClass[] = [
   DisNetworkError,
   DisResponseError,
 ];
-
-// ---------------------------------------------------------------------------------------------
-// Service failures: how each is treated and worded. Source of the codes: the DIS API error table
-// (https://support.huaweicloud.com/intl/en-us/api-dis/ErrorCode.html) and the API gateway's codes.
-
-/** Service codes that mean "slow down" (DIS traffic control, too many requests, gateway throttling). */
-const THROTTLING_CODES = new Set(['DIS.4303', 'DIS.4305', 'APIGW.0308', 'APIG.0308']);
-/** Service codes that mean "try again" without being throttling. */
-const TRANSIENT_CODES = new Set(['DIS.5000']);
-/** HTTP statuses worth another attempt. */
-const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
-/** HTTP statuses that mean the credentials or their permissions were refused. */
-const AUTH_STATUSES = new Set([401, 403, 441]);
-/** Service codes that name something the caller asked for that does not exist: fixed by the caller. */
-const CALLER_FIXES = new Set(['DIS.4117', 'DIS.4116', 'DIS.4301', 'DIS.4354']);
-
-/**
- * Codes that must never be retried: `DIS.4309` (the caller's IP is blacklisted after repeated
- * failures; more calls prolong it), gateway authentication failures and DIS's own signature and
- * permission errors (an AK/SK is locked after five failed signatures).
- */
-function isAuthCode(code: string): boolean {
-  return code === 'DIS.4309' || /^DIS\.41\d\d$/.test(code) || /^APIG(W)?\.030[0-7]$/.test(code);
-}
-
-/** How the client treats a non-2xx answer. */
-export interface ServiceFailureClass {
-  /** Credentials or permission problem: becomes a `DisAuthError`, never retried. */
-  readonly auth: boolean;
-  /** Worth another attempt (GET only). */
-  readonly retryable: boolean;
-  /** The service asked to slow down: the next delay is at least the throttling minimum. */
-  readonly throttled: boolean;
-}
-
-/**
- * Classifies a failed response by HTTP status and service code (read from the body).
- * Retried: 429, 500, 502, 503, 504, `DIS.4303`, `DIS.4305`, `DIS.5000`, `APIGW.0308`.
- * Never: 401, 403, 441, signature and permission codes, `DIS.4309`, any other 4xx.
- */
-export function classifyServiceFailure(
-  httpStatus: number,
-  serviceCode: string | undefined,
-): ServiceFailureClass {
-  const code = serviceCode ?? '';
-  if (AUTH_STATUSES.has(httpStatus) || isAuthCode(code)) {
-    return { auth: true, retryable: false, throttled: false };
-  }
-  if (httpStatus === 429 || THROTTLING_CODES.has(code)) {
-    return { auth: false, retryable: true, throttled: true };
-  }
-  if (TRANSIENT_CODES.has(code) || RETRYABLE_STATUSES.has(httpStatus)) {
-    return { auth: false, retryable: true, throttled: false };
-  }
-  return { auth: false, retryable: false, throttled: false };
-}
-
-/** A failed answer, as needed to word the error. */
-export interface ServiceFailureFacts extends DisErrorContext {
-  /** The HTTP status. */
-  readonly httpStatus: number;
-  /** The service code, when the body had one. */
-  readonly serviceCode?: string;
-  /** The service message, when the body had one. */
-  readonly serviceMessage?: string;
-  /** Where the credentials came from (`HW_ACCESS_KEY`, …), to name in the fix of an auth failure. */
-  readonly credentialSource?: string;
-}
-
-function target(f: ServiceFailureFacts): string {
-  const where = [f.projectId && `project ${f.projectId}`, f.region && `region ${f.region}`]
-    .filter(Boolean)
-    .join(', ');
-  return where ? ` in ${where}` : '';
-}
-
-function what(f: ServiceFailureFacts): { summary: string; fix: string } {
-  const code = f.serviceCode ?? '';
-  const stream = f.streamName ? `stream '${f.streamName}'` : 'the stream';
-  if (code === 'DIS.4301') {
-    return { summary: `${stream} not found${target(f)}`, fix: 'check the stream name and the region' };
-  }
-  if (code === 'DIS.4354') {
-    return {
-      summary: `transfer task '${f.taskName ?? ''}' not found on ${stream}${target(f)}`,
-      fix: 'check the task name (listTransferTasks shows the existing ones)',
-    };
-  }
-  if (code === 'DIS.4117') {
-    return {
-      summary: `project id not valid${target(f)}`,
-      fix: 'set HW_PROJECT_ID (or projectId) to a project of this region',
-    };
-  }
-  if (code === 'DIS.4309') {
-    return {
-      summary: 'this IP address is blocked after too many failed requests',
-      fix: 'stop retrying, fix the credentials, and wait before calling again',
-    };
-  }
-  if (code === 'DIS.4116' || f.httpStatus === 403) {
-    return {
-      summary: `permission denied${target(f)}`,
-      fix: 'grant the IAM user DIS read access (for example DIS ReadOnlyAccess) in this project and check the account is not in arrears',
-    };
-  }
-  if (classifyServiceFailure(f.httpStatus, f.serviceCode).auth) {
-    const source = f.credentialSource ? ` taken from ${f.credentialSource}` : '';
-    return {
-      summary: 'the credentials were rejected',
-      fix:
-        `check the credentials${source} (an expired token needs refreshing) and the system clock ` +
-        '(signatures are only valid for 15 minutes); an AK/SK is locked for 5 minutes after 5 failed signatures',
-    };
-  }
-  if (f.httpStatus === 429 || THROTTLING_CODES.has(code)) {
-    return { summary: 'the request was throttled', fix: 'call less often, or retry later' };
-  }
-  if (f.httpStatus >= 500 || TRANSIENT_CODES.has(code)) {
-    return {
-      summary: `the service failed (HTTP ${f.httpStatus})`,
-      fix: 'retry later; if it persists, contact Huawei Cloud support with the request id',
-    };
-  }
-  return {
-    summary: `the request was refused (HTTP ${f.httpStatus})`,
-    fix: 'check the stream name, the project and the region',
-  };
-}
-
-/**
- * One line saying what failed, the service's own words, and the fix, for example
- * `stream 'orders' not found in project 0123…, region cn-north-4 (DIS.4301: The stream does not
- * exist.): check the stream name and the region [request id r-1, 1 attempt]`.
- */
-export function describeServiceFailure(f: ServiceFailureFacts): string {
-  const { summary, fix } = what(f);
-  const service = [f.serviceCode, f.serviceMessage].filter(Boolean).join(': ');
-  const trailer = [
-    f.operation,
-    f.requestId && `request id ${f.requestId}`,
-    f.attempts !== undefined && `${f.attempts} attempt${f.attempts === 1 ? '' : 's'}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
-  return `${summary}${service ? ` (${service})` : ` (HTTP ${f.httpStatus})`}: ${fix}${trailer ? ` [${trailer}]` : ''}`;
-}

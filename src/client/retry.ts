@@ -1,6 +1,6 @@
 // How failed GET requests are retried: the policy and its defaults, which socket failures are
 // worth another attempt, and how long to wait before it (full jitter, throttling, Retry-After).
-// Which service answers are retried is decided with their wording, in errors.ts
+// Which service answers are retried is decided with their wording, in service-failures.ts
 // (`classifyServiceFailure`); the loop that applies all this is `exchange` in transport.ts.
 
 /** How failed GET requests are retried. Every field is optional; defaults below. */

@@ -4,8 +4,6 @@
 // turned into a coded error with the service's words scrubbed of secrets.
 import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
 import {
-  classifyServiceFailure,
-  describeServiceFailure,
   DisApiError,
   DisAuthError,
   type DisError,
@@ -13,6 +11,7 @@ import {
   DisNetworkError,
   DisResponseError,
 } from './errors';
+import { classifyServiceFailure, describeServiceFailure } from './service-failures';
 import { parseRetryAfter, RETRYABLE_CAUSES, retryDelay, type ResolvedRetryPolicy } from './retry';
 import { parseErrorBody } from './schemas';
 import { headerValue } from './signing';

@@ -13,6 +13,7 @@ const CANARY = {
   token: 'canary-auth-token-7d2a',
   user: 'canary-user-3b9e',
   password: 'canary-password-8e4f',
+  iamToken: 'canary-iam-issued-token-6a1c',
 };
 const SECRETS = Object.values(CANARY);
 
@@ -71,6 +72,17 @@ function answered(
   return { options, call: list };
 }
 
+/** A reply that puts the credential headers into the error code and the X-Request-Id: only `details` would carry them. */
+function echoIntoDetails(req: { headers?: unknown }) {
+  const h = req.headers as Record<string, string>;
+  const credential = h['x-auth-token'] ?? h.authorization ?? '';
+  return {
+    statusCode: 400,
+    data: { errorCode: `${credential}|${h['x-security-token'] ?? ''}`, message: 'refused' },
+    responseOptions: { headers: { 'x-request-id': `${credential} ${h['x-security-token'] ?? ''}` } },
+  };
+}
+
 const cases: Case[] = [
   [
     'bad stream name',
@@ -126,6 +138,29 @@ const cases: Case[] = [
         'GET',
         '/v3/projects?name=cn-north-4',
       ]),
+  ],
+  ...[AKSK, TOKEN].map((env): Case => [
+    `HTTP 400 echoing the credential into its error code and X-Request-Id (${env === AKSK ? 'AK/SK' : 'token'})`,
+    async () => answered(env, (r) => r.reply(echoIntoDetails)),
+  ]),
+  [
+    'the IAM token obtained with the password, echoed by DIS into details',
+    async () => {
+      const { agent, options } = mockSetup({ ...PASSWORD, HW_PROJECT_ID: PROJECT });
+      agent
+        .get(IAM)
+        .intercept({ path: '/v3/auth/tokens?nocatalog=true', method: 'POST' })
+        .reply(
+          201,
+          { token: { expires_at: '2999-01-01T00:00:00.000000Z', project: { id: PROJECT } } },
+          { headers: { 'x-subject-token': CANARY.iamToken } },
+        );
+      agent
+        .get(DIS)
+        .intercept({ path: tasksPath('orders'), method: 'GET' })
+        .reply(echoIntoDetails);
+      return { options, call: list };
+    },
   ],
   ['not JSON', async () => answered(AKSK, (r) => r.reply(200, `<p>${CANARY.token}</p>`))],
   [
