@@ -1,5 +1,6 @@
 // What the CLI writes and where: the streams a command gets (CliIo), colour (Style), plain-text
 // tables, the gate report's colours, and the redaction of secrets as a last line of defence.
+import { maskSecrets, secretsFromEnv } from '../client/errors';
 
 /** A stream the CLI writes to: `process.stdout`, `process.stderr` or a test double. */
 export interface CliOutput {
@@ -127,30 +128,9 @@ export function renderTable(header: readonly string[], rows: ReadonlyArray<reado
 // ---------------------------------------------------------------------------------------------
 // Redaction
 
-/**
- * Environment variables that hold secrets: the huaweicloud provider's and the official SDKs'
- * (research/dis-api.md §5). Their values are never meant to reach output; this list backs a last
- * line of defence, not the first.
- */
-const SECRET_ENV_VARS: readonly string[] = [
-  'HW_SECRET_KEY',
-  'HW_SECURITY_TOKEN',
-  'HW_AUTH_TOKEN',
-  'HW_PASSWORD',
-  'HUAWEICLOUD_SDK_SK',
-  'HUAWEICLOUD_SDK_SECURITY_TOKEN',
-  'HUAWEICLOUD_SDK_AUTH_TOKEN',
-  'HUAWEICLOUD_SDK_PASSWORD',
-];
-
-/** Secrets shorter than this are not searched for: replacing them would garble ordinary text. */
-const MIN_SECRET_LENGTH = 6;
-
-/** The values of {@link SECRET_ENV_VARS} set in `env`, longest first. */
+/** The values of the secret environment variables set in `env` (the client's one list). */
 export function secretValues(env: Readonly<Record<string, string | undefined>>): string[] {
-  return SECRET_ENV_VARS.map((name) => env[name])
-    .filter((v): v is string => typeof v === 'string' && v.length >= MIN_SECRET_LENGTH)
-    .sort((a, b) => b.length - a.length);
+  return secretsFromEnv(env);
 }
 
 /**
@@ -163,6 +143,6 @@ export function redactingOutput(output: CliOutput, secrets: readonly string[]): 
   }
   return {
     isTTY: output.isTTY,
-    write: (text: string) => output.write(secrets.reduce((acc, s) => acc.split(s).join('***'), text)),
+    write: (text: string) => output.write(maskSecrets(text, secrets)),
   };
 }
