@@ -1,6 +1,7 @@
 // The Terraform side of the gate (not exported from the package): the plan-time and apply-time
-// gates, the provider-less terraform_data resource they are made of, the escaping of text written
-// into Terraform templates, and the names of the files a gate writes beside its stack.
+// gates, the provider-less terraform_data resource they are made of, and the names of the files a
+// gate writes beside its stack. Text written into Terraform templates goes through the one escape,
+// escapeTemplate (lookup/terraform-json.ts).
 import { createHash } from 'node:crypto';
 import {
   anyToHclTerraform,
@@ -11,6 +12,7 @@ import {
   type TerraformMetaArguments,
 } from 'cdktf';
 import type { Construct } from 'constructs';
+import { escapeTemplate } from '../lookup/terraform-json';
 import type { GateSnapshot } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
@@ -162,14 +164,6 @@ export class TerraformData extends TerraformResource {
     };
     return hcl;
   }
-}
-
-/**
- * Escapes text for a Terraform string template, so `${` and `%{` in finding messages or
- * acknowledgement reasons stay literal instead of being interpolated.
- */
-export function escapeTemplate(text: string): string {
-  return text.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{');
 }
 
 /**

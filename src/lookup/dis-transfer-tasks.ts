@@ -1,6 +1,6 @@
 // The lookup constructs, their props and what they give their consumers (the gate, user code).
 // How a lookup gets its value is in context-provider.ts.
-import { TerraformOutput } from 'cdktf';
+import type { TerraformOutput } from 'cdktf';
 import { Construct } from 'constructs';
 import type { DisCredentials } from '../client/credentials';
 import type { TransferTask } from '../client/model';
@@ -14,6 +14,7 @@ import {
 } from './context-provider';
 import type { IContextStore } from './context-store';
 import { DisLookupMissingError } from './errors';
+import { addOutputs } from './terraform-json';
 
 export { LookupMode, SnapshotSource } from './context-provider';
 
@@ -312,26 +313,4 @@ export class DisProjectTransferTasks extends Construct implements ITransferTasks
 function snapshotsOf(scope: Construct, result: LookupResult): TransferTasksSnapshot[] {
   if (result.snapshots) return result.snapshots;
   throw new DisLookupMissingError(missingLookups(scope));
-}
-
-/**
- * Creates the `task_names` and `task_states` outputs under `scope` (values already sorted), so
- * that `cdktf output` and other stacks can read what synth looked up.
- */
-function addOutputs(
-  scope: Construct,
-  names: unknown,
-  states: unknown,
-  subject: string,
-): { readonly taskNames: TerraformOutput; readonly taskStates: TerraformOutput } {
-  return {
-    taskNames: new TerraformOutput(scope, 'task_names', {
-      value: names,
-      description: `Names of the DIS transfer tasks of ${subject}, sorted, as looked up at synth.`,
-    }),
-    taskStates: new TerraformOutput(scope, 'task_states', {
-      value: states,
-      description: `States of the DIS transfer tasks of ${subject}, by task name, as looked up at synth.`,
-    }),
-  };
 }

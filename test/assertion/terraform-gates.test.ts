@@ -1,6 +1,6 @@
 import { Fn, TerraformStack, Testing } from 'cdktf';
 import { Construct } from 'constructs';
-import { escapeTemplate, stackFileName, TerraformData } from '../../src/assertion/terraform-gates';
+import { stackFileName, TerraformData } from '../../src/assertion/terraform-gates';
 
 describe('TerraformData', () => {
   test('synthesizes a provider-less terraform_data with input, triggers_replace and preconditions', () => {
@@ -32,20 +32,6 @@ describe('TerraformData', () => {
     expect(hcl).toContain('error_message = <<EOF\nline one\nline two\nEOF');
     expect(hcl).not.toContain('precondition = [');
     expect(hcl).not.toContain('triggers_replace');
-  });
-});
-
-describe('escapeTemplate', () => {
-  test('doubles the introducers of interpolations and directives', () => {
-    expect(escapeTemplate('a ${var.x} b %{if c} d')).toBe('a $${var.x} b %%{if c} d');
-  });
-
-  test('leaves lone dollars, percents and braces alone', () => {
-    expect(escapeTemplate('cost $5 at 50% {ok}')).toBe('cost $5 at 50% {ok}');
-  });
-
-  test('escapes every occurrence', () => {
-    expect(escapeTemplate('${a}${b}')).toBe('$${a}$${b}');
   });
 });
 
