@@ -21,6 +21,7 @@ export {
   type TransferTasksSnapshot,
 } from './lookup/dis-transfer-tasks';
 export { MODE_ENV_VAR } from './lookup/context-provider';
+export { Duration } from './lookup/duration';
 export { MemoryContextStore, type IContextStore } from './lookup/context-store';
 export {
   MODE_CONTEXT_KEY,
@@ -39,7 +40,6 @@ export {
   Enforcement,
   type DisTransferTasksAssertionProps,
 } from './assertion/dis-transfer-tasks-assertion';
-export { Duration } from './assertion/duration';
 export {
   AcknowledgementState,
   type AcknowledgementStatus,

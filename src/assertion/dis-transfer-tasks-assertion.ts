@@ -12,7 +12,7 @@ import {
   type ResolvedSetting,
 } from '../lookup/context-provider';
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
-import type { Duration } from './duration';
+import type { Duration } from '../lookup/duration';
 import { AssertionScopeError, GateConfigError } from './errors';
 import { evaluateGate } from './evaluate-gate';
 import { gateFileFor, type GateFile } from './gate-file';

@@ -6,7 +6,7 @@ export interface GateConfigErrorDetails {
   /**
    * Where the input came from: `the gate file dis-gate.Gate.gate.json`, `the prop
    * requiredTasks[0] of DisTransferTasksAssertion demo/Gate`, `the environment variable
-   * DIS_GATE_ENFORCEMENT`, `Duration.minutes`, …
+   * DIS_GATE_ENFORCEMENT`, …
    */
   readonly source: string;
   /**

@@ -10,7 +10,7 @@ import {
   resolveEnforcement,
   type DisTransferTasksAssertionProps,
 } from '../../src/assertion/dis-transfer-tasks-assertion';
-import { Duration } from '../../src/assertion/duration';
+import { Duration } from '../../src/lookup/duration';
 import { GateSeverity } from '../../src/assertion/gate-rules';
 import { DisError } from '../../src/client/errors';
 import { demo, lookupOf } from './gate-fixtures';
