@@ -58,6 +58,12 @@ export interface DisClientOptions {
   readonly attemptTimeoutMs?: number;
   /** Time allowed for one call, all attempts and waits included, in ms. @default 30000 */
   readonly deadlineMs?: number;
+  /**
+   * How the caller names its deadline setting, for the fix of the deadline error ("… or raise
+   * {deadlineHint}"): a construct passes its prop (`the timeoutMs prop of the lookup`), a CLI its
+   * flag (`--timeout`). @default `deadlineMs`
+   */
+  readonly deadlineHint?: string;
   /** How GET requests are retried. @default 3 attempts, full-jitter backoff from 100 ms, 20 s cap */
   readonly retry?: RetryPolicy;
   /** The undici dispatcher (tests, custom proxies). @default an `EnvHttpProxyAgent` when a proxy variable is set, else undici's global one */
@@ -132,6 +138,7 @@ export class DisClient {
       retry: resolveRetryPolicy(options.retry),
       attemptTimeoutMs: positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000),
       deadlineMs: positive(options.deadlineMs, 'deadlineMs', 30_000),
+      deadlineHint: options.deadlineHint?.trim() || 'deadlineMs',
       dispatcher: this.#dispatcher,
       scrub: (text) => maskSecrets(text, this.#secrets()),
       now: () => now().getTime(),

@@ -166,6 +166,8 @@ export interface ExchangeOptions {
   readonly retry: ResolvedRetryPolicy;
   readonly attemptTimeoutMs: number;
   readonly deadlineMs: number;
+  /** How the caller names its deadline setting in the deadline error's fix (`deadlineMs`, `--timeout`, …). */
+  readonly deadlineHint: string;
   readonly dispatcher?: Dispatcher;
   /** Removes secret values from text the service sent back. */
   readonly scrub: (text: string) => string;
@@ -176,7 +178,7 @@ export interface ExchangeOptions {
 /** The per-client half of {@link ExchangeOptions}: how hard to try and through what. */
 export type ExchangeSettings = Pick<
   ExchangeOptions,
-  'retry' | 'attemptTimeoutMs' | 'deadlineMs' | 'dispatcher' | 'scrub' | 'now'
+  'retry' | 'attemptTimeoutMs' | 'deadlineMs' | 'deadlineHint' | 'dispatcher' | 'scrub' | 'now'
 >;
 
 /** A 2xx answer and what it took to get it. */
@@ -246,7 +248,7 @@ function networkFailure(
   let message: string;
   if (causeCode === 'ATTEMPT_TIMEOUT' && deadlineHit) {
     causeCode = 'DEADLINE_EXCEEDED';
-    message = `gave up on ${host} at the ${opts.deadlineMs} ms deadline: check the network, or raise deadlineMs`;
+    message = `gave up on ${host} at the ${opts.deadlineMs} ms deadline: check the network, or raise ${opts.deadlineHint}`;
   } else if (causeCode === 'ATTEMPT_TIMEOUT') {
     message = `no complete answer from ${host} within ${opts.attemptTimeoutMs} ms: check the endpoint and the network, or raise attemptTimeoutMs`;
   } else {

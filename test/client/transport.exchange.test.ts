@@ -183,7 +183,25 @@ describe('timeouts', () => {
     agent.get(DIS).intercept({ path, method: 'GET' }).reply(200, OK).delay(2000).times(3);
     await expect(
       new DisClient({ ...options, attemptTimeoutMs: 1000, deadlineMs: 60 }).listTransferTasks('orders'),
-    ).rejects.toMatchObject({ code: 'DIS_NETWORK_ERROR', causeCode: 'DEADLINE_EXCEEDED', attempts: 1 });
+    ).rejects.toMatchObject({
+      code: 'DIS_NETWORK_ERROR',
+      causeCode: 'DEADLINE_EXCEEDED',
+      attempts: 1,
+      message: expect.stringContaining('at the 60 ms deadline: check the network, or raise deadlineMs'),
+    });
+  });
+
+  test.each([
+    ['--timeout', 'raise --timeout'],
+    ['the timeoutMs prop of the lookup', 'raise the timeoutMs prop of the lookup'],
+  ])('the deadline error names the knob the caller offers (deadlineHint %j)', async (deadlineHint, fix) => {
+    const { agent, options } = mockSetupWithRealClock();
+    agent.get(DIS).intercept({ path, method: 'GET' }).reply(200, OK).delay(2000);
+    const error = (await new DisClient({ ...options, attemptTimeoutMs: 1000, deadlineMs: 60, deadlineHint })
+      .listTransferTasks('orders')
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain(fix);
+    expect(error.message).not.toContain('deadlineMs');
   });
 });
 
