@@ -15,14 +15,19 @@ interface Rule {
   readonly rule: string;
 }
 
-const STREAM_NAME: Rule = {
-  pattern: /^[A-Za-z0-9_-]{1,60}$/,
-  rule: '1-60 characters of letters, digits, "_" and "-"',
-};
-const TASK_NAME: Rule = {
-  pattern: /^[A-Za-z0-9_-]{1,64}$/,
-  rule: '1-64 characters of letters, digits, "_" and "-"',
-};
+/**
+ * DIS stream and transfer task names: 1-64 letters, digits, `_` and `-`. Streams are created with
+ * up to 64 characters (the create-stream documentation) although the ListTransferTasks reference
+ * says 60 for its path parameter: a name the service can create is accepted and the service decides.
+ * The emulator checks its scenarios with the same patterns.
+ */
+export const NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** {@link NAME_PATTERN} in words. */
+export const NAME_RULE = '1-64 characters of letters, digits, "_" and "-"';
+
+const STREAM_NAME: Rule = { pattern: NAME_PATTERN, rule: NAME_RULE };
+const TASK_NAME: Rule = { pattern: NAME_PATTERN, rule: NAME_RULE };
 const SERVICE_VALUE: Rule = {
   pattern: /^[A-Z][A-Z0-9_]{0,63}$/,
   rule: 'an upper-case identifier (letters, digits and "_", starting with a letter, at most 64 characters)',
@@ -43,7 +48,7 @@ function check(value: unknown, field: string, { pattern, rule }: Rule): string {
   throw new DisConfigError(`${field} ${shown} is not valid: it must be ${rule}`, { field, rule });
 }
 
-/** Checks a DIS stream name: 1-60 letters, digits, `_`, `-` (ListTransferTasks API reference). */
+/** Checks a DIS stream name: 1-64 letters, digits, `_`, `-` (see {@link NAME_PATTERN}). */
 export function checkStreamName(value: unknown, field = 'streamName'): string {
   return check(value, field, STREAM_NAME);
 }

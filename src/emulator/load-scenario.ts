@@ -4,10 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prettifyError, toJSONSchema, z } from 'zod';
+import { NAME_PATTERN } from '../client/config';
 import { EmulatorScenarioError } from './errors';
 import type { Scenario, ScenarioInput, ScenarioProject, ScenarioStream, ScenarioTask } from './scenario';
 
-const NAME = /^[A-Za-z0-9_-]{1,64}$/;
+/** Stream and task names: the client's rule, so that the two agree. */
+const NAME = NAME_PATTERN;
 const PROJECT_ID = /^[0-9a-f]{32}$/;
 
 /**

@@ -15,7 +15,7 @@ import {
 
 describe('input checks', () => {
   test('accept documented shapes', () => {
-    expect(checkStreamName('a'.repeat(60))).toHaveLength(60);
+    expect(checkStreamName('a'.repeat(64))).toHaveLength(64);
     expect(checkStreamName('Orders_2-x')).toBe('Orders_2-x');
     expect(checkTaskName('t'.repeat(64))).toHaveLength(64);
     expect(checkProjectId('0123456789abcdef0123456789ABCDEF')).toHaveLength(32);
@@ -28,7 +28,8 @@ describe('input checks', () => {
     [() => checkProjectId('abc'), 'projectId', '32 hexadecimal'],
     [() => checkRegion('CN-NORTH-4'), 'region', 'cn-north-4'],
     [() => checkRegion(undefined), 'region', 'cn-north-4'],
-    [() => checkStreamName('x y', 'streams[1]'), 'streams[1]', '1-60'],
+    [() => checkStreamName('x y', 'streams[1]'), 'streams[1]', '1-64'],
+    [() => checkStreamName('s'.repeat(65)), 'streamName', '1-64'],
   ])('an error names the field and the rule (%#)', (call, field, rule) => {
     expect(call).toThrow(
       expect.objectContaining({ code: 'DIS_CONFIG_ERROR', field, message: expect.stringContaining(rule) }),

@@ -68,7 +68,7 @@ describe('DisClient.listTransferTasks', () => {
 
   test.each([
     ['an empty name', ''],
-    ['61 characters', 'a'.repeat(61)],
+    ['65 characters', 'a'.repeat(65)],
     ['a slash', 'a/b'],
     ['a dot', 'a.b'],
     ['unicode', 'strom-é'],
@@ -77,7 +77,7 @@ describe('DisClient.listTransferTasks', () => {
     const error = await new DisClient(options).listTransferTasks(name).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DisConfigError);
     expect((error as DisConfigError).field).toBe('streamName');
-    expect((error as DisConfigError).message).toContain('1-60 characters of letters, digits');
+    expect((error as DisConfigError).message).toContain('1-64 characters of letters, digits');
   });
 });
 

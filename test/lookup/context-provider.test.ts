@@ -192,13 +192,13 @@ describe('lookup inputs are checked before any cache read or request', () => {
     const error = streamLookupError({ streamName: 'orders stream!' });
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toBe(
-      `[stack/Orders] streamName 'orders stream!' is not valid: it must be 1-60 characters of letters, digits, "_" and "-".`,
+      `[stack/Orders] streamName 'orders stream!' is not valid: it must be 1-64 characters of letters, digits, "_" and "-".`,
     );
     expect(error.details).toMatchObject({ constructPath: 'stack/Orders', field: 'streamName' });
   });
 
-  test('a stream name longer than 60 characters is refused', () => {
-    const error = streamLookupError({ streamName: 'x'.repeat(61) }, 'Long');
+  test('a stream name longer than 64 characters is refused', () => {
+    const error = streamLookupError({ streamName: 'x'.repeat(65) }, 'Long');
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toContain('streamName');
   });
