@@ -16,6 +16,12 @@ export interface RuleFinding {
   readonly destinationType?: string;
   /** Seconds between the task's last transfer and the snapshot's fetch time, when known. */
   readonly lastTransferAgeSeconds?: number;
+  /**
+   * The rule id of the acknowledgement the finding is about (`DIS-ACK-*` findings): with the task
+   * reference, it tells two acknowledgements of the same task apart.
+   * @default - the finding is not about an acknowledgement
+   */
+  readonly ackRuleId?: string;
   /** What is wrong, in one sentence. */
   readonly message: string;
   /** What to do about it, in one sentence. */

@@ -1,7 +1,7 @@
 import { checkAcknowledgement, evaluateGate, runRule } from '../../src/assertion/evaluate-gate';
 import { AcknowledgementState } from '../../src/assertion/gate-report';
 import { GateSeverity } from '../../src/assertion/gate-rules';
-import type { GateRule } from '../../src/assertion/rules/rule';
+import { FindingSubject, type GateRule } from '../../src/assertion/rules/rule';
 import { DisError } from '../../src/client/errors';
 import { context, demo, NOW, snapshot, task } from './gate-fixtures';
 
@@ -235,6 +235,8 @@ describe('runRule', () => {
   const rule = (check: GateRule['check']): GateRule => ({
     id: 'DIS-EXAMPLE',
     summary: 'An example.',
+    description: 'An example rule.',
+    subject: FindingSubject.CONFIGURATION,
     fix: 'Nothing.',
     level: GateSeverity.ERROR,
     acknowledgeable: true,

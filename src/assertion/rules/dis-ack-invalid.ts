@@ -1,5 +1,5 @@
 import { AcknowledgementState } from '../gate-report';
-import { gateRule } from './rule';
+import { FindingSubject, gateRule } from './rule';
 
 const FIX = 'Fix or remove the acknowledgement.';
 
@@ -8,6 +8,9 @@ export const disAckInvalid = gateRule({
   id: 'DIS-ACK-INVALID',
   summary:
     'Every acknowledgement names an acknowledgeable rule and a task, gives a reason of 10 or more characters and a valid expiry.',
+  description:
+    "An acknowledgement accepts a risk on someone's word, so it must say which finding it accepts and why. The rule checks each acknowledgement's rule id, task reference, reason and expiry; a malformed one accepts nothing and fails the gate itself.",
+  subject: FindingSubject.CONFIGURATION,
   fix: FIX,
   acknowledgeable: false,
   check(context) {
@@ -15,6 +18,7 @@ export const disAckInvalid = gateRule({
       .filter((a) => a.status === AcknowledgementState.INVALID)
       .map(({ ack, problem }) => ({
         ...(typeof ack.task === 'string' && ack.task !== '' ? { taskName: ack.task } : {}),
+        ackRuleId: ack.ruleId,
         message: `the acknowledgement of ${ack.ruleId} for ${ack.task || '(no task)'} is invalid: ${problem}.`,
         fix: FIX,
       }));

@@ -1,5 +1,5 @@
 import { DestinationType, isKnownDestinationType } from '../../client/model';
-import { gateRule, taskFinding, type CheckFinding } from './rule';
+import { FindingSubject, gateRule, taskFinding, type CheckFinding } from './rule';
 
 const DOCUMENTED = Object.values(DestinationType).join(', ');
 
@@ -11,6 +11,9 @@ export const disDestinationType = gateRule({
   id: 'DIS-DESTINATION-TYPE',
   summary:
     'Every task dumps to one of destinationTypes; without a list, any documented type is allowed and an unknown one is a finding.',
+  description:
+    "Where a task dumps data decides who can read it: a task that writes to an unapproved destination type moves data out of the reviewed path. The rule reads each task's destination type as the lookup recorded it; a type DIS does not document is always reported unless listed.",
+  subject: FindingSubject.SNAPSHOT,
   fix: 'Point the task at an allowed destination, or add its type to destinationTypes.',
   check(context) {
     const allowed = context.rules.destinationTypes;

@@ -1,4 +1,4 @@
-import { gateRule } from './rule';
+import { FindingSubject, gateRule } from './rule';
 
 const FIX = 'Create the missing transfer tasks, or lower minTasks.';
 
@@ -6,6 +6,9 @@ const FIX = 'Create the missing transfer tasks, or lower minTasks.';
 export const disMinTasks = gateRule({
   id: 'DIS-MIN-TASKS',
   summary: 'At least minTasks tasks exist over all looked-up streams (ignored tasks do not count).',
+  description:
+    'A stream with fewer transfer tasks than planned loses data silently: nothing is dumped where a task is missing. The rule counts the looked-up tasks that are not ignored over every stream of the lookup.',
+  subject: FindingSubject.CONFIGURATION,
   fix: FIX,
   check(context) {
     const min = context.rules.minTasks;

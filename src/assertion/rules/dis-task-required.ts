@@ -1,9 +1,12 @@
-import { gateRule, type CheckFinding } from './rule';
+import { FindingSubject, gateRule, type CheckFinding } from './rule';
 
 /** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */
 export const disTaskRequired = gateRule({
   id: 'DIS-TASK-REQUIRED',
   summary: 'Every task of requiredTasks and of expectedTasks exists (ignored tasks count).',
+  description:
+    'A stack that depends on a transfer task (a table fed by it, a consumer of its bucket) deploys into a broken pipeline when the task does not exist. The rule looks for every task named in requiredTasks and expectedTasks in the looked-up streams, by name or as stream/name.',
+  subject: FindingSubject.CONFIGURATION,
   fix: 'Create the missing transfer task, or remove it from requiredTasks or expectedTasks.',
   check(context) {
     const refs: [string, 'required' | 'expected'][] = [

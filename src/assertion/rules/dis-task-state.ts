@@ -1,5 +1,5 @@
 import { isKnownTransferTaskState, TransferTaskState } from '../../client/model';
-import { gateRule, taskFinding } from './rule';
+import { FindingSubject, gateRule, taskFinding } from './rule';
 
 const DOCUMENTED = Object.values(TransferTaskState).join(', ');
 
@@ -8,6 +8,9 @@ export const disTaskState = gateRule({
   id: 'DIS-TASK-STATE',
   summary:
     'Every task is in one of allowedStates (default RUNNING); a state DIS does not document fails unless listed.',
+  description:
+    "A transfer task that is not RUNNING does not move data from the stream to its destination, so whatever reads the destination goes stale or breaks. The rule reads each task's state as the lookup recorded it; a state DIS does not document is treated as unhealthy until someone lists it.",
+  subject: FindingSubject.SNAPSHOT,
   fix: 'Start, wait for, repair or recreate the task in the DIS console, or add its state to allowedStates.',
   check(context) {
     const allowed = context.rules.allowedStates;

@@ -1,5 +1,5 @@
 import { formatList } from '../gate-report';
-import { gateRule, taskFinding, TaskRefSet } from './rule';
+import { FindingSubject, gateRule, taskFinding, TaskRefSet } from './rule';
 
 const FIX = 'Delete the task if nobody owns it, or add it to expectedTasks or ignoreTasks.';
 
@@ -7,6 +7,9 @@ const FIX = 'Delete the task if nobody owns it, or add it to expectedTasks or ig
 export const disTaskUnexpected = gateRule({
   id: 'DIS-TASK-UNEXPECTED',
   summary: 'When expectedTasks is set, no other task exists (the drift check; ignored tasks excepted).',
+  description:
+    'A task nobody declared dumps data to a place nobody reviewed and costs money: expectedTasks makes the set of tasks part of the code. The rule reports every looked-up task that expectedTasks does not name.',
+  subject: FindingSubject.SNAPSHOT,
   fix: FIX,
   check(context) {
     const expected = context.rules.expectedTasks;

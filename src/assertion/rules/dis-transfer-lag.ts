@@ -1,5 +1,5 @@
 import { formatAge } from '../gate-report';
-import { gateRule, taskFinding, type CheckFinding } from './rule';
+import { FindingSubject, gateRule, taskFinding, type CheckFinding } from './rule';
 
 /**
  * DIS-TRANSFER-LAG: every task transferred within maxTransferLagSeconds before the fetch; a task
@@ -9,6 +9,9 @@ export const disTransferLag = gateRule({
   id: 'DIS-TRANSFER-LAG',
   summary:
     "Every task's last transfer is at most maxTransferLag older than the snapshot (a task that never transferred: its creation).",
+  description:
+    "A RUNNING task can still be stuck: its last transfer time shows whether data actually moved. The rule measures each task's last transfer (or, for a task that never transferred, its creation) against the snapshot's fetch time, so the verdict does not change with the clock.",
+  subject: FindingSubject.SNAPSHOT,
   fix: 'Find out why the task stopped dumping (DIS console, Dump Management), or raise maxTransferLag.',
   check(context) {
     const max = context.rules.maxTransferLagSeconds;

@@ -13,10 +13,20 @@ import { GateSeverity, type GateAcknowledgement, type GateRules } from '../gate-
 export interface GateRule {
   /** The stable id, for example `DIS-TASK-STATE`: what findings, reports and acknowledgements name. */
   readonly id: string;
-  /** What the rule requires, in one sentence (reports and the README show it). */
+  /** What the rule requires, in one sentence (reports and the README show it; SARIF's short description). */
   readonly summary: string;
+  /**
+   * Why the rule matters and what it reads, in a few sentences (SARIF's full description, the
+   * help text of code scanning).
+   */
+  readonly description: string;
   /** What to do about a finding of the rule, in general; each finding carries its own precise fix. */
   readonly fix: string;
+  /**
+   * What the rule's findings are about, which decides where SARIF places them: the looked-up data
+   * (the recorded entry in `cdktf.context.json`) or the gate's own configuration (the stack file).
+   */
+  readonly subject: FindingSubject;
   /**
    * The severity of the rule's findings when the gate's `severity` does not set another one; an
    * unacknowledgeable rule's findings always have it.
@@ -29,6 +39,14 @@ export interface GateRule {
   readonly acknowledgeable: boolean;
   /** The check: a pure function of the context; a check that throws becomes a finding. */
   check(context: RuleContext): CheckFinding[];
+}
+
+/** What a finding is about: where a reader fixes it. */
+export enum FindingSubject {
+  /** The looked-up data: a task's state, type or lag, a snapshot's age (`cdktf.context.json`). */
+  SNAPSHOT = 'snapshot',
+  /** The gate's configuration: required tasks, counts, acknowledgements (the stack file). */
+  CONFIGURATION = 'configuration',
 }
 
 /**

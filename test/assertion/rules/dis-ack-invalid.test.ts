@@ -26,6 +26,7 @@ describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a rea
       {
         ruleId: 'DIS-ACK-INVALID',
         taskName: 'orders-to-dli',
+        ackRuleId: 'DIS-TASK-STATE',
         message:
           'the acknowledgement of DIS-TASK-STATE for orders-to-dli is invalid: its reason "later" is shorter than 10 characters (say why the finding is acceptable).',
         fix: 'Fix or remove the acknowledgement.',
@@ -78,6 +79,7 @@ describe('DIS-ACK-INVALID: acknowledgements carry a known rule, a task and a rea
       }),
       {
         ruleId: 'DIS-ACK-INVALID',
+        ackRuleId: 'DIS-TASK-STATE',
         message:
           'the acknowledgement of DIS-TASK-STATE for (no task) is invalid: it names no task (use a task name, stream/task, or *).',
         fix: 'Fix or remove the acknowledgement.',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateSeverity } from '../../../src/assertion/gate-rules';
 import { GATE_RULES } from '../../../src/assertion/rules';
+import { FindingSubject } from '../../../src/assertion/rules/rule';
 
 const ids = GATE_RULES.map((rule) => rule.id);
 
@@ -37,14 +38,16 @@ describe('rules inventory', () => {
     }
   });
 
-  test('every rule says what it requires and what to do in one line, at a known level', () => {
+  test('every rule says what it requires, why, and what to do (what SARIF needs), at a known level', () => {
     for (const rule of GATE_RULES) {
-      for (const text of [rule.summary, rule.fix]) {
+      for (const text of [rule.summary, rule.description, rule.fix]) {
         expect({ id: rule.id, text, oneSentence: /^[A-Z][^\n]*\.$/.test(text) }).toMatchObject({
           oneSentence: true,
         });
       }
+      expect(rule.description).not.toBe(rule.summary);
       expect(Object.values(GateSeverity)).toContain(rule.level);
+      expect(Object.values(FindingSubject)).toContain(rule.subject);
       expect(typeof rule.check).toBe('function');
     }
   });
