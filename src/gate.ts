@@ -7,4 +7,12 @@ export { formatFinding, formatGateReport } from './assertion/gate-report';
 export { parseGateRules } from './assertion/gate-rules';
 export { checkGate, checkGateLive, type CheckGateLiveOptions, type GateClient } from './assertion/live-check';
 export { GATE_RULES } from './assertion/rules';
-export type { GateRule, RuleContext } from './assertion/rules/rule';
+export { FindingSubject, type GateRule, type RuleContext } from './assertion/rules/rule';
+export {
+  buildSarifLog,
+  SARIF_FINGERPRINT_KEY,
+  SARIF_SCHEMA_URI,
+  type GateSarifOptions,
+  type SarifFileLocation,
+} from './assertion/sarif';
+export type * from './assertion/sarif-log';
