@@ -11,8 +11,10 @@ const TRANSIENT_CODES = new Set(['DIS.5000']);
 const RETRYABLE_STATUSES = new Set([500, 502, 503, 504]);
 /** HTTP statuses that mean the credentials or their permissions were refused. */
 const AUTH_STATUSES = new Set([401, 403, 441]);
+/** The service code of a stream the project does not hold (a lookup with `mustExist: false` expects it). */
+export const STREAM_NOT_FOUND = 'DIS.4301';
 /** Service codes that name something the caller asked for that does not exist: fixed by the caller. */
-const CALLER_FIXES = new Set(['DIS.4117', 'DIS.4116', 'DIS.4301', 'DIS.4354']);
+const CALLER_FIXES = new Set(['DIS.4117', 'DIS.4116', STREAM_NOT_FOUND, 'DIS.4354']);
 
 /** True when the service code names something the caller asked for that does not exist (or may not use). */
 export function isCallerFix(serviceCode: string | undefined): boolean {
@@ -82,7 +84,7 @@ function target(f: ServiceFailureFacts): string {
 function what(f: ServiceFailureFacts): { summary: string; fix: string } {
   const code = f.serviceCode ?? '';
   const stream = f.streamName ? `stream '${f.streamName}'` : 'the stream';
-  if (code === 'DIS.4301') {
+  if (code === STREAM_NOT_FOUND) {
     return { summary: `${stream} not found${target(f)}`, fix: 'check the stream name and the region' };
   }
   if (code === 'DIS.4354') {

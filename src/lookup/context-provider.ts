@@ -213,14 +213,27 @@ export function lookUpStream(scope: IConstruct, props: DisTransferTasksProps): L
   if (recorded) return { ...target, snapshots: [recordedSnapshot(recorded, key, streamName, target)] };
   const missed = missOffline(lookup, target, [{ key, streamName }]);
   if (missed) return missed;
+  const mustExist = props.mustExist ?? true;
   const answer = ask<ListTransferTasksAnswer>(lookup, streamName, target, {
     op: 'listTransferTasks',
     client: lookup.client,
     streamName,
+    mustExist,
   });
   const fetched = targetOf(answer.target);
-  const value = toContextValue(answer.result, new Date());
-  record(lookup, { [transferTasksContextKey(fetched.region, fetched.projectId, streamName)]: value });
+  const fetchedKey = transferTasksContextKey(fetched.region, fetched.projectId, streamName);
+  const now = new Date();
+  if (!answer.result) {
+    // The stream does not exist yet (mustExist: false): nothing is recorded, and an entry recorded
+    // while it existed is removed, so that the next synth looks again.
+    if (lookup.mode !== LookupMode.LIVE && lookup.store.get(fetchedKey) !== undefined) {
+      record(lookup, { [fetchedKey]: undefined });
+    }
+    const value = toContextValue({ totalNumber: 0, tasks: [], warnings: [] }, now);
+    return { ...fetched, snapshots: [snapshotOf(value, streamName, fetched, SnapshotSource.API, false)] };
+  }
+  const value = toContextValue(answer.result, now);
+  record(lookup, { [fetchedKey]: value });
   return { ...fetched, snapshots: [snapshotOf(value, streamName, fetched, SnapshotSource.API)] };
 }
 
@@ -431,8 +444,9 @@ function snapshotOf(
   streamName: string,
   target: Target,
   source: SnapshotSource,
+  streamExists = true,
 ): TransferTasksSnapshot {
-  return { streamName, projectId: target.projectId, region: target.region, ...value, source };
+  return { streamName, projectId: target.projectId, region: target.region, ...value, source, streamExists };
 }
 
 /** The snapshot of a value found under `key`, checked first: a cache file can be edited by hand. */

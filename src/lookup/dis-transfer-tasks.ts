@@ -32,6 +32,11 @@ export interface TransferTasksSnapshot extends TransferTasksContextValue {
   readonly region: string;
   /** Where this synth got the data from: `api`, `cache` or `context` (a `SnapshotSource` value). */
   readonly source: string;
+  /**
+   * False when the stream does not exist (yet): a lookup with `mustExist: false` found no such
+   * stream, and the snapshot has no tasks. Such a snapshot is never recorded. True otherwise.
+   */
+  readonly streamExists: boolean;
 }
 
 /**
@@ -110,6 +115,16 @@ export interface DisLookupOptions {
 export interface DisTransferTasksProps extends DisLookupOptions {
   /** The DIS stream whose transfer tasks to look up. */
   readonly streamName: string;
+  /**
+   * Whether the stream must exist. With `false`, a stream that does not exist (the service answers
+   * `DIS.4301`, say because this stack creates it) gives an empty snapshot with `streamExists`
+   * false instead of failing synth; it is not recorded, so the next synth looks again, and a gate
+   * reports it under its own rule. A value recorded earlier, or given as cdktf context, is used as
+   * it is. In mode `offline` a stream with nothing recorded is a miss, as for any lookup: nothing
+   * recorded does not prove that the stream is absent.
+   * @default true
+   */
+  readonly mustExist?: boolean;
   /**
    * Explicit credentials, as a last resort: prefer the environment chain of the client (`HW_ACCESS_KEY`
    * and `HW_SECRET_KEY`, `HW_AUTH_TOKEN`, …), which keeps secrets out of your code. Never recorded.
@@ -215,6 +230,11 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
   /** Where this synth got the data: `api`, `cache` or `context`. */
   public get source(): string {
     return this.snapshot.source;
+  }
+
+  /** False when the stream does not exist (only with `mustExist: false`); its snapshot then has no tasks. */
+  public get streamExists(): boolean {
+    return this.snapshot.streamExists;
   }
 
   /** The client's warnings about the response (unknown states, a count that disagrees). */

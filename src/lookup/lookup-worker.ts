@@ -4,7 +4,8 @@
 import { threadId } from 'node:worker_threads';
 import { runAsWorker } from 'synckit';
 import { DisClient } from '../client/dis-client';
-import { DisError, type DisErrorJson } from '../client/errors';
+import { DisApiError, DisError, type DisErrorJson } from '../client/errors';
+import { STREAM_NOT_FOUND } from '../client/service-failures';
 import { DisBridgeError } from './errors';
 import type { BridgeClientOptions, BridgeRequest, BridgeResponse, ListProjectAnswer } from './sync-bridge';
 import { mapWithConcurrency } from './map-with-concurrency';
@@ -37,7 +38,12 @@ async function handle(request: BridgeRequest): Promise<unknown> {
     case 'resolveTarget':
       return { target };
     case 'listTransferTasks':
-      return { target, result: await client.listTransferTasks(request.streamName) };
+      try {
+        return { target, result: await client.listTransferTasks(request.streamName) };
+      } catch (e) {
+        if (request.mustExist || !isStreamNotFound(e)) throw e;
+        return { target };
+      }
     case 'listProject': {
       const names = [...(await client.listStreams())].sort();
       const results = await mapWithConcurrency(names, request.concurrency, (s) =>
@@ -50,6 +56,11 @@ async function handle(request: BridgeRequest): Promise<unknown> {
       return answer;
     }
   }
+}
+
+/** The service's answer for a stream the project does not hold. */
+function isStreamNotFound(e: unknown): boolean {
+  return DisError.isDisError(e) && e.code === DisApiError.CODE && e.details.serviceCode === STREAM_NOT_FOUND;
 }
 
 function toJson(e: unknown): DisErrorJson {

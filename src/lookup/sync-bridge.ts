@@ -32,7 +32,13 @@ export interface BridgeClientOptions {
 /** One request to the worker. */
 export type BridgeRequest =
   | { readonly op: 'resolveTarget'; readonly client: BridgeClientOptions }
-  | { readonly op: 'listTransferTasks'; readonly client: BridgeClientOptions; readonly streamName: string }
+  | {
+      readonly op: 'listTransferTasks';
+      readonly client: BridgeClientOptions;
+      readonly streamName: string;
+      /** False: a stream that does not exist is an answer without `result`, not an error. */
+      readonly mustExist: boolean;
+    }
   | { readonly op: 'listProject'; readonly client: BridgeClientOptions; readonly concurrency: number };
 
 /** Where the client sent (or would send) its requests. */
@@ -47,10 +53,10 @@ export interface ResolveTargetAnswer {
   readonly target: BridgeTarget;
 }
 
-/** The answer to `listTransferTasks`. */
+/** The answer to `listTransferTasks`: without `result` when the stream does not exist (`mustExist: false`). */
 export interface ListTransferTasksAnswer {
   readonly target: BridgeTarget;
-  readonly result: ListTransferTasksResult;
+  readonly result?: ListTransferTasksResult;
 }
 
 /** The answer to `listProject`: every stream of the project with its tasks, sorted by stream name. */

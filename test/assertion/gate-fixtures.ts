@@ -61,6 +61,7 @@ export function lookupOf(snapshots: GateSnapshot[], allStreams = false): ITransf
     region: 'cn-north-4',
     projectId: '0123456789abcdef0123456789abcdef',
     snapshots: snapshots.map((s) => ({
+      streamExists: true,
       ...s,
       source: s.source ?? 'context',
       totalNumber: s.tasks.length,

@@ -201,6 +201,95 @@ describe('DisTransferTasks against the emulator', () => {
   });
 });
 
+describe('mustExist: false, for a stream the same stack creates', () => {
+  const newKey = `dis-transfer-tasks:${REGION}:${PROJECT_ID}:new-stream`;
+
+  test('a stream that does not exist gives an empty snapshot that says so, and is not recorded', async () => {
+    // GIVEN no stream "new-stream" in the project
+    const before = Date.now();
+    // WHEN
+    const lookup = new DisTransferTasks(stack(), 'New', {
+      streamName: 'new-stream',
+      contextFile,
+      mustExist: false,
+    });
+    // THEN
+    expect(lookup.streamExists).toBe(false);
+    expect(lookup.snapshot).toMatchObject({
+      streamName: 'new-stream',
+      region: REGION,
+      projectId: PROJECT_ID,
+      streamExists: false,
+      tasks: [],
+      totalNumber: 0,
+      warnings: [],
+      source: 'api',
+    });
+    expect(Date.parse(lookup.fetchedAt)).toBeGreaterThanOrEqual(before - 1000);
+    expect(existsSync(contextFile)).toBe(false);
+    // AND the next synth asks again
+    new DisTransferTasks(stack(), 'New', { streamName: 'new-stream', contextFile, mustExist: false });
+    expect(await listRequests()).toHaveLength(2);
+  });
+
+  test('a stream that exists is looked up and recorded as usual', () => {
+    const lookup = new DisTransferTasks(stack(), 'Orders', {
+      streamName: 'orders',
+      contextFile,
+      mustExist: false,
+    });
+    expect(lookup.streamExists).toBe(true);
+    expect(lookup.taskNames).toEqual(['orders-to-dli', 'orders-to-obs']);
+    expect(Object.keys(recorded())).toEqual([ordersKey]);
+  });
+
+  test('refresh removes the entry of a stream that no longer exists and keeps the others', () => {
+    // GIVEN a cache that recorded "new-stream" when it existed, and "orders"
+    new DisTransferTasks(stack(), 'Orders', { streamName: 'orders', contextFile });
+    const old = TransferTasksContext.entry({
+      region: REGION,
+      projectId: PROJECT_ID,
+      streamName: 'new-stream',
+      tasks: [],
+    });
+    writeFileSync(contextFile, JSON.stringify({ ...recorded(), [old.key]: old.value }));
+    // WHEN a refresh finds it gone
+    const lookup = new DisTransferTasks(stack(), 'New', {
+      streamName: 'new-stream',
+      contextFile,
+      mustExist: false,
+      mode: LookupMode.REFRESH,
+    });
+    // THEN
+    expect(lookup.streamExists).toBe(false);
+    expect(recorded()).not.toHaveProperty([newKey]);
+    expect(Object.keys(recorded())).toEqual([ordersKey]);
+  });
+
+  test('a value recorded earlier is used as it is in mode auto, and says the stream exists', async () => {
+    const old = TransferTasksContext.entry({
+      region: REGION,
+      projectId: PROJECT_ID,
+      streamName: 'new-stream',
+      tasks: [],
+    });
+    writeFileSync(contextFile, JSON.stringify({ [old.key]: old.value }));
+    const lookup = new DisTransferTasks(stack(), 'New', {
+      streamName: 'new-stream',
+      contextFile,
+      mustExist: false,
+    });
+    expect([lookup.source, lookup.streamExists]).toEqual(['cache', true]);
+    expect(await listRequests()).toHaveLength(0);
+  });
+
+  test('with the default, a stream that does not exist still fails synth', () => {
+    expect(() => new DisTransferTasks(stack(), 'New', { streamName: 'new-stream', contextFile })).toThrow(
+      expect.objectContaining({ code: 'DIS_LOOKUP_FAILED', message: expect.stringContaining('new-stream') }),
+    );
+  });
+});
+
 describe('DisProjectTransferTasks against the emulator', () => {
   test('lists every stream with its tasks in one bridge call and records list and streams', async () => {
     const project = new DisProjectTransferTasks(stack(), 'All', { contextFile, concurrency: 2 });

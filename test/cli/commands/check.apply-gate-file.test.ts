@@ -30,6 +30,7 @@ function synthApplyGate(): { stackDir: string; gateFileName: string } {
       fetchedAt: new Date().toISOString(),
       source: 'context',
       warnings: [],
+      streamExists: true,
     })),
   };
   const gate = new DisTransferTasksAssertion(stack, 'dis-gate', {
