@@ -5,7 +5,7 @@
 import { getEventListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DisError } from '../client/errors';
+import { DisError, messageWithoutCode } from '../client/errors';
 import { type CliCommand, parseCommandArgs, PROGRAM } from './command';
 import { checkCommand } from './commands/check';
 import { contextListCommand, contextRefreshCommand, contextResetCommand } from './commands/context';
@@ -55,7 +55,7 @@ function unknownCommand(commands: readonly CliCommand[], argv: readonly string[]
 function reportError(error: unknown, io: CliIo, style: Style, debug: boolean): number {
   const code = exitCodeForError(error);
   if (DisError.isDisError(error)) {
-    io.stderr.write(`${style.red('Error')} [${error.code}]: ${error.message}\n`);
+    io.stderr.write(`${style.red('Error')} [${error.code}]: ${messageWithoutCode(error)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(

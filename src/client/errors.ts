@@ -49,7 +49,9 @@ export interface DisErrorClass {
  *
  * Match on `code` rather than `instanceof`: two copies of the package (or a worker thread) may be
  * loaded at once. `DisError.isDisError(e)` checks a brand that works across copies.
- * Messages say what was wrong and how to fix it; they never contain a secret.
+ * Messages say what was wrong and how to fix it; they never contain a secret. Every message
+ * starts with the code (`DIS_LOOKUP_FAILED: …`): in Python, Java, C# and Go apps an error reaches
+ * the host language as its message only, and the code at its start is what users match on.
  */
 export class DisError extends Error {
   /** Who can act on errors of this class; subclasses override it. */
@@ -71,7 +73,7 @@ export class DisError extends Error {
     details: Record<string, unknown> = {},
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(withCode(code, message), options);
     this.code = code;
     this.details = details;
     this.name = new.target.name;
@@ -87,6 +89,20 @@ export class DisError extends Error {
   public toJSON(): DisErrorJson {
     return { name: this.name, code: this.code, message: this.message, details: { ...this.details } };
   }
+}
+
+/** `message` with `code: ` in front, unless it already starts so (a revived error's message does). */
+function withCode(code: string, message: string): string {
+  return message.startsWith(`${code}: `) ? message : `${code}: ${message}`;
+}
+
+/**
+ * What an error's message says after its code: for output that shows the code on its own, such as
+ * the CLI's `Error [CODE]: …`. Other messages are returned as they are.
+ */
+export function messageWithoutCode(error: { readonly code?: unknown; readonly message: string }): string {
+  const prefix = `${String(error.code)}: `;
+  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
 }
 
 /**

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Annotations, TerraformStack, Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { checkStreamName, resolveProjectId, resolveRegion } from '../client/config';
-import { DisConfigError, DisError } from '../client/errors';
+import { DisConfigError, DisError, messageWithoutCode } from '../client/errors';
 import {
   ALL_STREAMS,
   MODE_CONTEXT_KEY,
@@ -375,7 +375,7 @@ function checkInput<T>(scope: IConstruct, check: () => T): T {
     return check();
   } catch (e) {
     if (!DisError.isDisError(e) || e.code !== DisConfigError.CODE) throw e;
-    throw new DisLookupConfigError(`[${scope.node.path}] ${e.message}.`, {
+    throw new DisLookupConfigError(`[${scope.node.path}] ${messageWithoutCode(e)}.`, {
       ...e.details,
       constructPath: scope.node.path,
     });

@@ -65,7 +65,7 @@ describe('DisTransferTasksAssertion', () => {
     expect(DisError.isDisError(caught)).toBe(true);
     expect((caught as DisError).code).toBe('DIS_ASSERTION_SCOPE');
     expect((caught as Error).message).toBe(
-      "DisTransferTasksAssertion Gate is not inside a TerraformStack, where cdktf would silently skip its checks. Create it with a stack (or a construct inside one) as its scope: new DisTransferTasksAssertion(stack, 'Gate', { lookup }).",
+      "DIS_ASSERTION_SCOPE: DisTransferTasksAssertion Gate is not inside a TerraformStack, where cdktf would silently skip its checks. Create it with a stack (or a construct inside one) as its scope: new DisTransferTasksAssertion(stack, 'Gate', { lookup }).",
     );
   });
 
@@ -101,7 +101,9 @@ describe('DisTransferTasksAssertion', () => {
         });
       } catch (e) {
         expect((e as DisError).code).toBe('DIS_GATE_CONFIG_INVALID');
-        return (e as Error).message.split(' of DisTransferTasksAssertion')[0];
+        return (e as Error).message
+          .split(' of DisTransferTasksAssertion')[0]
+          .replace(/^DIS_GATE_CONFIG_INVALID: /, '');
       }
       return 'accepted';
     };
@@ -538,7 +540,7 @@ describe('resolveEnforcement', () => {
     }
     expect((caught as DisError).code).toBe('DIS_GATE_CONFIG_INVALID');
     expect((caught as Error).message).toBe(
-      '"NEVER" in the `enforcement` prop of demo is not a valid enforcement: use one of synth, plan, apply, warn.',
+      'DIS_GATE_CONFIG_INVALID: "NEVER" in the `enforcement` prop of demo is not a valid enforcement: use one of synth, plan, apply, warn.',
     );
   });
 });

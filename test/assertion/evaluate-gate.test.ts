@@ -163,19 +163,19 @@ describe('evaluateGate', () => {
   test.each([
     [
       { minTasks: -1 },
-      'The gate rules are not valid: minTasks: expected a whole number of 0 or more, found -1. Give each rule a value of the kind it expects, or leave it out.',
+      'DIS_GATE_CONFIG_INVALID: The gate rules are not valid: minTasks: expected a whole number of 0 or more, found -1. Give each rule a value of the kind it expects, or leave it out.',
     ],
     [
       { maxTransferLagSeconds: Number.NaN },
-      'The gate rules are not valid: maxTransferLagSeconds: expected a number of 0 or more, found NaN. Give each rule a value of the kind it expects, or leave it out.',
+      'DIS_GATE_CONFIG_INVALID: The gate rules are not valid: maxTransferLagSeconds: expected a number of 0 or more, found NaN. Give each rule a value of the kind it expects, or leave it out.',
     ],
     [
       { allowedStates: ['RUNNING', ''] },
-      'The gate rules are not valid: allowedStates.1: expected a non-empty string, found an empty string. Give each rule a value of the kind it expects, or leave it out.',
+      'DIS_GATE_CONFIG_INVALID: The gate rules are not valid: allowedStates.1: expected a non-empty string, found an empty string. Give each rule a value of the kind it expects, or leave it out.',
     ],
     [
       { severity: 'fatal' as GateSeverity },
-      'The gate rules are not valid: severity: expected "error" or "warning", found another string. Give each rule a value of the kind it expects, or leave it out.',
+      'DIS_GATE_CONFIG_INVALID: The gate rules are not valid: severity: expected "error" or "warning", found another string. Give each rule a value of the kind it expects, or leave it out.',
     ],
   ])('refuses malformed rules %j with a coded error', (rules, message) => {
     let caught: unknown;

@@ -89,7 +89,9 @@ describe('readGateFile', () => {
     const path = join(dir, 'broken.json');
     writeFileSync(path, '{ not json');
     expect(() => readGateFile(path)).toThrow(
-      new RegExp(`^The gate file ${path} is not JSON \\(.+\\)\\. Re-run cdktf synth to regenerate it\\.$`),
+      new RegExp(
+        `^DIS_GATE_CONFIG_INVALID: The gate file ${path} is not JSON \\(.+\\)\\. Re-run cdktf synth to regenerate it\\.$`,
+      ),
     );
   });
 

@@ -27,7 +27,7 @@ describe('streamSelection', () => {
     expect(() => streamSelection(args({ stream: ['orders', 'bad name!'] }), 'cmd')).toThrow(
       expect.objectContaining({
         code: 'DIS_CONFIG_ERROR',
-        message: `--stream 'bad name!' is not valid: it must be 1-64 characters of letters, digits, "_" and "-"`,
+        message: `DIS_CONFIG_ERROR: --stream 'bad name!' is not valid: it must be 1-64 characters of letters, digits, "_" and "-"`,
       }),
     );
     expect(() => streamSelection(args({ stream: ['s'.repeat(65)] }), 'cmd')).toThrow('--stream');

@@ -6,9 +6,41 @@ import {
   DisNetworkError,
   DisResponseError,
   ErrorKind,
+  messageWithoutCode,
   reviveDisError,
   type DisErrorClass,
 } from '../../src/client/errors';
+
+describe('the code at the start of every message', () => {
+  // Python, Java, C# and Go apps receive an error as its message only (through the jsii kernel):
+  // the code must be in it, first, for users to match on.
+  test('a message starts with the code and a colon, then the text as written', () => {
+    const error = new DisApiError('The stream does not exist.', { httpStatus: 400, retryable: false });
+    expect(error.message).toBe('DIS_API_ERROR: The stream does not exist.');
+    expect(String(error)).toBe('DisApiError: DIS_API_ERROR: The stream does not exist.');
+    expect(error.toJSON().message).toBe(error.message);
+  });
+
+  test('a text that happens to start with the code gets it once; another code is still prefixed', () => {
+    expect(new DisConfigError('DIS_CONFIG_ERROR: already coded', { field: 'f', rule: 'r' }).message).toBe(
+      'DIS_CONFIG_ERROR: already coded',
+    );
+    expect(new DisConfigError('DIS_API_ERROR: nested', { field: 'f', rule: 'r' }).message).toBe(
+      'DIS_CONFIG_ERROR: DIS_API_ERROR: nested',
+    );
+    expect(new DisConfigError('DIS_CONFIG_ERRORS are', { field: 'f', rule: 'r' }).message).toBe(
+      'DIS_CONFIG_ERROR: DIS_CONFIG_ERRORS are',
+    );
+  });
+
+  test('messageWithoutCode gives the text after the code, for output that shows the code apart', () => {
+    expect(
+      messageWithoutCode(new DisNetworkError('could not reach host', { causeCode: 'ECONNREFUSED' })),
+    ).toBe('could not reach host');
+    expect(messageWithoutCode({ code: 'X', message: 'Y: no prefix' })).toBe('Y: no prefix');
+    expect(messageWithoutCode(new Error('plain'))).toBe('plain');
+  });
+});
 
 describe('reviveDisError', () => {
   const originals: DisError[] = [
@@ -60,7 +92,7 @@ describe('reviveDisError', () => {
     const revived = reviveDisError(new DisExampleError('a.json').toJSON(), family);
     expect(revived).toBeInstanceOf(DisExampleError);
     expect((revived as DisExampleError).file).toBe('a.json');
-    expect(revived.message).toBe('file a.json is broken');
+    expect(revived.message).toBe('DIS_EXAMPLE: file a.json is broken');
     expect(revived.name).toBe('DisExampleError');
     expect(revived.kind).toBe(ErrorKind.SERVICE);
     expect(reviveDisError(new DisExampleError('a.json').toJSON()).constructor).toBe(DisError);

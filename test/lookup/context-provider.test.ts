@@ -192,7 +192,7 @@ describe('lookup inputs are checked before any cache read or request', () => {
     const error = streamLookupError({ streamName: 'orders stream!' });
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toBe(
-      `[stack/Orders] streamName 'orders stream!' is not valid: it must be 1-64 characters of letters, digits, "_" and "-".`,
+      `DIS_LOOKUP_CONFIG: [stack/Orders] streamName 'orders stream!' is not valid: it must be 1-64 characters of letters, digits, "_" and "-".`,
     );
     expect(error.details).toMatchObject({ constructPath: 'stack/Orders', field: 'streamName' });
   });
@@ -206,7 +206,9 @@ describe('lookup inputs are checked before any cache read or request', () => {
   test('a project id of the wrong shape is refused with its field named', () => {
     const error = streamLookupError({ projectId: 'not/a/project' });
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
-    expect(error.message).toMatch(/^\[stack\/Orders\] projectId 'not\/a\/project' is not valid: it must be /);
+    expect(error.message).toMatch(
+      /^DIS_LOOKUP_CONFIG: \[stack\/Orders\] projectId 'not\/a\/project' is not valid: it must be /,
+    );
   });
 
   test('a region of the wrong shape is refused, for the project-wide lookup too', () => {
@@ -220,7 +222,9 @@ describe('lookup inputs are checked before any cache read or request', () => {
         }),
     );
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
-    expect(error.message).toMatch(/^\[stack\/All\] region 'CN North 4' is not valid: it must be /);
+    expect(error.message).toMatch(
+      /^DIS_LOOKUP_CONFIG: \[stack\/All\] region 'CN North 4' is not valid: it must be /,
+    );
   });
 
   test('region and project come from the client chain: environment values trimmed, a bad one named by its variable', () => {
@@ -232,7 +236,9 @@ describe('lookup inputs are checked before any cache read or request', () => {
     expect([settings.client.region, settings.client.projectId]).toEqual([REGION, PROJECT_ID]);
     const error = thrown(() => resolveLookupSettings(lookupStack(), store, { HW_REGION_NAME: 'CN North 4' }));
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
-    expect(error.message).toMatch(/^\[stack\] HW_REGION_NAME 'CN North 4' is not valid: it must be /);
+    expect(error.message).toMatch(
+      /^DIS_LOOKUP_CONFIG: \[stack\] HW_REGION_NAME 'CN North 4' is not valid: it must be /,
+    );
     expect(error.details).toMatchObject({ constructPath: 'stack', field: 'HW_REGION_NAME' });
   });
 

@@ -150,7 +150,7 @@ describe('DisTransferTasks refuses what cannot work', () => {
       expect.objectContaining({
         code: 'DIS_LOOKUP_UNRESOLVED_TOKEN',
         message: expect.stringMatching(
-          /^\[stack\/Orders\] The prop "streamName" holds an unresolved Terraform token.*Pass a literal string/s,
+          /^DIS_LOOKUP_UNRESOLVED_TOKEN: \[stack\/Orders\] The prop "streamName" holds an unresolved Terraform token.*Pass a literal string/s,
         ),
       }),
     );
@@ -330,7 +330,7 @@ describe('DisProjectTransferTasks from context and cache', () => {
       expect.objectContaining({
         code: 'DIS_LOOKUP_UNRESOLVED_TOKEN',
         message: expect.stringMatching(
-          /^\[stack\/All\] The prop "region" holds an unresolved Terraform token/,
+          /^DIS_LOOKUP_UNRESOLVED_TOKEN: \[stack\/All\] The prop "region" holds an unresolved Terraform token/,
         ),
       }),
     );

@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import { formatAge } from '../../assertion/gate-report';
 import type { DisClient } from '../../client/dis-client';
+import { messageWithoutCode } from '../../client/errors';
 import {
   ALL_STREAMS,
   parseContextKey,
@@ -252,9 +253,8 @@ export const contextRefreshCommand: CliCommand = {
         io.stdout.write(`refreshed ${o.entry.key}\n`);
       } else {
         const { message, code } = o.error as { message?: string; code?: string };
-        io.stderr.write(
-          `${style.red('Failed')} ${o.entry.key}${code ? ` [${code}]` : ''}: ${message ?? String(o.error)}\n`,
-        );
+        const text = message === undefined ? String(o.error) : messageWithoutCode({ code, message });
+        io.stderr.write(`${style.red('Failed')} ${o.entry.key}${code ? ` [${code}]` : ''}: ${text}\n`);
       }
     }
     const failures = outcomes.filter((o): o is Outcome & { error: unknown } => 'error' in o);
