@@ -25,7 +25,7 @@ const boundaryZones = Object.entries(PARTS).map(([part, allowed]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'cdktf.out/**', '.gen/**', 'coverage/**'] },
+  { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'cdktf.out/**', '.gen/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

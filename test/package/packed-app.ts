@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -221,6 +222,26 @@ export function describePackedApp(
       expect(
         JSON.parse(readFileSync(join(installed, 'scenarios', 'demo.json'), 'utf8')).projects,
       ).toHaveLength(1);
+    });
+
+    it('ships the jsii assembly, its runtime dependencies bundled, and an executable CLI', () => {
+      const installed = join(app, 'node_modules', 'cdktf-dis-transfer-tasks');
+      const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8'));
+      const assembly = JSON.parse(readFileSync(join(installed, '.jsii'), 'utf8'));
+      expect(assembly).toMatchObject({
+        schema: 'jsii/0.10.0',
+        name: manifest.name,
+        version: manifest.version,
+      });
+      expect(Object.keys(assembly.targets).sort()).toEqual(['dotnet', 'go', 'java', 'js', 'python']);
+      // jsii hosts install the tarball as it is: every runtime dependency must be inside it
+      const runtime = Object.keys(manifest.dependencies).sort();
+      expect(Object.keys(assembly.bundled).sort()).toEqual(runtime);
+      for (const name of runtime) {
+        expect(existsSync(join(installed, 'node_modules', name, 'package.json'))).toBe(true);
+      }
+      // the Python package's console script executes the file itself (scripts/build.js)
+      expect(statSync(join(installed, 'lib', 'cli', 'main.js')).mode & 0o111).toBe(0o111);
     });
 
     it('serves the TypeScript-only entry points /client, /emulator, /errors and /gate, and refuses deep imports', () => {
