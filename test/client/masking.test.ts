@@ -120,7 +120,7 @@ describe('maskError', () => {
     expect(masked.retryable).toBe(false);
     expect(masked.cause).toBeInstanceOf(DisNetworkError);
     expect((masked.cause as DisNetworkError).causeCode).toBe('ECONNRESET');
-    expect(inspect(masked)).toMatch(/^DisApiError: refused \(\*\*\*: …\)\n {4}at /);
+    expect(inspect(masked)).toMatch(/^DisApiError: DIS_API_ERROR: refused \(\*\*\*: …\)\n {4}at /);
   });
 
   test('an error with nothing to mask is returned itself', () => {

@@ -19,7 +19,8 @@ describe('Duration', () => {
       expect.objectContaining({
         code: 'DIS_CONFIG_ERROR',
         field: 'Duration.hours',
-        message: 'Duration.hours(Infinity) is not a length of time; pass a finite number of 0 or more.',
+        message:
+          'DIS_CONFIG_ERROR: Duration.hours(Infinity) is not a length of time; pass a finite number of 0 or more.',
       }),
     );
   });
