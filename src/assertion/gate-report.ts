@@ -1,6 +1,10 @@
 // What the gate reports: findings, the report the construct writes and the CLI prints, and the
 // texts synth, plan and the CLI show.
+import { formatAge } from '../lookup/duration';
 import { GateSeverity, type GateRules } from './gate-rules';
+
+// The one age format (lookup/duration.ts), re-exported for the rules and the CLI that read it here.
+export { formatAge };
 
 /** What a rule reports about one task (or one stream, or one acknowledgement). */
 export interface RuleFinding {
@@ -144,26 +148,6 @@ export function formatFinding(finding: GateFinding): string {
   const detail = details.length > 0 ? ` [${details.join(', ')}]` : '';
   const ack = finding.acknowledgedReason === undefined ? '' : ` Acknowledged: ${finding.acknowledgedReason}`;
   return `${finding.ruleId}: ${finding.message}${detail} Fix: ${finding.fix}${ack}`;
-}
-
-/** Formats a number of seconds compactly: `45s`, `12m 5s`, `3h 5m`, `2d 4h`. */
-export function formatAge(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  if (s < 60) return `${s}s`;
-  const pairs: [number, string, number, string][] = [
-    [86400, 'd', 3600, 'h'],
-    [3600, 'h', 60, 'm'],
-    [60, 'm', 1, 's'],
-  ];
-  for (const [big, bigUnit, small, smallUnit] of pairs) {
-    if (s >= big) {
-      const rest = Math.floor((s % big) / small);
-      return rest === 0
-        ? `${Math.floor(s / big)}${bigUnit}`
-        : `${Math.floor(s / big)}${bigUnit} ${rest}${smallUnit}`;
-    }
-  }
-  return `${s}s`;
 }
 
 /** Joins `items` with commas, showing at most `max` of them: `a, b, c, … (12 more)`. */

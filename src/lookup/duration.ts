@@ -1,7 +1,7 @@
 // A length of time, for the props that take one: the lookup's `maxAge`, the gate's
 // `maxTransferLag` and `maxSnapshotAge`. It lives in the lookup part so that both the lookup and
 // the gate (which may import the lookup, not the other way round) can use it; the package root
-// exports it.
+// exports it. formatAge is the one way an age or a length of time is written in messages.
 import { DisConfigError } from '../client/errors';
 
 /** A length of time, jsii-friendly: `Duration.minutes(15)`, `Duration.hours(24)`. */
@@ -58,33 +58,31 @@ export class Duration {
     return this.totalSeconds * 1000;
   }
 
-  /** The length in words, largest units first: `1 day 2 hours`, `15 minutes`, `0 seconds`. */
+  /** The length, compactly: `1d`, `1h 30m`, `15m`, `0s` (as {@link formatAge} writes it). */
   public toHumanString(): string {
-    return humanDuration(this.totalSeconds);
+    return formatAge(this.totalSeconds);
   }
 }
 
-const UNITS: ReadonlyArray<readonly [string, number]> = [
-  ['day', 86400],
-  ['hour', 3600],
-  ['minute', 60],
-  ['second', 1],
-];
-
 /**
- * A number of seconds in words, for messages that name an age or a limit: the largest unit and,
- * when not zero, the next one, rounded down: `3 days 4 hours`, `1 hour`, `2 minutes 5 seconds`,
- * `0 seconds`.
+ * A number of seconds, compactly, for messages and tables that show an age or a limit: `45s`,
+ * `12m 5s`, `3h 5m`, `2d 4h` (the largest unit and, when not zero, the next one, rounded down).
  */
-export function humanDuration(seconds: number): string {
-  const whole = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
-  const first = UNITS.findIndex(([, size]) => whole >= size);
-  if (first < 0) return '0 seconds';
-  const words = (n: number, unit: string): string => `${n} ${unit}${n === 1 ? '' : 's'}`;
-  const [unit, size] = UNITS[first];
-  const parts = [words(Math.floor(whole / size), unit)];
-  const next = UNITS[first + 1];
-  if (next && Math.floor((whole % size) / next[1]) > 0)
-    parts.push(words(Math.floor((whole % size) / next[1]), next[0]));
-  return parts.join(' ');
+export function formatAge(seconds: number): string {
+  const s = Number.isFinite(seconds) ? Math.max(0, Math.floor(seconds)) : 0;
+  if (s < 60) return `${s}s`;
+  const pairs: [number, string, number, string][] = [
+    [86400, 'd', 3600, 'h'],
+    [3600, 'h', 60, 'm'],
+    [60, 'm', 1, 's'],
+  ];
+  for (const [big, bigUnit, small, smallUnit] of pairs) {
+    if (s >= big) {
+      const rest = Math.floor((s % big) / small);
+      return rest === 0
+        ? `${Math.floor(s / big)}${bigUnit}`
+        : `${Math.floor(s / big)}${bigUnit} ${rest}${smallUnit}`;
+    }
+  }
+  return `${s}s`;
 }

@@ -1,4 +1,4 @@
-import { Duration, humanDuration } from '../../src/lookup/duration';
+import { Duration, formatAge } from '../../src/lookup/duration';
 
 describe('Duration', () => {
   test.each([
@@ -25,10 +25,10 @@ describe('Duration', () => {
     );
   });
 
-  test('says its length in words', () => {
-    expect(Duration.hours(24).toHumanString()).toBe('1 day');
-    expect(Duration.minutes(90).toHumanString()).toBe('1 hour 30 minutes');
-    expect(Duration.seconds(0).toHumanString()).toBe('0 seconds');
+  test('says its length as an age is written', () => {
+    expect(Duration.hours(24).toHumanString()).toBe('1d');
+    expect(Duration.minutes(90).toHumanString()).toBe('1h 30m');
+    expect(Duration.seconds(0).toHumanString()).toBe('0s');
   });
 
   test('recognizes a Duration, and nothing else', () => {
@@ -39,18 +39,15 @@ describe('Duration', () => {
   });
 });
 
-describe('humanDuration', () => {
+describe('formatAge', () => {
   test.each([
-    [0, '0 seconds'],
-    [0.9, '0 seconds'],
-    [1, '1 second'],
-    [125, '2 minutes 5 seconds'],
-    [3600, '1 hour'],
-    [3 * 86400 + 4 * 3600 + 59, '3 days 4 hours'],
-    [86400 + 300, '1 day'],
-    [-5, '0 seconds'],
-    [Number.NaN, '0 seconds'],
-  ])('%p seconds is "%s"', (seconds, words) => {
-    expect(humanDuration(seconds)).toBe(words);
+    [0.9, '0s'],
+    [125, '2m 5s'],
+    [3 * 86400 + 4 * 3600 + 59, '3d 4h'],
+    [86400 + 300, '1d'],
+    [-5, '0s'],
+    [Number.NaN, '0s'],
+  ])('%p seconds is "%s"', (seconds, text) => {
+    expect(formatAge(seconds)).toBe(text);
   });
 });
