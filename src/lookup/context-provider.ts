@@ -179,6 +179,8 @@ export const LOOKUP_MODE_SETTING: OperatorSettingSpec<LookupMode> = {
 
 /** The default per-lookup deadline, in milliseconds. */
 const DEFAULT_LOOKUP_TIMEOUT_MS = 30_000;
+/** How the client's deadline error names the lookup's deadline setting. */
+const DEADLINE_HINT = 'the `timeoutMs` prop of the lookup';
 
 // ---------------------------------------------------------------------------------------------
 // The lookups
@@ -362,6 +364,7 @@ export function resolveLookupSettings(
     ...(Object.keys(credentials).length > 0 ? { credentials } : {}),
     env: { ...env },
     deadlineMs: timeoutMs,
+    deadlineHint: DEADLINE_HINT,
   };
   return { scope, mode, modeFrom, store, storeLabel, client };
 }

@@ -24,6 +24,7 @@ function clientFor(options: BridgeClientOptions): DisClient {
       credentials: options.credentials,
       env: options.env,
       deadlineMs: options.deadlineMs,
+      deadlineHint: options.deadlineHint,
     });
     if (clients.size > 32) clients.clear();
     clients.set(id, client);

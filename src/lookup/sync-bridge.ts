@@ -27,6 +27,8 @@ export interface BridgeClientOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The client's deadline for one call, retries included. */
   readonly deadlineMs: number;
+  /** How the deadline error names the setting to raise (the lookup's prop). */
+  readonly deadlineHint: string;
 }
 
 /** One request to the worker. */
