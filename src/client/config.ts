@@ -2,6 +2,7 @@
 // endpoints, and the one chain that picks region, project id and endpoints from options and the
 // environment. The lookup resolves its region and project through the same chain.
 import { DisConfigError } from './errors';
+import { quoted } from './untrusted';
 
 /** The environment, as the client reads it. */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -43,9 +44,7 @@ const REGION: Rule = {
 
 function check(value: unknown, field: string, { pattern, rule }: Rule): string {
   if (typeof value === 'string' && pattern.test(value)) return value;
-  const shown =
-    typeof value === 'string' ? `'${value.length > 80 ? `${value.slice(0, 80)}…` : value}'` : String(value);
-  throw new DisConfigError(`${field} ${shown} is not valid: it must be ${rule}`, { field, rule });
+  throw new DisConfigError(`${field} ${quoted(value, 80)} is not valid: it must be ${rule}`, { field, rule });
 }
 
 /** Checks a DIS stream name: 1-64 letters, digits, `_`, `-` (see {@link NAME_PATTERN}). */
@@ -97,8 +96,19 @@ export function defaultIamEndpoint(region: string, hwCloud?: string): string {
   return `https://iam.${region}.${cloudDomain(region, hwCloud)}`;
 }
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+/**
+ * True for a URL hostname that names this machine: `localhost`, `127.0.0.0/8`, `[::1]` and the
+ * IPv4-mapped `[::ffff:127.x.y.z]` (which `URL` writes as `[::ffff:7fxx:yyzz]`). Plain `http://` is
+ * allowed to such hosts, and requests to them never go through a proxy.
+ */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return (
+    host === 'localhost' ||
+    host === '[::1]' ||
+    /^127(\.\d{1,3}){3}$/.test(host) ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)
+  );
 }
 
 /**
@@ -129,7 +139,8 @@ export function checkBaseUrl(
   if (url.username || url.password) fail('it contains credentials');
   if (url.search || url.hash) fail('it has a query or fragment');
   if (url.protocol === 'http:') {
-    if (!allowInsecureHttp && !isLoopback(url.hostname)) fail(`plain http to ${url.hostname} is not allowed`);
+    if (!allowInsecureHttp && !isLoopbackHost(url.hostname))
+      fail(`plain http to ${url.hostname} is not allowed`);
   } else if (url.protocol !== 'https:') {
     fail(`protocol ${url.protocol} is not supported`);
   }

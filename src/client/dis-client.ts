@@ -9,6 +9,8 @@ import {
   checkProjectId,
   checkStreamName,
   checkTaskName,
+  defaultDisEndpoint,
+  defaultIamEndpoint,
   resolveDisEndpoint,
   resolveIamEndpoint,
   resolveProjectId,
@@ -22,7 +24,8 @@ import {
   type ResolvedCredentials,
   secretValues,
 } from './credentials';
-import { DisConfigError, DisResponseError, maskError, maskSecrets, secretsFromEnv } from './errors';
+import { guardCall } from './call-guard';
+import { DisConfigError, DisResponseError, maskSecrets, secretsFromEnv } from './errors';
 import { findProjectId, type IamToken, requestToken } from './iam';
 import type { ListTransferTasksResult, TransferTaskDetails } from './model';
 import { resolveRetryPolicy, type RetryPolicy } from './retry';
@@ -31,10 +34,10 @@ import {
   ListTransferTasksResponseSchema,
   parseJsonResponse,
   ShowTransferTaskResponseSchema,
-  toListTransferTasksResult,
-  toTransferTaskDetails,
 } from './schemas';
-import { exchange, type ExchangeResult, type ExchangeSettings, proxyDispatcher } from './transport';
+import { toListTransferTasksResult, toStreamNames, toTransferTaskDetails } from './convert';
+import { proxyDispatcher } from './proxy';
+import { type CallBudget, exchange, type ExchangeResult, type ExchangeSettings } from './transport';
 
 /** Options of {@link DisClient}. Every one is optional; unset ones come from the environment. */
 export interface DisClientOptions {
@@ -66,8 +69,14 @@ export interface DisClientOptions {
   readonly deadlineHint?: string;
   /** How GET requests are retried. @default 3 attempts, full-jitter backoff from 100 ms, 20 s cap */
   readonly retry?: RetryPolicy;
-  /** The undici dispatcher (tests, custom proxies). @default an `EnvHttpProxyAgent` when a proxy variable is set, else undici's global one */
+  /**
+   * The undici dispatcher (tests, custom proxies), used as is for every request.
+   * @default when `HTTPS_PROXY`/`HTTP_PROXY` is set in `env`, a proxy agent that honours
+   * `NO_PROXY` and sends loopback hosts direct; else undici's global dispatcher
+   */
   readonly dispatcher?: Dispatcher;
+  /** Aborting it ends every call in flight (a `DisNetworkError` with cause `ABORTED`) and refuses new ones. @default none */
+  readonly signal?: AbortSignal;
   /** `User-Agent` sent with every request. @default `cdktf-dis-transfer-tasks` */
   readonly userAgent?: string;
   /** Allow plain `http://` endpoints on non-loopback hosts. @default false */
@@ -131,12 +140,13 @@ export class DisClient {
     this.#options = options;
     this.#env = options.env ?? process.env;
     this.#userAgent = options.userAgent ?? 'cdktf-dis-transfer-tasks';
-    this.#dispatcher = options.dispatcher ?? proxyDispatcher(this.#env);
+    const attemptTimeoutMs = positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000);
+    this.#dispatcher = options.dispatcher ?? proxyDispatcher(this.#env, attemptTimeoutMs);
     this.#ownsDispatcher = options.dispatcher === undefined && this.#dispatcher !== undefined;
     const now = options.now ?? (() => new Date());
     this.#settings = {
       retry: resolveRetryPolicy(options.retry),
-      attemptTimeoutMs: positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000),
+      attemptTimeoutMs,
       deadlineMs: positive(options.deadlineMs, 'deadlineMs', 30_000),
       deadlineHint: options.deadlineHint?.trim() || 'deadlineMs',
       dispatcher: this.#dispatcher,
@@ -151,12 +161,13 @@ export class DisClient {
    * DIS request. The result is kept for the client's lifetime; a failure is not.
    */
   public resolveTarget(): Promise<DisTarget> {
-    return this.#guard(() => this.#cachedTarget());
+    return this.#guard('ResolveTarget', (budget) => this.#cachedTarget(budget));
   }
 
-  #cachedTarget(): Promise<DisTarget> {
+  /** The target, resolved once and shared by concurrent calls; each waits within its own budget. */
+  #cachedTarget(budget: CallBudget): Promise<DisTarget> {
     if (!this.#target) {
-      this.#target = this.#resolveTarget();
+      this.#target = this.#resolveTarget(budget);
       this.#target.catch(() => (this.#target = undefined));
     }
     return this.#target;
@@ -164,38 +175,46 @@ export class DisClient {
 
   /** Lists the transfer tasks of a stream (`GET /v2/{project_id}/streams/{stream_name}/transfer-tasks`). */
   public listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {
-    return this.#guard(() => this.#listTransferTasks(streamName));
+    return this.#guard('ListTransferTasks', (budget) => this.#listTransferTasks(streamName, budget));
   }
 
   /** Shows one transfer task with its destination description (`GET …/transfer-tasks/{task_name}`). */
   public showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
-    return this.#guard(() => this.#showTransferTask(streamName, taskName));
+    return this.#guard('ShowTransferTask', (budget) => this.#showTransferTask(streamName, taskName, budget));
   }
 
   /** Lists the names of every stream of the project, following `ListStreams` paging. */
   public listStreams(): Promise<string[]> {
-    return this.#guard(() => this.#listStreams());
+    return this.#guard('ListStreams', (budget) => this.#listStreams(budget));
   }
 
   /**
-   * Closes the proxy agent this client created from `HTTPS_PROXY`/`HTTP_PROXY`, if any, so its
-   * idle connections do not keep the process alive. A dispatcher passed in is left alone.
+   * Closes the proxy agent this client created from `HTTPS_PROXY`/`HTTP_PROXY`, if any, dropping its
+   * connections (a tunnel a proxy never opened included), so that nothing keeps the process alive.
+   * Calls still in flight fail. A dispatcher passed in is left alone.
    */
   public async close(): Promise<void> {
-    if (this.#ownsDispatcher) await this.#dispatcher?.close();
+    if (this.#ownsDispatcher) await this.#dispatcher?.destroy();
   }
 
   /**
-   * Runs a call and masks every credential value in whatever it throws (message, details at any
-   * depth, cause chain): a secret pasted into the wrong variable, or a service or proxy echoing a
-   * header, a token or the password into its error code, message or request id.
+   * Runs a call within one budget of `deadlineMs` for all its phases (target, IAM, the request and
+   * its retries), ends it when the caller's signal aborts, and masks every credential value in
+   * whatever it throws (message, details at any depth, cause chain): a secret pasted into the wrong
+   * variable, or a service or proxy echoing a header, a token or the password.
    */
-  async #guard<T>(call: () => Promise<T>): Promise<T> {
-    try {
-      return await call();
-    } catch (error) {
-      throw maskError(error, this.#secrets());
-    }
+  #guard<T>(operation: string, call: (budget: CallBudget) => Promise<T>): Promise<T> {
+    return guardCall(
+      operation,
+      {
+        deadlineMs: this.#settings.deadlineMs,
+        deadlineHint: this.#settings.deadlineHint,
+        now: this.#settings.now,
+        signal: this.#options.signal,
+        secrets: () => this.#secrets(),
+      },
+      call,
+    );
   }
 
   /**
@@ -214,9 +233,9 @@ export class DisClient {
     return [...credentials, ...(this.#token ? [this.#token.token] : []), ...secretsFromEnv(this.#env)];
   }
 
-  async #listTransferTasks(streamName: string): Promise<ListTransferTasksResult> {
+  async #listTransferTasks(streamName: string, budget: CallBudget): Promise<ListTransferTasksResult> {
     checkStreamName(streamName);
-    const target = await this.#cachedTarget();
+    const target = await this.#cachedTarget(budget);
     const context = {
       operation: 'ListTransferTasks',
       streamName,
@@ -224,15 +243,19 @@ export class DisClient {
       region: target.region,
     };
     const path = `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}/transfer-tasks`;
-    const result = await this.#get(target, path, context);
+    const result = await this.#get(target, path, context, budget);
     const body = parseJsonResponse(result, ListTransferTasksResponseSchema, context);
-    return toListTransferTasksResult(body, result.requestId);
+    return toListTransferTasksResult(body, { context, result });
   }
 
-  async #showTransferTask(streamName: string, taskName: string): Promise<TransferTaskDetails> {
+  async #showTransferTask(
+    streamName: string,
+    taskName: string,
+    budget: CallBudget,
+  ): Promise<TransferTaskDetails> {
     checkStreamName(streamName);
     checkTaskName(taskName);
-    const target = await this.#cachedTarget();
+    const target = await this.#cachedTarget(budget);
     const context = {
       operation: 'ShowTransferTask',
       streamName,
@@ -243,23 +266,24 @@ export class DisClient {
     const path =
       `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}` +
       `/transfer-tasks/${encodeURIComponent(taskName)}`;
-    const result = await this.#get(target, path, context);
+    const result = await this.#get(target, path, context, budget);
     const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context);
-    return toTransferTaskDetails(body, streamName, result.requestId);
+    return toTransferTaskDetails(body, streamName, { context, result });
   }
 
-  async #listStreams(): Promise<string[]> {
-    const target = await this.#cachedTarget();
+  async #listStreams(budget: CallBudget): Promise<string[]> {
+    const target = await this.#cachedTarget(budget);
     const context = { operation: 'ListStreams', projectId: target.projectId, region: target.region };
     const names: string[] = [];
     let start: string | undefined;
     for (let page = 0; page < MAX_STREAM_PAGES; page++) {
       const query = `?limit=${STREAMS_PAGE_LIMIT}${start === undefined ? '' : `&start_stream_name=${encodeURIComponent(start)}`}`;
-      const result = await this.#get(target, `/v2/${target.projectId}/streams${query}`, context);
+      const result = await this.#get(target, `/v2/${target.projectId}/streams${query}`, context, budget);
       const body = parseJsonResponse(result, ListStreamsResponseSchema, context);
-      names.push(...body.stream_names);
+      const page = toStreamNames(body, { context, result });
+      names.push(...page);
       if (!body.has_more_streams) return names;
-      const last = body.stream_names[body.stream_names.length - 1];
+      const last = page[page.length - 1];
       if (last === undefined || last === start) {
         throw new DisResponseError(
           'ListStreams said more streams follow but returned no new name: report this with the request id',
@@ -280,7 +304,7 @@ export class DisClient {
     });
   }
 
-  async #resolveTarget(): Promise<DisTarget> {
+  async #resolveTarget(budget: CallBudget): Promise<DisTarget> {
     const env = this.#env;
     const region = resolveRegion(this.#options.region, env);
     if (region === undefined) {
@@ -295,16 +319,21 @@ export class DisClient {
     if (given !== undefined) return { region, projectId: given, endpoint };
     const credentials = this.#resolveCredentials();
     if (credentials.kind === 'password') {
-      const token = await this.#passwordToken(credentials, region, undefined);
+      const token = await this.#passwordToken(credentials, region, undefined, budget);
       if (token.projectId)
         return { region, projectId: checkProjectId(token.projectId, 'IAM token project'), endpoint };
     }
+    const iamEndpoint = this.#iamEndpoint(region);
     const projectId = await findProjectId(
-      this.#iamEndpoint(region),
+      iamEndpoint,
       region,
-      async (url) => this.#headers(await this.#requestAuth(region, undefined), 'GET', url),
-      credentials.source,
-      this.#settings,
+      async (url) => this.#headers(await this.#requestAuth(region, undefined, budget), 'GET', url),
+      { source: credentials.source, kind: credentials.kind },
+      {
+        ...this.#settings,
+        budget,
+        ...(iamEndpoint === defaultIamEndpoint(region, env.HW_CLOUD) ? { hostFromRegion: region } : {}),
+      },
     );
     return { region, projectId: checkProjectId(projectId, 'IAM project id'), endpoint };
   }
@@ -327,21 +356,30 @@ export class DisClient {
     credentials: Extract<ResolvedCredentials, { kind: 'password' }>,
     region: string,
     projectId: string | undefined,
+    budget: CallBudget,
   ): Promise<IamToken> {
     const now = this.#settings.now();
     if (!this.#token || this.#token.expiresAt - TOKEN_REFRESH_MARGIN_MS <= now) {
-      this.#token = await requestToken(this.#iamEndpoint(region), credentials, region, projectId, {
+      const iamEndpoint = this.#iamEndpoint(region);
+      this.#token = await requestToken(iamEndpoint, credentials, region, projectId, {
         ...this.#settings,
+        budget,
         userAgent: this.#userAgent,
+        ...(iamEndpoint === defaultIamEndpoint(region, this.#env.HW_CLOUD) ? { hostFromRegion: region } : {}),
       });
     }
     return this.#token;
   }
 
-  async #requestAuth(region: string, projectId: string | undefined): Promise<RequestAuth> {
+  async #requestAuth(
+    region: string,
+    projectId: string | undefined,
+    budget: CallBudget,
+  ): Promise<RequestAuth> {
     const credentials = this.#resolveCredentials();
     if (credentials.kind === 'password') {
-      return { kind: 'token', token: (await this.#passwordToken(credentials, region, projectId)).token };
+      const token = await this.#passwordToken(credentials, region, projectId, budget);
+      return { kind: 'token', token: token.token };
     }
     return credentials;
   }
@@ -358,17 +396,31 @@ export class DisClient {
     });
   }
 
-  async #get(target: DisTarget, path: string, context: Record<string, unknown>): Promise<ExchangeResult> {
+  async #get(
+    target: DisTarget,
+    path: string,
+    context: Record<string, unknown>,
+    budget: CallBudget,
+  ): Promise<ExchangeResult> {
     const credentials = this.#resolveCredentials();
     const url = new URL(`${target.endpoint}${path}`);
+    const fromRegion = target.endpoint === defaultDisEndpoint(target.region, this.#env.HW_CLOUD);
     return exchange({
       ...this.#settings,
       method: 'GET',
       url,
       context,
+      budget,
       credentialSource: credentials.source,
+      credentialKind: credentials.kind,
+      ...(fromRegion ? { hostFromRegion: target.region } : {}),
       headersFor: async () =>
-        this.#headers(await this.#requestAuth(target.region, target.projectId), 'GET', url, target.projectId),
+        this.#headers(
+          await this.#requestAuth(target.region, target.projectId, budget),
+          'GET',
+          url,
+          target.projectId,
+        ),
     });
   }
 }

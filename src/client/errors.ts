@@ -335,15 +335,19 @@ export class DisNetworkError extends DisError {
 export interface DisResponseErrorDetails extends DisErrorContext {
   /** The HTTP status code. */
   readonly httpStatus: number;
-  /** `BODY_TOO_LARGE`, `NOT_JSON`, `SCHEMA_MISMATCH` or `PAGING_STALLED`. */
-  readonly reason: 'BODY_TOO_LARGE' | 'NOT_JSON' | 'SCHEMA_MISMATCH' | 'PAGING_STALLED';
-  /** For `SCHEMA_MISMATCH`: the issues, each `path: message`. */
+  /**
+   * `BODY_TOO_LARGE`, `NOT_JSON`, `SCHEMA_MISMATCH` (not the documented shape), `INVALID_VALUE` (a
+   * name, state or destination type that breaks the service's rules) or `PAGING_STALLED`.
+   */
+  readonly reason: 'BODY_TOO_LARGE' | 'NOT_JSON' | 'SCHEMA_MISMATCH' | 'INVALID_VALUE' | 'PAGING_STALLED';
+  /** For `SCHEMA_MISMATCH` and `INVALID_VALUE`: the issues, each `path: message`, values escaped. */
   readonly issues?: string[];
 }
 
 /**
- * A 2xx response the client cannot use: over 1 MiB, not JSON, or not the documented shape (the
- * zod issue path is named). Code `DIS_RESPONSE_INVALID`.
+ * A 2xx response the client cannot use: over 1 MiB, not JSON, not the documented shape (the zod
+ * issue path is named), or holding a value that breaks the service's rules (named, escaped).
+ * Code `DIS_RESPONSE_INVALID`.
  */
 export class DisResponseError extends DisError {
   /** The stable code of this class. */

@@ -5,7 +5,11 @@ import type { PasswordCredentials } from './credentials';
 import { DisConfigError, DisResponseError } from './errors';
 import { IamProjectsResponseSchema, IamTokenResponseSchema, parseJsonResponse } from './schemas';
 import { headerValue } from './signing';
-import { exchange, type ExchangeSettings } from './transport';
+import type { CredentialKind } from './service-failures';
+import { exchange, type ExchangeOptions, type ExchangeSettings } from './transport';
+
+/** The per-call half of the settings: the call's budget and where the IAM host came from. */
+export type IamCallSettings = ExchangeSettings & Pick<ExchangeOptions, 'budget' | 'hostFromRegion'>;
 
 /**
  * Finds the id of the IAM project named after `region` (`GET /v3/projects?name={region}`).
@@ -15,8 +19,8 @@ export async function findProjectId(
   iamEndpoint: string,
   region: string,
   headersFor: (url: URL) => Promise<Record<string, string>>,
-  credentialSource: string,
-  settings: ExchangeSettings,
+  credential: { readonly source: string; readonly kind: CredentialKind },
+  settings: IamCallSettings,
 ): Promise<string> {
   const url = new URL(`${iamEndpoint}/v3/projects?name=${encodeURIComponent(region)}`);
   const context = { operation: 'KeystoneListProjects', region };
@@ -25,13 +29,22 @@ export async function findProjectId(
     method: 'GET',
     url,
     context,
-    credentialSource,
+    credentialSource: credential.source,
+    credentialKind: credential.kind,
     headersFor: () => headersFor(url),
   });
   const { projects } = parseJsonResponse(result, IamProjectsResponseSchema, context);
-  const matches = projects.filter((p) => p.name === region);
+  const matches = (projects ?? []).filter((p) => p.name === region);
   if (matches.length === 1) return matches[0].id;
   const rule = 'exactly one IAM project named after the region';
+  if (matches.length === 0) {
+    throw new DisConfigError(
+      `IAM lists no project named '${region}' for these credentials: check the region (the region option, ` +
+        `HW_REGION_NAME or HUAWEICLOUD_SDK_REGION_ID), which names the project, for example cn-north-4; ` +
+        'if the region is right, the credentials have no access to its project',
+      { field: 'region', rule },
+    );
+  }
   throw new DisConfigError(
     `IAM lists ${matches.length} projects named '${region}': set HW_PROJECT_ID (or projectId) to the project to use`,
     { field: 'projectId', rule },
@@ -58,7 +71,7 @@ export async function requestToken(
   credentials: PasswordCredentials,
   region: string,
   projectId: string | undefined,
-  settings: ExchangeSettings & { readonly userAgent: string },
+  settings: IamCallSettings & { readonly userAgent: string },
 ): Promise<IamToken> {
   const url = new URL(`${iamEndpoint}/v3/auth/tokens?nocatalog=true`);
   const body = JSON.stringify({
@@ -84,6 +97,7 @@ export async function requestToken(
     body,
     context,
     credentialSource: credentials.source,
+    credentialKind: 'password',
     headersFor: async () => ({
       'content-type': 'application/json;charset=utf8',
       'user-agent': settings.userAgent,

@@ -89,6 +89,8 @@ export interface ListTransferTasksResult {
 export interface TransferTaskDetails extends TransferTask {
   /** The stream the task belongs to. */
   readonly streamName: string;
+  /** The stream's id, when the service sends it (the official example does; no SDK model has it). */
+  readonly streamId?: string;
   /**
    * The destination description as the service sent it (snake_case), read from whichever
    * spelling the service used (`obs_destination_description`, `dws_destination_descripton`, …).

@@ -1,17 +1,24 @@
-// What the client reads: the zod schema of every body it accepts (DIS and IAM, success and error),
-// the one place a body is parsed and checked against its schema, and the one conversion from the
-// wire form (snake_case) to the model of model.ts. Only the client's transport path loads this
-// module (and zod with it); the package root and the main-thread lookup never do.
+// What the client reads: the zod schema of every body it accepts (DIS and IAM, success and error)
+// and the one place a body is parsed and checked against its schema. The conversion to the model,
+// with the values checked against the service's rules, is ./convert. Only the client's transport
+// path loads this module (and zod with it); the package root and the main-thread lookup never do.
+//
+// Every field the official SDK models declare (Go `*T` with `omitempty`, Python `None` defaults,
+// Java `@JsonInclude(NON_NULL)`: all of them, in all three) may arrive as JSON `null`: `null` is read
+// as absent. Fields the client cannot do without (a task's name, state, destination type and
+// creation time; an error's code) stay required, null or not.
 import { z } from 'zod';
 import { type DisErrorContext, DisResponseError } from './errors';
-import {
-  isKnownDestinationType,
-  isKnownTransferTaskState,
-  type ListTransferTasksResult,
-  type TransferTask,
-  type TransferTaskDetails,
-} from './model';
 import type { ExchangeResult } from './transport';
+import { printable } from './untrusted';
+
+/** `schema`, or `null` or nothing, both read as absent (`undefined`). */
+function nullable<T extends z.ZodType>(schema: T) {
+  return schema.nullish().transform((value) => value ?? undefined);
+}
+
+/** An epoch-milliseconds time, or a count. */
+const count = () => z.number().int().nonnegative();
 
 // ---------------------------------------------------------------------------------------------
 // DIS bodies
@@ -19,16 +26,16 @@ import type { ExchangeResult } from './transport';
 /**
  * One task of the ListTransferTasks response, as the service sends it (snake_case).
  * Loose: fields a newer service adds pass through. `task_id` is in the official examples but not
- * in the SDK models, so it is optional; `state` and `destination_type` are plain strings so an
- * undocumented value is reported as a warning instead of failing the call.
+ * in the SDK models, so it is optional; `state` and `destination_type` are strings here, checked
+ * against the upper-case identifier rule by ./convert, so an undocumented value is a warning.
  */
 export const TransferTaskPayloadSchema = z.looseObject({
   task_name: z.string().min(1),
-  task_id: z.string().optional(),
+  task_id: nullable(z.string()),
   state: z.string().min(1),
   destination_type: z.string().min(1),
-  create_time: z.number().int().nonnegative(),
-  last_transfer_timestamp: z.number().int().nonnegative().optional(),
+  create_time: count(),
+  last_transfer_timestamp: nullable(count()),
 });
 
 /** A transfer task as the service sends it. */
@@ -36,13 +43,24 @@ export type TransferTaskPayload = z.infer<typeof TransferTaskPayloadSchema>;
 
 /**
  * The ListTransferTasks 200 body. `quota` is documented but missing from the official example
- * and from Open Telekom Cloud's model, so it is optional.
+ * and from Open Telekom Cloud's model, so it is optional. `tasks` may be null or absent only when
+ * `total_number` does not say there are tasks.
  */
-export const ListTransferTasksResponseSchema = z.looseObject({
-  total_number: z.number().int().nonnegative(),
-  quota: z.number().int().nonnegative().optional(),
-  tasks: z.array(TransferTaskPayloadSchema),
-});
+export const ListTransferTasksResponseSchema = z
+  .looseObject({
+    total_number: nullable(count()),
+    quota: nullable(count()),
+    tasks: nullable(z.array(TransferTaskPayloadSchema)),
+  })
+  .superRefine((body, ctx) => {
+    if (body.tasks === undefined && (body.total_number ?? 0) > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tasks'],
+        message: `missing although total_number is ${body.total_number}`,
+      });
+    }
+  });
 
 /** The ListTransferTasks 200 body. */
 export type ListTransferTasksResponse = z.infer<typeof ListTransferTasksResponseSchema>;
@@ -64,11 +82,15 @@ export const DESTINATION_DESCRIPTION_KEYS = [
   'cloud_table_destination_description',
 ] as const;
 
-/** The ShowTransferTask 200 body: the list fields plus stream name, partitions and a destination description. */
+/**
+ * The ShowTransferTask 200 body: the list fields plus stream name and id (the official example
+ * has `stream_id`, no SDK model does), partitions and a destination description.
+ */
 export const ShowTransferTaskResponseSchema = TransferTaskPayloadSchema.extend({
-  stream_name: z.string().optional(),
-  partitions: z.array(z.looseObject({})).optional(),
-  ...Object.fromEntries(DESTINATION_DESCRIPTION_KEYS.map((k) => [k, z.looseObject({}).optional()])),
+  stream_name: nullable(z.string()),
+  stream_id: nullable(z.string()),
+  partitions: nullable(z.array(z.looseObject({}))),
+  ...Object.fromEntries(DESTINATION_DESCRIPTION_KEYS.map((k) => [k, nullable(z.looseObject({}))])),
 });
 
 /** The ShowTransferTask 200 body. */
@@ -76,9 +98,9 @@ export type ShowTransferTaskResponse = z.infer<typeof ShowTransferTaskResponseSc
 
 /** The ListStreams 200 body; only what paging needs is checked, the rest passes through. */
 export const ListStreamsResponseSchema = z.looseObject({
-  total_number: z.number().int().nonnegative().optional(),
-  stream_names: z.array(z.string()),
-  has_more_streams: z.boolean().optional(),
+  total_number: nullable(count()),
+  stream_names: nullable(z.array(z.string())),
+  has_more_streams: nullable(z.boolean()),
 });
 
 /** The ListStreams 200 body. */
@@ -89,7 +111,7 @@ export type ListStreamsResponse = z.infer<typeof ListStreamsResponseSchema>;
 
 /** IAM `GET /v3/projects?name=` 200 body (KeystoneListProjects). */
 export const IamProjectsResponseSchema = z.looseObject({
-  projects: z.array(z.looseObject({ id: z.string().min(1), name: z.string() })),
+  projects: nullable(z.array(z.looseObject({ id: z.string().min(1), name: nullable(z.string()) }))),
 });
 
 /** IAM `GET /v3/projects` 200 body. */
@@ -102,7 +124,7 @@ export type IamProjectsResponse = z.infer<typeof IamProjectsResponseSchema>;
 export const IamTokenResponseSchema = z.looseObject({
   token: z.looseObject({
     expires_at: z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 date'),
-    project: z.looseObject({ id: z.string().min(1) }).optional(),
+    project: nullable(z.looseObject({ id: nullable(z.string().min(1)) })),
   }),
 });
 
@@ -115,21 +137,21 @@ export type IamTokenResponse = z.infer<typeof IamTokenResponseSchema>;
 /** The DIS service's own error body: `{"errorCode":"DIS.4301","message":"…"}`. */
 export const DisNativeErrorBodySchema = z.looseObject({
   errorCode: z.string(),
-  message: z.string().optional(),
+  message: nullable(z.string()),
 });
 
 /** The API gateway's (and newer services') error body: `{"error_code":"APIGW.0301","error_msg":"…"}`. */
 export const GatewayErrorBodySchema = z.looseObject({
   error_code: z.string(),
-  error_msg: z.string().optional(),
-  request_id: z.string().optional(),
+  error_msg: nullable(z.string()),
+  request_id: nullable(z.string()),
 });
 
 /** Keystone-style (IAM) error body: `{"error":{"code":401,"message":"…"}}`. */
 export const KeystoneErrorBodySchema = z.looseObject({
   error: z.looseObject({
-    code: z.union([z.string(), z.number()]).optional(),
-    message: z.string().optional(),
+    code: nullable(z.union([z.string(), z.number()])),
+    message: nullable(z.string()),
   }),
 });
 
@@ -192,88 +214,12 @@ export function parseJsonResponse<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map(
-    (i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`,
+  const issues = parsed.error.issues.map((i) =>
+    printable(`${i.path.length ? i.path.map(String).join('.') : '(root)'}: ${i.message}`),
   );
   throw new DisResponseError(
     `the answer to ${where} does not have the documented shape (${issues.slice(0, 3).join('; ')}): ` +
       'check that the endpoint is the DIS API; if it is, report this with the request id',
     { ...details, reason: 'SCHEMA_MISMATCH', issues },
   );
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wire → model
-
-/**
- * Converts a task from the wire (snake_case) to a {@link TransferTask}, appending a warning to
- * `warnings` for each undocumented state or destination type (the value passes through as is).
- */
-export function toTransferTask(payload: TransferTaskPayload, warnings: string[]): TransferTask {
-  if (!isKnownTransferTaskState(payload.state)) {
-    warnings.push(
-      `task '${payload.task_name}' has state '${payload.state}', which is not a documented TransferTaskState; passed through as is`,
-    );
-  }
-  if (!isKnownDestinationType(payload.destination_type)) {
-    warnings.push(
-      `task '${payload.task_name}' has destination type '${payload.destination_type}', which is not a documented DestinationType; passed through as is`,
-    );
-  }
-  return {
-    taskName: payload.task_name,
-    ...(payload.task_id === undefined ? {} : { taskId: payload.task_id }),
-    state: payload.state,
-    destinationType: payload.destination_type,
-    createTime: payload.create_time,
-    ...(payload.last_transfer_timestamp === undefined
-      ? {}
-      : { lastTransferTimestamp: payload.last_transfer_timestamp }),
-  };
-}
-
-/**
- * Converts a ListTransferTasks body to a {@link ListTransferTasksResult}; a `total_number` that
- * disagrees with the list is a warning, as is each undocumented state or destination type.
- */
-export function toListTransferTasksResult(
-  body: ListTransferTasksResponse,
-  requestId: string | undefined,
-): ListTransferTasksResult {
-  const warnings: string[] = [];
-  const tasks = body.tasks.map((t) => toTransferTask(t, warnings));
-  if (body.total_number !== tasks.length) {
-    warnings.push(`total_number is ${body.total_number} but the response listed ${tasks.length} tasks`);
-  }
-  return {
-    totalNumber: body.total_number,
-    ...(body.quota === undefined ? {} : { quota: body.quota }),
-    tasks,
-    ...(requestId === undefined ? {} : { requestId }),
-    warnings,
-  };
-}
-
-/**
- * Converts a ShowTransferTask body to {@link TransferTaskDetails}: the destination description
- * is read under whichever spelling the service used; `streamName` stands in for a missing
- * `stream_name`.
- */
-export function toTransferTaskDetails(
-  body: ShowTransferTaskResponse,
-  streamName: string,
-  requestId: string | undefined,
-): TransferTaskDetails {
-  const fields = body as Record<string, unknown> & ShowTransferTaskResponse;
-  const warnings: string[] = [];
-  const task = toTransferTask(fields, warnings);
-  const key = DESTINATION_DESCRIPTION_KEYS.find((k) => fields[k] !== undefined);
-  return {
-    ...task,
-    streamName: typeof fields.stream_name === 'string' ? fields.stream_name : streamName,
-    ...(key === undefined ? {} : { destinationDescription: fields[key] as Record<string, unknown> }),
-    partitions: (fields.partitions as Record<string, unknown>[] | undefined) ?? [],
-    ...(requestId === undefined ? {} : { requestId }),
-    warnings,
-  };
 }

@@ -22,11 +22,14 @@ export function isCallerFix(serviceCode: string | undefined): boolean {
 }
 
 /**
- * Codes that must never be retried: `DIS.4309` (the caller's IP is blacklisted after repeated
- * failures; more calls prolong it), gateway authentication failures and DIS's own signature and
- * permission errors (an AK/SK is locked after five failed signatures).
+ * Codes that mean the credentials or their permissions were refused, never retried: `DIS.4309`
+ * (the caller's IP is blacklisted after repeated failures; more calls prolong it), the gateway's
+ * authentication failures `APIG(W).0300`-`0307`, and DIS's own signature and permission errors
+ * `DIS.41xx` (an AK/SK is locked after five failed signatures) except `DIS.4117`, an invalid
+ * project id: a configuration error, not a credential one.
  */
 function isAuthCode(code: string): boolean {
+  if (code === 'DIS.4117') return false;
   return code === 'DIS.4309' || /^DIS\.41\d\d$/.test(code) || /^APIG(W)?\.030[0-7]$/.test(code);
 }
 
@@ -40,8 +43,15 @@ export interface ServiceFailureClass {
   readonly throttled: boolean;
 }
 
+/** True for a throttling answer: HTTP 429 or a throttling code, whatever the status. */
+function isThrottling(httpStatus: number, code: string): boolean {
+  return THROTTLING_CODES.has(code) || (httpStatus === 429 && !isAuthCode(code));
+}
+
 /**
- * Classifies a failed response by HTTP status and service code (read from the body).
+ * Classifies a failed response by service code (read from the body), then HTTP status: a code
+ * says more than a status, so `APIGW.0308` is throttling even with a 401 or 403 and `DIS.4309` is
+ * a refusal even with a 5xx.
  * Retried: 429, 500, 502, 503, 504, `DIS.4303`, `DIS.4305`, `DIS.5000`, `APIGW.0308`.
  * Never: 401, 403, 441, signature and permission codes, `DIS.4309`, any other 4xx.
  */
@@ -50,17 +60,19 @@ export function classifyServiceFailure(
   serviceCode: string | undefined,
 ): ServiceFailureClass {
   const code = serviceCode ?? '';
-  if (AUTH_STATUSES.has(httpStatus) || isAuthCode(code)) {
+  if (isAuthCode(code)) return { auth: true, retryable: false, throttled: false };
+  if (isThrottling(httpStatus, code)) return { auth: false, retryable: true, throttled: true };
+  if (AUTH_STATUSES.has(httpStatus) && !CALLER_FIXES.has(code)) {
     return { auth: true, retryable: false, throttled: false };
-  }
-  if (httpStatus === 429 || THROTTLING_CODES.has(code)) {
-    return { auth: false, retryable: true, throttled: true };
   }
   if (TRANSIENT_CODES.has(code) || RETRYABLE_STATUSES.has(httpStatus)) {
     return { auth: false, retryable: true, throttled: false };
   }
   return { auth: false, retryable: false, throttled: false };
 }
+
+/** The kind of credential a request carried: a key pair, a ready token, or a token IAM issued for a password. */
+export type CredentialKind = 'aksk' | 'token' | 'password';
 
 /** A failed answer, as needed to word the error. */
 export interface ServiceFailureFacts extends DisErrorContext {
@@ -72,6 +84,8 @@ export interface ServiceFailureFacts extends DisErrorContext {
   readonly serviceMessage?: string;
   /** Where the credentials came from (`HW_ACCESS_KEY`, …), to name in the fix of an auth failure. */
   readonly credentialSource?: string;
+  /** What the credentials were: the fix of an auth failure depends on it. */
+  readonly credentialKind?: CredentialKind;
 }
 
 function target(f: ServiceFailureFacts): string {
@@ -81,9 +95,31 @@ function target(f: ServiceFailureFacts): string {
   return where ? ` in ${where}` : '';
 }
 
+/** The fix of refused credentials, by kind: only a signature cares about the clock and locks keys. */
+function credentialFix(f: ServiceFailureFacts): string {
+  const source = f.credentialSource ? ` taken from ${f.credentialSource}` : '';
+  switch (f.credentialKind) {
+    case 'password':
+      return (
+        `check the user name, password and account (domain) name${source}, and the region` +
+        `${f.region ? ` '${f.region}'` : ''}: the token is scoped to the project named after it`
+      );
+    case 'token':
+      return `check the token${source}: it may have expired (tokens last 24 hours) or belong to another project or region`;
+    case 'aksk':
+      return (
+        `check the access key pair${source} and the system clock (signatures are only valid for 15 minutes); ` +
+        'stop retrying meanwhile: a key pair is locked for 5 minutes after 5 failed signatures'
+      );
+    default:
+      return `check the credentials${source}`;
+  }
+}
+
 function what(f: ServiceFailureFacts): { summary: string; fix: string } {
   const code = f.serviceCode ?? '';
   const stream = f.streamName ? `stream '${f.streamName}'` : 'the stream';
+  const cls = classifyServiceFailure(f.httpStatus, f.serviceCode);
   if (code === STREAM_NOT_FOUND) {
     return { summary: `${stream} not found${target(f)}`, fix: 'check the stream name and the region' };
   }
@@ -95,8 +131,10 @@ function what(f: ServiceFailureFacts): { summary: string; fix: string } {
   }
   if (code === 'DIS.4117') {
     return {
-      summary: `project id not valid${target(f)}`,
-      fix: 'set HW_PROJECT_ID (or projectId) to a project of this region',
+      summary: `the project id is not valid${target(f)}`,
+      fix:
+        'check the region and the project id (projectId or HW_PROJECT_ID): a project id belongs to ' +
+        'one region; unset it to let IAM find the project named after the region',
     };
   }
   if (code === 'DIS.4309') {
@@ -105,24 +143,16 @@ function what(f: ServiceFailureFacts): { summary: string; fix: string } {
       fix: 'stop retrying, fix the credentials, and wait before calling again',
     };
   }
-  if (code === 'DIS.4116' || f.httpStatus === 403) {
+  if (cls.throttled) {
+    return { summary: 'the request was throttled', fix: 'call less often, or retry later' };
+  }
+  if (code === 'DIS.4116' || (cls.auth && f.httpStatus === 403)) {
     return {
       summary: `permission denied${target(f)}`,
       fix: 'grant the IAM user DIS read access (for example DIS ReadOnlyAccess) in this project and check the account is not in arrears',
     };
   }
-  if (classifyServiceFailure(f.httpStatus, f.serviceCode).auth) {
-    const source = f.credentialSource ? ` taken from ${f.credentialSource}` : '';
-    return {
-      summary: 'the credentials were rejected',
-      fix:
-        `check the credentials${source} (an expired token needs refreshing) and the system clock ` +
-        '(signatures are only valid for 15 minutes); an AK/SK is locked for 5 minutes after 5 failed signatures',
-    };
-  }
-  if (f.httpStatus === 429 || THROTTLING_CODES.has(code)) {
-    return { summary: 'the request was throttled', fix: 'call less often, or retry later' };
-  }
+  if (cls.auth) return { summary: 'the credentials were rejected', fix: credentialFix(f) };
   if (f.httpStatus >= 500 || TRANSIENT_CODES.has(code)) {
     return {
       summary: `the service failed (HTTP ${f.httpStatus})`,

@@ -1,8 +1,9 @@
-// How the client sends: the proxy agent the environment asks for, one attempt over undici
-// (time-limited, size-limited, body read as text), and `exchange`, the one loop every call goes
-// through: fresh headers per attempt, retries for GET, the overall deadline, and each failure
-// turned into a coded error with the service's words scrubbed of secrets.
-import { type Dispatcher, EnvHttpProxyAgent, request } from 'undici';
+// How the client sends: one attempt over undici (time-limited in every phase, size-limited, body
+// read as text), and `exchange`, the one loop every call goes through: fresh headers per attempt,
+// retries for GET, the call's deadline and abort signal, and each failure turned into a coded error
+// with the service's words scrubbed of secrets and control characters. Which way a request goes
+// (proxy or direct) is ./proxy's decision.
+import { type Dispatcher, request } from 'undici';
 import {
   DisApiError,
   DisAuthError,
@@ -11,26 +12,59 @@ import {
   DisNetworkError,
   DisResponseError,
 } from './errors';
-import { classifyServiceFailure, describeServiceFailure } from './service-failures';
+import { classifyServiceFailure, describeServiceFailure, type CredentialKind } from './service-failures';
 import { parseRetryAfter, RETRYABLE_CAUSES, retryDelay, type ResolvedRetryPolicy } from './retry';
 import { parseErrorBody } from './schemas';
 import { headerValue } from './signing';
+import { printable } from './untrusted';
 
-type Env = Readonly<Record<string, string | undefined>>;
+// ---------------------------------------------------------------------------------------------
+// The call's budget: its deadline and the signal that ends it early
 
-/**
- * An `EnvHttpProxyAgent` when `HTTPS_PROXY`/`HTTP_PROXY` (either case) is set in `env`, honouring
- * `NO_PROXY`; `undefined` (undici's global dispatcher) otherwise. The variables are read from the
- * client's `env` option rather than `process.env`, so tests and workers can set them.
- */
-export function proxyDispatcher(env: Env): Dispatcher | undefined {
-  const httpProxy = env.HTTP_PROXY ?? env.http_proxy;
-  const httpsProxy = env.HTTPS_PROXY ?? env.https_proxy;
-  if (!httpProxy && !httpsProxy) return undefined;
-  return new EnvHttpProxyAgent({
-    httpProxy: httpProxy || undefined,
-    httpsProxy: httpsProxy || httpProxy || undefined,
-    noProxy: env.NO_PROXY ?? env.no_proxy ?? '',
+/** Why a call's signal was aborted by the client itself: its deadline passed. */
+export const DEADLINE_REASON = 'DIS_CLIENT_DEADLINE';
+
+/** What one call of the client may still spend. */
+export interface CallBudget {
+  /** When the call must end, by the client's clock (epoch ms). */
+  readonly deadlineAt: number;
+  /**
+   * Aborted when the call must end now: with {@link DEADLINE_REASON} at the deadline (a real
+   * timer, the backstop for phases undici does not time itself), with any other reason when the
+   * caller aborted.
+   */
+  readonly signal?: AbortSignal;
+}
+
+/** The cause code of an aborted signal: `DEADLINE_EXCEEDED` for the deadline, `ABORTED` otherwise. */
+export function abortCause(signal: AbortSignal): 'DEADLINE_EXCEEDED' | 'ABORTED' {
+  return signal.reason === DEADLINE_REASON ? 'DEADLINE_EXCEEDED' : 'ABORTED';
+}
+
+/** Resolves like `promise`, or rejects with `onAbort()` as soon as `signal` is aborted. */
+export function raceSignal<T>(
+  promise: Promise<T>,
+  signal: AbortSignal | undefined,
+  onAbort: () => Error,
+): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(onAbort());
+  }
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(onAbort());
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', abort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', abort);
+        reject(error as Error);
+      },
+    );
   });
 }
 
@@ -46,8 +80,10 @@ export interface AttemptRequest {
   readonly url: URL;
   readonly headers: Record<string, string>;
   readonly body?: string;
-  /** Abort after this many ms (the attempt timeout, shortened to what is left of the deadline). */
+  /** Give up after this many ms, whatever phase the attempt is in (the attempt timeout, shortened to what is left of the deadline). */
   readonly timeoutMs: number;
+  /** The call's signal: aborting it ends the attempt at once. */
+  readonly signal?: AbortSignal;
   /** @default undici's global dispatcher */
   readonly dispatcher?: Dispatcher;
 }
@@ -62,7 +98,10 @@ export interface AttemptResponse {
 /** Why an attempt got no usable answer. */
 export class AttemptFailure extends Error {
   public constructor(
-    /** `ATTEMPT_TIMEOUT`, `BODY_TOO_LARGE`, or the socket error code (`ECONNREFUSED`, `UND_ERR_SOCKET`, …). */
+    /**
+     * `ATTEMPT_TIMEOUT`, `DEADLINE_EXCEEDED`, `ABORTED`, `BODY_TOO_LARGE`, or the socket error code
+     * (`ECONNREFUSED`, `UND_ERR_SOCKET`, …).
+     */
     public readonly causeCode: string,
     message: string,
     /** The HTTP status when the failure happened after the headers arrived. */
@@ -89,20 +128,17 @@ function messageOf(error: unknown): string {
 }
 
 /**
- * Sends one request and reads the whole body as text, within `timeoutMs` for headers and body
- * together, refusing bodies over {@link MAX_BODY_BYTES} (by `Content-Length` or while reading).
- * Every failure is an {@link AttemptFailure} whose message holds no header or body content.
+ * Sends one request and reads the whole body as text, refusing bodies over {@link MAX_BODY_BYTES}
+ * (by `Content-Length` or while reading). It ends after `timeoutMs` or when `signal` aborts, in
+ * whatever phase it is: DNS, connecting, a proxy's CONNECT (which undici does not abort), TLS,
+ * headers or body. Every failure is an {@link AttemptFailure} whose message holds no header or
+ * body content.
  */
-export async function sendAttempt(req: AttemptRequest): Promise<AttemptResponse> {
+export function sendAttempt(req: AttemptRequest): Promise<AttemptResponse> {
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort();
-  }, req.timeoutMs);
   let status: number | undefined;
   let headers: AttemptResponse['headers'] | undefined;
-  try {
+  const receive = async (): Promise<AttemptResponse> => {
     const res = await request(req.url, {
       method: req.method,
       headers: req.headers,
@@ -133,20 +169,48 @@ export async function sendAttempt(req: AttemptRequest): Promise<AttemptResponse>
       chunks.push(chunk as Buffer);
     }
     return { status, headers, text: Buffer.concat(chunks).toString('utf8') };
-  } catch (error) {
-    if (error instanceof AttemptFailure) throw error;
-    if (timedOut) {
-      throw new AttemptFailure(
-        'ATTEMPT_TIMEOUT',
-        `no complete answer within ${req.timeoutMs} ms`,
-        status,
-        headers,
-      );
-    }
-    throw new AttemptFailure(codeOf(error), messageOf(error), status, headers);
-  } finally {
-    clearTimeout(timer);
-  }
+  };
+  return new Promise<AttemptResponse>((resolve, reject) => {
+    const end = (failure: AttemptFailure) => {
+      cleanup();
+      controller.abort();
+      reject(failure);
+    };
+    const timer = setTimeout(
+      () =>
+        end(
+          new AttemptFailure(
+            'ATTEMPT_TIMEOUT',
+            `no complete answer within ${req.timeoutMs} ms`,
+            status,
+            headers,
+          ),
+        ),
+      req.timeoutMs,
+    );
+    const onAbort = () =>
+      end(new AttemptFailure(abortCause(req.signal!), 'the call was ended', status, headers));
+    const cleanup = () => {
+      clearTimeout(timer);
+      req.signal?.removeEventListener('abort', onAbort);
+    };
+    if (req.signal?.aborted) return onAbort();
+    req.signal?.addEventListener('abort', onAbort, { once: true });
+    receive().then(
+      (response) => {
+        cleanup();
+        resolve(response);
+      },
+      (error: unknown) => {
+        cleanup();
+        reject(
+          error instanceof AttemptFailure
+            ? error
+            : new AttemptFailure(codeOf(error), messageOf(error), status, headers),
+        );
+      },
+    );
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -163,11 +227,17 @@ export interface ExchangeOptions {
   readonly context: DisErrorContext;
   /** Shown as the credential source on authentication errors. */
   readonly credentialSource?: string;
+  /** The kind of credential the request carries, so an authentication failure gets the right fix. */
+  readonly credentialKind?: CredentialKind;
   readonly retry: ResolvedRetryPolicy;
   readonly attemptTimeoutMs: number;
   readonly deadlineMs: number;
   /** How the caller names its deadline setting in the deadline error's fix (`deadlineMs`, `--timeout`, …). */
   readonly deadlineHint: string;
+  /** The call this exchange is part of. @default a deadline of `deadlineMs` from now, no signal */
+  readonly budget?: CallBudget;
+  /** Set when the URL's host was derived from this region: a host that does not resolve then points at the region. */
+  readonly hostFromRegion?: string;
   readonly dispatcher?: Dispatcher;
   /** Removes secret values from text the service sent back. */
   readonly scrub: (text: string) => string;
@@ -195,8 +265,18 @@ interface Failure {
   readonly retryAfterMs?: number;
 }
 
+/** Longest service message kept (in the message and in `details`). */
+const MAX_SERVICE_MESSAGE = 500;
+/** Longest service code or request id kept. */
+const MAX_SERVICE_TOKEN = 100;
+
+/** Outside text as kept in an error: secrets masked first, then made printable and clipped. */
+function outside(opts: ExchangeOptions, text: string | undefined, max: number): string | undefined {
+  return text === undefined ? undefined : printable(opts.scrub(text), max);
+}
+
 function serviceFailure(opts: ExchangeOptions, res: AttemptResponse, attempt: number): Failure {
-  const requestId = headerValue(res.headers, 'x-request-id');
+  const requestId = outside(opts, headerValue(res.headers, 'x-request-id'), MAX_SERVICE_TOKEN);
   const body = parseErrorBody(res.text);
   const cls = classifyServiceFailure(res.status, body.code);
   const facts = {
@@ -204,75 +284,89 @@ function serviceFailure(opts: ExchangeOptions, res: AttemptResponse, attempt: nu
     method: opts.method,
     url: opts.url.toString(),
     httpStatus: res.status,
-    serviceCode: body.code,
-    serviceMessage: body.message === undefined ? undefined : opts.scrub(body.message),
+    serviceCode: outside(opts, body.code, MAX_SERVICE_TOKEN),
+    serviceMessage: outside(opts, body.message, MAX_SERVICE_MESSAGE),
     requestId,
     attempts: attempt,
   };
+  const credentials = { credentialSource: opts.credentialSource, credentialKind: opts.credentialKind };
   const error = cls.auth
-    ? new DisAuthError(describeServiceFailure({ ...facts, credentialSource: opts.credentialSource }), {
+    ? new DisAuthError(describeServiceFailure({ ...facts, ...credentials }), {
         ...facts,
         credentialSource: opts.credentialSource,
       })
-    : new DisApiError(describeServiceFailure(facts), { ...facts, retryable: cls.retryable });
+    : new DisApiError(describeServiceFailure({ ...facts, ...credentials }), {
+        ...facts,
+        retryable: cls.retryable,
+      });
   const retryAfterMs = parseRetryAfter(headerValue(res.headers, 'retry-after'), opts.now());
   return { error, retryable: cls.retryable, throttled: cls.throttled, retryAfterMs };
+}
+
+/** Socket errors that mean the host name does not resolve. */
+const UNKNOWN_HOST: ReadonlySet<string> = new Set(['ENOTFOUND', 'EAI_AGAIN']);
+
+/** The fix of a deadline error, naming the caller's own setting. */
+export function deadlineMessage(host: string | undefined, deadlineMs: number, deadlineHint: string): string {
+  const where = host === undefined ? 'the call' : host;
+  return `gave up on ${where} at the ${deadlineMs} ms deadline: check the network and any proxy (HTTPS_PROXY/NO_PROXY), or raise ${deadlineHint}`;
 }
 
 function networkFailure(
   opts: ExchangeOptions,
   f: AttemptFailure,
   attempt: number,
-  deadlineHit: boolean,
+  cutByDeadline: boolean,
 ): Failure {
   const host = opts.url.host;
   const attempts = `${attempt} attempt${attempt === 1 ? '' : 's'}`;
   const trailer = ` [${[opts.context.operation, attempts].filter(Boolean).join(', ')}]`;
+  const details = { ...opts.context, method: opts.method, url: opts.url.toString(), attempts: attempt };
   if (f.causeCode === 'BODY_TOO_LARGE') {
-    const requestId = f.headers && headerValue(f.headers, 'x-request-id');
+    const requestId = f.headers && outside(opts, headerValue(f.headers, 'x-request-id'), MAX_SERVICE_TOKEN);
     const message =
       `the answer from ${host} is larger than ${MAX_BODY_BYTES} bytes (${f.message}): ` +
       `check that the endpoint is the DIS API${trailer}`;
     const error = new DisResponseError(message, {
-      ...opts.context,
-      method: opts.method,
-      url: opts.url.toString(),
+      ...details,
       httpStatus: f.status ?? 0,
       reason: 'BODY_TOO_LARGE',
       requestId,
-      attempts: attempt,
     });
     return { error, retryable: false, throttled: false };
   }
-  let causeCode = f.causeCode;
+  // An attempt whose timeout was cut short by the deadline ran into the deadline, not its own limit.
+  const causeCode = f.causeCode === 'ATTEMPT_TIMEOUT' && cutByDeadline ? 'DEADLINE_EXCEEDED' : f.causeCode;
   let message: string;
-  if (causeCode === 'ATTEMPT_TIMEOUT' && deadlineHit) {
-    causeCode = 'DEADLINE_EXCEEDED';
-    message = `gave up on ${host} at the ${opts.deadlineMs} ms deadline: check the network, or raise ${opts.deadlineHint}`;
+  if (causeCode === 'DEADLINE_EXCEEDED') {
+    message = deadlineMessage(host, opts.deadlineMs, opts.deadlineHint);
+  } else if (causeCode === 'ABORTED') {
+    message = `the call to ${host} was aborted by the caller`;
   } else if (causeCode === 'ATTEMPT_TIMEOUT') {
-    message = `no complete answer from ${host} within ${opts.attemptTimeoutMs} ms: check the endpoint and the network, or raise attemptTimeoutMs`;
+    message = `no complete answer from ${host} within ${opts.attemptTimeoutMs} ms: check the endpoint, the network and any proxy (HTTPS_PROXY/NO_PROXY)`;
+  } else if (opts.hostFromRegion !== undefined && UNKNOWN_HOST.has(causeCode)) {
+    message =
+      `could not resolve ${host}, the endpoint of region '${opts.hostFromRegion}' (${causeCode}): ` +
+      'check the region, for example cn-north-4 (the region option, HW_REGION_NAME or HUAWEICLOUD_SDK_REGION_ID), then DNS and the network';
   } else {
     message =
-      `could not reach ${host} (${causeCode}: ${opts.scrub(f.message)}): ` +
+      `could not reach ${host} (${printable(causeCode, MAX_SERVICE_TOKEN)}: ${outside(opts, f.message, MAX_SERVICE_MESSAGE)}): ` +
       'check the endpoint, DNS, the network and HTTPS_PROXY/NO_PROXY';
   }
-  const error = new DisNetworkError(`${message}${trailer}`, {
-    ...opts.context,
-    method: opts.method,
-    url: opts.url.toString(),
-    causeCode,
-    attempts: attempt,
-  });
-  return { error, retryable: RETRYABLE_CAUSES.has(f.causeCode) && !deadlineHit, throttled: false };
+  const error = new DisNetworkError(`${message}${trailer}`, { ...details, causeCode });
+  return { error, retryable: RETRYABLE_CAUSES.has(causeCode), throttled: false };
 }
 
 /**
  * Sends a request until it gets a 2xx answer, the failure is not retryable, the attempts run out
  * or the next wait would pass the deadline; then throws the last failure as a coded error.
- * Only GET is retried. Each attempt gets fresh headers (and so a fresh signature).
+ * Only GET is retried. Each attempt gets fresh headers (and so a fresh signature) and what is left
+ * of the deadline, up to the attempt timeout: a short deadline shortens the attempts, it does not
+ * cost the retries.
  */
 export async function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
-  const deadline = opts.now() + opts.deadlineMs;
+  const deadline = opts.budget?.deadlineAt ?? opts.now() + opts.deadlineMs;
+  const signal = opts.budget?.signal;
   for (let attempt = 1; ; attempt++) {
     const remaining = deadline - opts.now();
     const timeoutMs = Math.max(1, Math.min(opts.attemptTimeoutMs, remaining));
@@ -284,6 +378,7 @@ export async function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
         headers: await opts.headersFor(),
         body: opts.body,
         timeoutMs,
+        signal,
         dispatcher: opts.dispatcher,
       });
       if (response.status >= 200 && response.status < 300) {
@@ -300,6 +395,6 @@ export async function exchange(opts: ExchangeOptions): Promise<ExchangeResult> {
       opts.retry,
     );
     if (opts.now() + delay >= deadline) throw failure.error;
-    await opts.retry.sleep(delay);
+    await raceSignal(opts.retry.sleep(delay), signal, () => failure.error);
   }
 }

@@ -158,24 +158,32 @@ describe('DisClient.resolveTarget', () => {
   });
 
   test.each([
-    [[]],
+    [[], 'region', /IAM lists no project named 'cn-north-4' .*: check the region/],
     [
       [
         { id: PROJECT, name: 'cn-north-4' },
         { id: 'f'.repeat(32), name: 'cn-north-4' },
       ],
+      'projectId',
+      /IAM lists 2 projects named 'cn-north-4': set HW_PROJECT_ID/,
     ],
-  ])('refuses anything but exactly one project (%j) and never creates one', async (projects) => {
-    const { agent, options } = mockSetup(noProject);
-    agent
-      .get(IAM)
-      .intercept({ path: '/v3/projects?name=cn-north-4', method: 'GET' })
-      .reply(200, { projects });
-    await expect(new DisClient(options).resolveTarget()).rejects.toMatchObject({
-      code: 'DIS_CONFIG_ERROR',
-      message: expect.stringContaining('set HW_PROJECT_ID'),
-    });
-  });
+  ])(
+    'refuses anything but exactly one project (%j) and never creates one',
+    async (projects, field, message) => {
+      const { agent, options } = mockSetup(noProject);
+      agent
+        .get(IAM)
+        .intercept({ path: '/v3/projects?name=cn-north-4', method: 'GET' })
+        .reply(200, { projects });
+      const error = await new DisClient(options).resolveTarget().catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'DIS_CONFIG_ERROR',
+        field,
+        message: expect.stringMatching(message),
+      });
+      if (projects.length === 0) expect((error as Error).message).not.toContain('HW_PROJECT_ID');
+    },
+  );
 
   test('uses the European cloud domain for eu-west-1xx regions', async () => {
     const { options } = mockSetup({ ...AKSK_ENV, HW_REGION_NAME: 'eu-west-101' });

@@ -13,7 +13,7 @@ describe('ListTransferTasksResponseSchema', () => {
   test('accepts the official example, which has task_id and no quota', () => {
     const parsed = ListTransferTasksResponseSchema.parse(docExample);
     expect(parsed.quota).toBeUndefined();
-    expect(parsed.tasks[0].task_id).toBe('As805BudhcH1lDs6gbn');
+    expect(parsed.tasks?.[0].task_id).toBe('As805BudhcH1lDs6gbn');
   });
 
   test('accepts every documented field and lets unknown fields through', () => {
@@ -27,7 +27,7 @@ describe('ListTransferTasksResponseSchema', () => {
       total_number: 1,
       tasks: [{ ...full.tasks[0], state: 'FROZEN', destination_type: 'KAFKA' }],
     };
-    expect(ListTransferTasksResponseSchema.parse(body).tasks[0].state).toBe('FROZEN');
+    expect(ListTransferTasksResponseSchema.parse(body).tasks?.[0].state).toBe('FROZEN');
   });
 
   test('names the path of a violation', () => {

@@ -1,8 +1,5 @@
-import { createServer, request as httpRequest, type Server, type ServerResponse } from 'node:http';
-import { connect } from 'node:net';
-import { DisClient } from '../../src/client/dis-client';
-import { AttemptFailure, MAX_BODY_BYTES, proxyDispatcher, sendAttempt } from '../../src/client/transport';
-import { PROJECT } from './mock-env';
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { AttemptFailure, MAX_BODY_BYTES, sendAttempt } from '../../src/client/transport';
 
 /** Listens on a free port of 127.0.0.1 and resolves to the server's base URL. */
 function listen(server: Server): Promise<string> {
@@ -80,79 +77,40 @@ describe('sendAttempt', () => {
   });
 });
 
-describe('proxies from the environment', () => {
-  // Real sockets on 127.0.0.1, all async in this thread (no synth-time lookup is involved).
-  let target: Server;
-  let proxy: Server;
-  let targetUrl: string;
-  let proxyUrl: string;
-  const proxied: string[] = [];
-
+describe('sendAttempt and the call signal', () => {
+  let server: Server;
+  let base: URL;
   beforeAll(async () => {
-    target = createServer((_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ total_number: 0, tasks: [] }));
-    });
-    targetUrl = await listen(target);
-    proxy = createServer((req, res) => {
-      // absolute-form request through the proxy
-      proxied.push(`forward ${req.url}`);
-      const upstream = httpRequest(req.url!, { method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode!, up.headers);
-        up.pipe(res);
-      });
-      req.pipe(upstream);
-    });
-    proxy.on('connect', (req, socket, head) => {
-      proxied.push(`connect ${req.url}`);
-      const [host, port] = req.url!.split(':');
-      const upstream = connect(Number(port), host, () => {
-        socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(socket);
-        socket.pipe(upstream);
-      });
-    });
-    proxyUrl = await listen(proxy);
+    // answers nothing: every request waits until the client gives up
+    server = createServer(() => undefined);
+    base = new URL(`${await listen(server)}/x`);
   });
-
   afterAll(async () => {
-    target.closeAllConnections();
-    proxy.closeAllConnections();
-    await Promise.all([new Promise((r) => target.close(r)), new Promise((r) => proxy.close(r))]);
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
   });
 
-  beforeEach(() => {
-    proxied.length = 0;
-  });
-
-  function clientWith(env: Record<string, string>): DisClient {
-    return new DisClient({
-      region: 'cn-north-4',
-      projectId: PROJECT,
-      endpoint: targetUrl,
-      credentials: { authToken: 't' },
-      env,
+  test.each([
+    ['the deadline', 'DIS_CLIENT_DEADLINE', 'DEADLINE_EXCEEDED'],
+    ['the caller', new Error('stop'), 'ABORTED'],
+  ])('aborting the signal (%s) ends the attempt with its cause', async (_who, reason, causeCode) => {
+    const controller = new AbortController();
+    const attempt = sendAttempt({
+      method: 'GET',
+      url: base,
+      headers: {},
+      timeoutMs: 60_000,
+      signal: controller.signal,
     });
-  }
-
-  test('HTTP_PROXY routes requests through the proxy', async () => {
-    const client = clientWith({ HTTP_PROXY: proxyUrl });
-    await client.listTransferTasks('orders');
-    await client.close();
-    expect(proxied).toHaveLength(1);
-    expect(proxied[0]).toContain(targetUrl.replace('http://', ''));
+    setTimeout(() => controller.abort(reason), 20);
+    await expect(attempt).rejects.toMatchObject({ causeCode });
   });
 
-  test('NO_PROXY bypasses it', async () => {
-    const client = clientWith({ HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' });
-    await client.listTransferTasks('orders');
-    await client.close();
-    expect(proxied).toEqual([]);
-  });
-
-  test('without proxy variables undici’s global dispatcher is used', () => {
-    expect(proxyDispatcher({})).toBeUndefined();
-    expect(proxyDispatcher({ https_proxy: proxyUrl })).toBeDefined();
+  test('an already aborted signal sends nothing', async () => {
+    const before = await new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n)));
+    await expect(
+      sendAttempt({ method: 'GET', url: base, headers: {}, timeoutMs: 1000, signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ causeCode: 'ABORTED' });
+    expect(await new Promise<number>((resolve) => server.getConnections((_e, n) => resolve(n)))).toBe(before);
   });
 });
