@@ -8,14 +8,8 @@ import { authenticate, type KeyLockout } from './auth';
 import type { EmulatorHandle } from './dis-emulator';
 import { applyFault, type FaultInjector } from './faults';
 import { disError, gatewayError, send, type EmulatorResponse } from './responses';
-import {
-  adminAction,
-  handlerOf,
-  matchRoute,
-  type HandlerContext,
-  type RouteId,
-  type RouteMatch,
-} from './routes';
+import { adminAction, adminRefusal } from './admin';
+import { handlerOf, matchRoute, type HandlerContext, type RouteId, type RouteMatch } from './routes';
 import type { EmulatorState } from './state';
 
 /** How a request authenticated (or tried to). Never the credential itself. */
@@ -148,7 +142,7 @@ async function operate(
 ): Promise<EmulatorResponse> {
   deps.state.settle();
   const r = match.route;
-  if (r === 'Admin') return adminAction(ctx, deps.admin!);
+  if (r === 'Admin') return adminRefusal(signed.method, signed.headers) ?? adminAction(ctx, deps.admin!);
   // The token request needs no credential: its body carries the password.
   if (r === 'KeystoneCreateUserTokenByPassword') return handlerOf(r)(ctx);
   const who = authenticate(signed, deps.state, deps.lockout, ctx.now);

@@ -53,9 +53,10 @@ describe('admin routes', () => {
   });
   afterAll(() => emu.stop());
 
-  const admin = (action: string, body?: unknown) =>
-    call(emu.url, body === undefined ? 'GET' : 'POST', `/_emulator/${action}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
+  const admin = (action: string, body: unknown = {}) =>
+    call(emu.url, 'POST', `/_emulator/${action}`, {
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
     });
 
   it('drive the same control surface over HTTP (the log read does not list itself)', async () => {
@@ -84,5 +85,40 @@ describe('admin routes', () => {
     expect(res.json).toMatchObject({ code: 'DIS_EMULATOR_STATE' });
     expect((await admin('add-task', { streamName: 'orders' })).status).toBe(400);
     expect((await admin('no-such-action', {})).status).toBe(404);
+  });
+
+  it.each<[string, string, Record<string, string>, number]>([
+    ['a GET', 'GET', {}, 405],
+    ['a preflight', 'OPTIONS', { origin: 'http://evil.example' }, 405],
+    ['a form post', 'POST', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+    ['a text/plain post (no preflight in a browser)', 'POST', { 'content-type': 'text/plain' }, 415],
+    ['no content type', 'POST', {}, 415],
+    ['a DNS-rebound Host', 'POST', { 'content-type': 'application/json', host: 'evil.example' }, 403],
+    ['a foreign Origin', 'POST', { 'content-type': 'application/json', origin: 'http://evil.example' }, 403],
+    ['an opaque Origin', 'POST', { 'content-type': 'application/json', origin: 'null' }, 403],
+  ])('refuse %s and change nothing', async (_what, method, headers, status) => {
+    const res = await call(emu.url, method, '/_emulator/set-task-state', {
+      headers,
+      body: JSON.stringify({ streamName: 'orders', taskName: 'orders-to-dli', state: 'PAUSED' }),
+    });
+    expect(res.status).toBe(status);
+    expect(res.json).toMatchObject({ code: 'DIS_EMULATOR_ADMIN', message: expect.any(String) });
+    if (status === 405) expect(res.headers.allow).toBe('POST');
+    const listed = await call(emu.url, 'GET', LIST, { headers: TOKEN });
+    expect((listed.json as { tasks: { state: string }[] }).tasks.map((t) => t.state)).toEqual([
+      'RUNNING',
+      'RUNNING',
+    ]);
+  });
+
+  it('accept a loopback Host and Origin, by name or address', async () => {
+    const port = new URL(emu.url).port;
+    for (const host of [`localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]) {
+      const res = await call(emu.url, 'POST', '/_emulator/clear-faults', {
+        headers: { 'content-type': 'application/json; charset=utf-8', host, origin: `http://${host}` },
+        body: '{}',
+      });
+      expect(res.status).toBe(200);
+    }
   });
 });
