@@ -1,5 +1,6 @@
 // The DIS operations: transfer tasks (list, show, batch start/stop) and streams (list), with the
 // service's answers for an unknown or ungranted project, stream or task.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { disError, type EmulatorResponse } from './responses';
 import type { Handler, HandlerContext } from './routes';
@@ -14,19 +15,21 @@ import type { EmulatorState } from './state';
 export const listTransferTasks: Handler = (ctx) => {
   const stream = streamAccess(ctx);
   if (isResponse(stream)) return stream;
+  const nulls = ctx.state.sendNulls;
   return {
     status: 200,
     body: {
       total_number: stream.tasks.length,
-      quota: Math.max(0, stream.transferTaskQuota - stream.tasks.length),
-      tasks: stream.tasks.map((t) => taskToWire(t, ctx.state)),
+      quota: nulls ? null : Math.max(0, stream.transferTaskQuota - stream.tasks.length),
+      tasks: stream.tasks.map((t) => ({ ...taskToWire(t, ctx.state), ...(nulls ? { task_id: null } : {}) })),
     },
   };
 };
 
 /**
  * `GET /v2/{project_id}/streams/{stream_name}/transfer-tasks/{task_name}`: the list fields plus
- * `stream_name`, one partition and the destination description. An unknown task is `400 DIS.4354`.
+ * `stream_name`, `stream_id` (as in the official example), one partition and the destination
+ * description. An unknown task is `400 DIS.4354`.
  *
  * The partition uses the shape of the legacy DIS SDK that talks to the live service
  * (`partitionId`, `state`, `discard`, …); the v3 SDK models disagree (research/dis-api.md §1.2).
@@ -38,30 +41,45 @@ export const showTransferTask: Handler = (ctx) => {
   if (!task) return disError('DIS.4354');
   const wire = taskToWire(task, ctx.state);
   const destination = task.destinationType.toLowerCase();
+  const nulls = ctx.state.sendNulls;
+  const description = {
+    task_name: task.taskName,
+    agency_name: 'dis_admin_agency',
+    deliver_time_interval: 300,
+    consumer_strategy: 'LATEST',
+    ...(destination === 'obs' ? { obs_bucket_path: `${stream.name}-bucket`, file_prefix: '' } : {}),
+  };
   return {
     status: 200,
     body: {
+      ...(nulls ? Object.fromEntries(SDK_DESCRIPTION_KEYS.map((k) => [k, null])) : {}),
+      stream_id: nulls ? null : streamIdOf(ctx.params.projectId, stream.name),
       stream_name: stream.name,
       ...wire,
-      partitions: [
-        {
-          partitionId: 'shardId-0000000000',
-          state: task.state,
-          discard: 0,
-          last_transfer_timestamp: wire.last_transfer_timestamp ?? 0,
-          last_transfer_offset: 0,
-        },
-      ],
-      [`${destination}_destination_description`]: {
-        task_name: task.taskName,
-        agency_name: 'dis_admin_agency',
-        deliver_time_interval: 300,
-        consumer_strategy: 'LATEST',
-        ...(destination === 'obs' ? { obs_bucket_path: `${stream.name}-bucket`, file_prefix: '' } : {}),
-      },
+      partitions: nulls
+        ? null
+        : [
+            {
+              partitionId: 'shardId-0000000000',
+              state: task.state,
+              discard: 0,
+              last_transfer_timestamp: wire.last_transfer_timestamp ?? 0,
+              last_transfer_offset: 0,
+            },
+          ],
+      [`${destination}_destination_description`]: description,
     },
   };
 };
+
+/** The destination description keys of the v3 SDK models, misspellings included: null with `sendNulls`. */
+const SDK_DESCRIPTION_KEYS = [
+  'obs_destination_description',
+  'dws_destination_descripton',
+  'mrs_destination_description',
+  'dli_destination_description',
+  'cloudtable_destination_descripton',
+];
 
 const ActionBody = z.object({
   action: z.enum(['start', 'stop']),
@@ -125,7 +143,7 @@ export const listStreams: Handler = (ctx) => {
     body: {
       total_number: sorted.length,
       stream_names: page.map((s) => s.name),
-      has_more_streams: after.length > page.length,
+      has_more_streams: after.length > page.length ? true : ctx.state.sendNulls ? null : false,
       stream_info_list: page.map((s) => ({
         stream_name: s.name,
         create_time: s.createTime,
@@ -161,7 +179,18 @@ function streamAccess(ctx: HandlerContext): ScenarioStream | EmulatorResponse {
   const project = projectAccess(ctx);
   if (isResponse(project)) return project;
   const stream = project.streams.find((s) => s.name === ctx.params.streamName);
-  return stream ?? disError('DIS.4301', `[${ctx.params.streamName}] [${project.id}]`);
+  return stream ?? disError('DIS.4301', `[${ctx.params.streamName}][${project.id}]`);
+}
+
+const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * A stream's id: 19 letters and digits like the service's (`RdMFID6edQdf8eDzc9e` in the official
+ * example), derived from the project and the name so that it is the same in every run.
+ */
+export function streamIdOf(projectId: string, streamName: string): string {
+  const digest = createHash('sha256').update(`${projectId}/${streamName}`).digest();
+  return Array.from(digest.subarray(0, 19), (byte) => ID_ALPHABET[byte % ID_ALPHABET.length]).join('');
 }
 
 /** True when `x` is an error response rather than what was looked up. */
@@ -169,7 +198,10 @@ function isResponse<T extends object>(x: T | EmulatorResponse): x is EmulatorRes
   return 'status' in x;
 }
 
-/** A task in the service's snake_case list form. `last_transfer_timestamp` is left out when there was none. */
+/**
+ * A task in the service's snake_case list form. `last_transfer_timestamp` is left out when there
+ * was none (`null` with the scenario's `sendNulls`).
+ */
 function taskToWire(task: ScenarioTask, state: EmulatorState): Record<string, unknown> {
   const wire: Record<string, unknown> = {
     task_id: task.taskId,
@@ -180,5 +212,6 @@ function taskToWire(task: ScenarioTask, state: EmulatorState): Record<string, un
   };
   const last = state.resolveTime(task.lastTransferTimestamp);
   if (last !== undefined) wire.last_transfer_timestamp = last;
+  else if (state.sendNulls) wire.last_transfer_timestamp = null;
   return wire;
 }

@@ -84,6 +84,10 @@ const ScenarioObjectSchema = z.strictObject({
     .default({ accessKeys: [], tokens: [], users: [] }),
   tokenTtlSeconds: z.number().int().positive().default(86400),
   startingMs: z.number().int().min(0).default(0),
+  sendNulls: z
+    .boolean()
+    .default(false)
+    .describe('answer with JSON null where the SDK models allow it, instead of leaving fields out'),
 });
 
 /** The whole scenario file: shape first, then cross references (unique names, known project ids). */
@@ -206,7 +210,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Names of the scenarios shipped in the package's `scenarios/` folder. */
-export const SHIPPED_SCENARIOS = ['demo', 'demo-paused'] as const;
+export const SHIPPED_SCENARIOS = ['demo', 'demo-paused', 'demo-nulls'] as const;
 
 /** One of {@link SHIPPED_SCENARIOS}. */
 export type ShippedScenarioName = (typeof SHIPPED_SCENARIOS)[number];

@@ -12,7 +12,9 @@ const DIS_ERROR_CODES = {
   'DIS.4116': { status: 403, message: 'Invalid RBAC. %s' },
   'DIS.4117': { status: 400, message: 'Invalid Project Id. %s' },
   'DIS.4200': { status: 400, message: 'Invalid request. %s' },
-  'DIS.4301': { status: 400, message: 'The stream does not exist. %s' },
+  // The table says "The stream does not exist. %s"; the service writes "Stream does not exist.
+  // [name][project]" (the legacy DIS SDK quotes a live answer in DISStreamNotExistsException).
+  'DIS.4301': { status: 400, message: 'Stream does not exist. %s' },
   'DIS.4303': { status: 400, message: 'Exceeded traffic control limit.' },
   'DIS.4354': { status: 400, message: 'The transfer task does not exist.' },
   'DIS.5000': { status: 500, message: 'System error.' },

@@ -111,6 +111,12 @@ export interface Scenario {
   tokenTtlSeconds: number;
   /** How long a task stays STARTING after a batch `start` before it is RUNNING (0: at once). */
   startingMs: number;
+  /**
+   * Answer with JSON `null` where the official SDK models allow it instead of leaving fields out:
+   * `quota`, `task_id`, a never-run task's `last_transfer_timestamp`, `stream_id`, `partitions`,
+   * the destination descriptions a task does not have, and `has_more_streams` on the last page.
+   */
+  sendNulls: boolean;
 }
 
 /** A stream as written in a file: `createTime`, `transferTaskQuota` and `tasks` may be left out. */
@@ -121,9 +127,13 @@ export type ScenarioStreamInput = Omit<ScenarioStream, 'createTime' | 'transferT
 export type ScenarioProjectInput = Omit<ScenarioProject, 'streams'> & { streams?: ScenarioStreamInput[] };
 
 /** A scenario as written in a file, before defaults. */
-export type ScenarioInput = Omit<Scenario, 'projects' | 'credentials' | 'tokenTtlSeconds' | 'startingMs'> & {
+export type ScenarioInput = Omit<
+  Scenario,
+  'projects' | 'credentials' | 'tokenTtlSeconds' | 'startingMs' | 'sendNulls'
+> & {
   projects: ScenarioProjectInput[];
   credentials?: Partial<ScenarioCredentials>;
   tokenTtlSeconds?: number;
   startingMs?: number;
+  sendNulls?: boolean;
 };

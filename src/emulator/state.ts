@@ -70,6 +70,11 @@ export class EmulatorState {
     return this.world.projects;
   }
 
+  /** Whether answers carry JSON `null` where the SDK models allow it (the scenario's `sendNulls`). */
+  public get sendNulls(): boolean {
+    return this.world.sendNulls;
+  }
+
   /** Lifetime of tokens issued by the IAM endpoint, seconds. */
   public get tokenTtlSeconds(): number {
     return this.world.tokenTtlSeconds;

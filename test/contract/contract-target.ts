@@ -1,6 +1,6 @@
 // Where the contract suite runs: the emulator (default, CI) or the real service (by hand, when
 // DIS_CONTRACT_REMOTE=1 and credentials are in the environment; see the README, section "DIS emulator").
-import { DisEmulator } from '../../src/emulator';
+import { DisEmulator, type ShippedScenarioName } from '../../src/emulator';
 import { call, type CallResult } from '../emulator/http-call';
 import { officialSign } from './official-signer';
 
@@ -40,14 +40,18 @@ function hasUser(env: Env): boolean {
 }
 
 /**
- * Starts the emulator with the demo scenario, or describes the real service from `env`.
+ * Starts the emulator with a shipped scenario (the demo one unless `scenario` names another), or
+ * describes the real service from `env` (which answers as it does: `scenario` is ignored).
  *
  * @param env where to read `DIS_CONTRACT_REMOTE` and the credentials
  * @default env process.env
  */
-export async function contractTarget(env: Env = process.env): Promise<ContractTarget> {
+export async function contractTarget(
+  env: Env = process.env,
+  scenario: ShippedScenarioName = 'demo',
+): Promise<ContractTarget> {
   if (env.DIS_CONTRACT_REMOTE !== '1') {
-    const emu = await DisEmulator.start();
+    const emu = await DisEmulator.start({ scenario });
     return {
       remote: false,
       disUrl: emu.url,

@@ -57,7 +57,11 @@ describe('the DIS operations', () => {
     it('answers an unknown stream with 400 DIS.4301, as the service does (not 404)', async () => {
       const res = await call(demo.emu.url, 'GET', `${P}/streams/nope/transfer-tasks`, { headers: TOKEN });
       expect(res.status).toBe(400);
-      expect(res.json).toEqual({ errorCode: 'DIS.4301', message: expect.stringContaining('[nope]') });
+      // as the service writes it (the legacy DIS SDK quotes a live answer)
+      expect(res.json).toEqual({
+        errorCode: 'DIS.4301',
+        message: `Stream does not exist. [nope][${DEMO.projectId}]`,
+      });
     });
 
     it('reproduces the official response example, plus the quota the SDK models declare', async () => {
@@ -108,6 +112,7 @@ describe('the DIS operations', () => {
       });
       expect(res.status).toBe(200);
       expect(res.json).toMatchObject({
+        stream_id: expect.stringMatching(/^[A-Za-z0-9]{19}$/),
         stream_name: 'orders',
         task_name: 'orders-to-obs',
         task_id: 'demoOrdersToObs0001',
@@ -115,6 +120,20 @@ describe('the DIS operations', () => {
         destination_type: 'OBS',
         obs_destination_description: expect.objectContaining({ obs_bucket_path: expect.any(String) }),
       });
+    });
+
+    it('gives a stream the same id in every answer and another stream another id', async () => {
+      const show = async (stream: string, task: string) =>
+        (
+          (
+            await call(demo.emu.url, 'GET', `${P}/streams/${stream}/transfer-tasks/${task}`, {
+              headers: TOKEN,
+            })
+          ).json as { stream_id: string }
+        ).stream_id;
+      const orders = await show('orders', 'orders-to-obs');
+      expect(await show('orders', 'orders-to-dli')).toBe(orders);
+      expect(await show('clicks', 'clicks-to-obs')).not.toBe(orders);
     });
 
     it('answers an unknown task with 400 DIS.4354', async () => {
