@@ -4,6 +4,7 @@
 
 import { parseArgs } from 'node:util';
 import { CliUsageError } from './errors';
+import { escapeControl, quote } from './escape';
 import type { CliIo } from './output';
 
 /** One option of a command: what `parseArgs` needs plus what `--help` prints. */
@@ -83,11 +84,62 @@ export function parseCommandArgs(command: CliCommand, argv: readonly string[]): 
     });
     return { values: values as CliArgs['values'], positionals };
   } catch (e) {
-    const detail =
-      e instanceof Error ? e.message.replace(/\.? ?To specify a positional argument.*$/s, '') : String(e);
+    const detail = (
+      e instanceof Error ? e.message.replace(/\.? ?To specify a positional argument.*$/s, '') : String(e)
+    ).replace(/\n/g, ' ');
     const name = [PROGRAM, ...command.path].join(' ');
-    throw new CliUsageError(`${detail.replace(/\.$/, '')}. Run \`${name} --help\` for the options it takes.`);
+    const unknown = /^Unknown option '(--?[^']*)'/.exec(detail)?.[1];
+    const hint = unknown === undefined ? undefined : suggestOption(unknown, Object.keys(options));
+    throw new CliUsageError(
+      `${escapeControl(detail.replace(/\.$/, ''))}.${hint === undefined ? '' : ` Did you mean --${hint}?`} ` +
+        `Run \`${name} --help\` for the options it takes.`,
+    );
   }
+}
+
+/** Names users reach for that this CLI spells otherwise (`--report` became `--output`). */
+const OPTION_ALIASES: Readonly<Record<string, string>> = { report: 'output', format: 'output' };
+
+/**
+ * The option of `known` that an unknown `--given` most likely meant: an alias users reach for, one
+ * that starts with it, or the nearest by edit distance (at most 2); `undefined` when none is close.
+ */
+export function suggestOption(given: string, known: readonly string[]): string | undefined {
+  const name = given.replace(/^--?/, '').replace(/=.*$/s, '');
+  const alias = OPTION_ALIASES[name];
+  if (alias !== undefined && known.includes(alias)) return alias;
+  if (name.length >= 3) {
+    const prefixed = known.filter((k) => k.startsWith(name));
+    if (prefixed.length === 1) return prefixed[0];
+  }
+  let best: { name: string; distance: number } | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(name, candidate);
+    if (distance <= 2 && distance < name.length && (best === undefined || distance < best.distance)) {
+      best = { name: candidate, distance };
+    }
+  }
+  return best?.name;
+}
+
+/** Levenshtein distance, with adjacent transpositions counted as one edit (`--nmae` → `--name`). */
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [
+    i,
+    ...Array<number>(b.length).fill(0),
+  ]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return d[a.length][b.length];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -117,7 +169,7 @@ export function parseDuration(text: string, option: string): number {
   const match = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(text.trim());
   if (!match) {
     throw new CliUsageError(
-      `${option} '${text}' is not a duration; write seconds (900) or a number with s, m, h or d (15m, 2h).`,
+      `${option} ${quote(text)} is not a duration; write seconds (900) or a number with s, m, h or d (15m, 2h).`,
     );
   }
   return Number(match[1]) * UNIT_SECONDS[match[2] || 's'];

@@ -37,7 +37,7 @@ export function renderCommandHelp(command: CliCommand, style: Style): string {
 
 const EXIT_CODES_HELP = renderDefinitionList([
   ['0', 'healthy: no findings (or the command did what it was asked)'],
-  ['1', 'findings: the check ran and some transfer task breaks a rule'],
+  ['1', 'findings: the check ran and some transfer task breaks a rule (or context diff found drift)'],
   ['2', 'usage or configuration error: options, credentials, region, project, files'],
   ['3', 'service or network error: DIS or IAM failed or could not be reached'],
 ]);

@@ -13,7 +13,15 @@ import { emulatorCommand } from './commands/emulator';
 import { listCommand } from './commands/list';
 import { CliUsageError, ExitCode, exitCodeForError } from './errors';
 import { renderCommandHelp, renderGroupHelp, renderProgramHelp } from './help';
-import { type CliIo, createStyle, redactingOutput, secretValues, type Style } from './output';
+import { escapeControl, quote } from './escape';
+import {
+  type CliIo,
+  controlSafeOutput,
+  createStyle,
+  redactingOutput,
+  secretValues,
+  type Style,
+} from './output';
 
 /** Every command of `dis-transfer-tasks`, in the order `--help` lists them. */
 export const CLI_COMMANDS: readonly CliCommand[] = [
@@ -42,28 +50,29 @@ function unknownCommand(commands: readonly CliCommand[], argv: readonly string[]
   const group = commands.filter((c) => c.path.length > 1 && c.path[0] === argv[0]);
   if (group.length > 0) {
     const names = group.map((c) => c.path.join(' ')).join(', ');
-    const given = argv[1] === undefined ? 'needs a subcommand' : `has no subcommand '${argv[1]}'`;
+    const given = argv[1] === undefined ? 'needs a subcommand' : `has no subcommand ${quote(argv[1])}`;
     return new CliUsageError(
-      `'${argv[0]}' ${given}: use one of ${names}. Run \`${PROGRAM} --help\` for the list.`,
+      `${quote(argv[0])} ${given}: use one of ${names}. Run \`${PROGRAM} --help\` for the list.`,
     );
   }
   return new CliUsageError(
-    `Unknown command '${argv[0]}'. Commands: ${[...new Set(commands.map((c) => c.path[0]))].join(', ')}. Run \`${PROGRAM} --help\` for what each does.`,
+    `Unknown command ${quote(argv[0])}. Commands: ${[...new Set(commands.map((c) => c.path[0]))].join(', ')}. Run \`${PROGRAM} --help\` for what each does.`,
   );
 }
 
 function reportError(error: unknown, io: CliIo, style: Style, debug: boolean): number {
   const code = exitCodeForError(error);
   if (DisError.isDisError(error)) {
-    io.stderr.write(`${style.red('Error')} [${error.code}]: ${messageWithoutCode(error)}\n`);
+    io.stderr.write(`${style.red('Error')} [${error.code}]: ${escapeControl(messageWithoutCode(error))}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     io.stderr.write(
-      `${style.red('Unexpected error')}: ${message}\nThis is a bug in ${PROGRAM}; run again with --debug and report the output.\n`,
+      `${style.red('Unexpected error')}: ${escapeControl(message)}\nThis is a bug in ${PROGRAM}; run again with --debug and report the output.\n`,
     );
   }
   if (debug && error instanceof Error && error.stack) {
-    io.stderr.write(`${style.dim(error.stack)}\n`);
+    // The stack's first line repeats the message: escaped like the message.
+    io.stderr.write(`${style.dim(error.stack.replace(error.message, () => escapeControl(error.message)))}\n`);
   }
   return code;
 }
@@ -80,12 +89,13 @@ export async function exec(
   commands: readonly CliCommand[] = CLI_COMMANDS,
 ): Promise<number> {
   const secrets = secretValues(io.env);
+  const errStyle = createStyle(io.stderr, io.env);
+  // Secrets are redacted from the text as written, then control characters are escaped.
   const safeIo: CliIo = {
     ...io,
-    stdout: redactingOutput(io.stdout, secrets),
-    stderr: redactingOutput(io.stderr, secrets),
+    stdout: redactingOutput(controlSafeOutput(io.stdout, createStyle(io.stdout, io.env).enabled), secrets),
+    stderr: redactingOutput(controlSafeOutput(io.stderr, errStyle.enabled), secrets),
   };
-  const errStyle = createStyle(io.stderr, io.env);
   const debug = argv.includes('--debug');
   try {
     if (argv[0] === 'help' && argv.length > 1) {

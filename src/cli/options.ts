@@ -1,10 +1,12 @@
 // The options several commands share and what they select: the DIS target (region, project,
-// endpoint) and the client built for it, the streams, and the output format.
+// endpoint), the deadline of each call and the client built for both, the streams, and the output
+// format.
 
 import type { DisClient } from '../client/dis-client';
 import { checkStreamName } from '../client/config';
-import type { CliArgs, CliOptionSpec } from './command';
+import { type CliArgs, type CliOptionSpec, parseDuration } from './command';
 import { CliUsageError } from './errors';
+import { quote } from './escape';
 import type { CliIo } from './output';
 
 /** Options that say which project, region and endpoint to talk to; shared by `list`, `check` and `context refresh`. */
@@ -44,18 +46,70 @@ export function targetOverrides(args: CliArgs): TargetOverrides {
   return { region: pick('region'), projectId: pick('project'), endpoint: pick('endpoint') };
 }
 
+// ---------------------------------------------------------------------------------------------
+// The deadline of each call
+
+/** The CLI's deadline option, named in the fix of the client's deadline error (`deadlineHint`). */
+export const TIMEOUT_FLAG = '--timeout';
+
+/** The longest `--timeout`: a day, far beyond any sane call and well within what timers can wait. */
+const MAX_TIMEOUT_SECONDS = 86_400;
+
+/** `--timeout`: the deadline of each call to DIS or IAM; shared by every command that calls them. */
+export const TIMEOUT_OPTION: Readonly<Record<string, CliOptionSpec>> = {
+  timeout: {
+    type: 'string',
+    valueName: 'DURATION',
+    description:
+      "How long each call to DIS or IAM may take, retries included: seconds or 90s, 2m. Default: the client's deadline, 30s.",
+  },
+};
+
+/** The `--timeout` value in milliseconds, checked; `undefined` when not given (the client's default). */
+export function timeoutMs(args: CliArgs): number | undefined {
+  const text = args.values.timeout;
+  if (typeof text !== 'string') {
+    return undefined;
+  }
+  const seconds = parseDuration(text, TIMEOUT_FLAG);
+  if (seconds * 1000 < 1 || seconds > MAX_TIMEOUT_SECONDS) {
+    throw new CliUsageError(
+      `${TIMEOUT_FLAG} must be at least 1 ms and at most a day (1d), not ${quote(text)}. Example: ${TIMEOUT_FLAG} 2m.`,
+    );
+  }
+  return Math.round(seconds * 1000);
+}
+
+/** How a command's client behaves, beyond where it points. */
+export interface ClientSettings {
+  /** `--timeout`, in ms. @default the client's deadline */
+  readonly deadlineMs?: number;
+}
+
+/** The client settings of a command line. */
+export function clientSettings(args: CliArgs): ClientSettings {
+  const deadlineMs = timeoutMs(args);
+  return deadlineMs === undefined ? {} : { deadlineMs };
+}
+
 /**
  * A `DisClient` for a command: the overrides given, the rest (credentials above all) from the
  * command's environment, exactly as the huaweicloud provider reads it. The client's own rules
  * apply unchanged (plain `http://` only for loopback hosts such as the emulator).
  */
-export async function createClient(overrides: TargetOverrides, io: CliIo): Promise<DisClient> {
+export async function createClient(
+  overrides: TargetOverrides,
+  io: CliIo,
+  settings: ClientSettings = {},
+): Promise<DisClient> {
   // Loaded on use: undici and the client's schemas would slow the commands that do not call DIS.
   const { DisClient } = await import('../client/dis-client');
   return new DisClient({
     ...(overrides.region === undefined ? {} : { region: overrides.region }),
     ...(overrides.projectId === undefined ? {} : { projectId: overrides.projectId }),
     ...(overrides.endpoint === undefined ? {} : { endpoint: overrides.endpoint }),
+    ...(settings.deadlineMs === undefined ? {} : { deadlineMs: settings.deadlineMs }),
+    deadlineHint: TIMEOUT_FLAG,
     env: io.env,
     userAgent: 'cdktf-dis-transfer-tasks-cli',
   });
@@ -112,26 +166,42 @@ export function streamSelection(args: CliArgs, command: string): StreamSelection
 // ---------------------------------------------------------------------------------------------
 // Output format
 
-/** The formats a listing command can print. */
-export type OutputFormat = 'table' | 'json';
+/** What a command can print: a table (or text) for people, or a machine-readable format. */
+export type OutputFormat = 'table' | 'json' | 'junit' | 'sarif';
+
+/** The formats of the listing commands (`list`, `context list`, `context diff`). */
+export const LISTING_FORMATS: readonly OutputFormat[] = ['table', 'json'];
+
+/** The option that picks the output format: one name across commands. */
+export const OUTPUT_FLAG = '--output';
+
+/** The `--output` option of a command that prints `formats` (the first is the default). */
+export function outputOption(formats: readonly OutputFormat[]): Readonly<Record<string, CliOptionSpec>> {
+  return {
+    output: {
+      type: 'string',
+      short: 'o',
+      valueName: formats.join('|'),
+      description: `Output format: ${formats[0]} for people, ${formats.slice(1).join(', ')} for scripts and CI. Default: ${formats[0]}.`,
+    },
+  };
+}
 
 /** The `--output` option of listing commands. */
-export const OUTPUT_OPTION: Readonly<Record<string, CliOptionSpec>> = {
-  output: {
-    type: 'string',
-    short: 'o',
-    valueName: 'table|json',
-    description: 'Output format: a table for people, or JSON for scripts. Default: table.',
-  },
-};
+export const OUTPUT_OPTION = outputOption(LISTING_FORMATS);
 
-/** The `--output` value, checked. */
-export function outputFormat(args: CliArgs, command: string): OutputFormat {
-  const value = args.values.output ?? 'table';
-  if (value !== 'table' && value !== 'json') {
+/** The `--output` value, checked against `formats`; the first of them when not given. */
+export function outputFormat(
+  args: CliArgs,
+  command: string,
+  formats: readonly OutputFormat[] = LISTING_FORMATS,
+): OutputFormat {
+  const value = args.values.output ?? formats[0];
+  if (!formats.includes(value as OutputFormat)) {
+    const list = `${formats.slice(0, -1).join(', ')} or ${formats[formats.length - 1]}`;
     throw new CliUsageError(
-      `--output must be table or json, not '${String(value)}'. Example: ${command} --output json.`,
+      `${OUTPUT_FLAG} must be ${list}, not ${quote(String(value))}. Example: ${command} ${OUTPUT_FLAG} json.`,
     );
   }
-  return value;
+  return value as OutputFormat;
 }

@@ -1,6 +1,9 @@
 // What the CLI writes and where: the streams a command gets (CliIo), colour (Style), plain-text
-// tables, the gate report's colours, and the redaction of secrets as a last line of defence.
+// tables, the gate report's colours, and the last lines of defence on every write: secrets
+// redacted, control characters escaped.
+
 import { maskSecrets, secretsFromEnv } from '../client/errors';
+import { escapeControlKeepingNewlines } from './escape';
 
 /** A stream the CLI writes to: `process.stdout`, `process.stderr` or a test double. */
 export interface CliOutput {
@@ -51,7 +54,16 @@ export interface Style {
   red(text: string): string;
 }
 
-function sgr(open: number, close: number, enabled: boolean): (text: string) => string {
+/** The SGR (colour) codes of each decoration, opening and closing: the only escapes the CLI writes. */
+const SGR = {
+  bold: [1, 22],
+  dim: [2, 22],
+  green: [32, 39],
+  yellow: [33, 39],
+  red: [31, 39],
+} as const;
+
+function sgr([open, close]: readonly [number, number], enabled: boolean): (text: string) => string {
   return enabled ? (text) => `\u001b[${open}m${text}\u001b[${close}m` : (text) => text;
 }
 
@@ -66,11 +78,11 @@ export function createStyle(output: CliOutput, env: Readonly<Record<string, stri
   const enabled = !noColor && (forced || output.isTTY === true);
   return {
     enabled,
-    bold: sgr(1, 22, enabled),
-    dim: sgr(2, 22, enabled),
-    green: sgr(32, 39, enabled),
-    yellow: sgr(33, 39, enabled),
-    red: sgr(31, 39, enabled),
+    bold: sgr(SGR.bold, enabled),
+    dim: sgr(SGR.dim, enabled),
+    green: sgr(SGR.green, enabled),
+    yellow: sgr(SGR.yellow, enabled),
+    red: sgr(SGR.red, enabled),
   };
 }
 
@@ -144,5 +156,30 @@ export function redactingOutput(output: CliOutput, secrets: readonly string[]): 
   return {
     isTTY: output.isTTY,
     write: (text: string) => output.write(maskSecrets(text, secrets)),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Control characters
+
+/** Exactly the escape sequences {@link createStyle} writes, and no other. */
+const OWN_SGR = new RegExp(`(\u001b\\[(?:${[...new Set(Object.values(SGR).flat())].join('|')})m)`);
+
+/**
+ * Wraps an output so that no control character reaches it except newlines and, when `colour` is
+ * on, the colour codes of {@link createStyle}. Commands escape the values they print (task names,
+ * keys, messages: see `escape.ts`); this catches the one they missed. JSON stays valid (a control
+ * character can only be inside a string, where `\u001b` means the same).
+ */
+export function controlSafeOutput(output: CliOutput, colour: boolean): CliOutput {
+  return {
+    isTTY: output.isTTY,
+    write: (text: string) =>
+      output.write(
+        text
+          .split(colour ? OWN_SGR : /(?!)/)
+          .map((part, i) => (i % 2 === 1 ? part : escapeControlKeepingNewlines(part)))
+          .join(''),
+      ),
   };
 }

@@ -1,28 +1,54 @@
-// The machine-readable report of `check`: the --report/--report-file options, JSON, and JUnit XML
-// for CI test views (with the XML escaping it needs).
+// Where `check` writes what: the --output option (and --report, its deprecated alias), the
+// --report-file option, and the machine-readable reports (JSON, JUnit XML, SARIF) of a gate run.
+// SARIF comes from the gate engine's one builder (`buildSarifLog`).
 
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import type { GateFinding, GateReport } from '../assertion/gate-report';
+import { dirname, resolve } from 'node:path';
+import type { GateReport } from '../assertion/gate-report';
+import type { GateSarifOptions } from '../assertion/sarif';
 import type { CliArgs, CliOptionSpec } from './command';
 import { CliUsageError } from './errors';
+import { quote } from './escape';
+import { formatJUnitReport } from './junit';
+import { OUTPUT_FLAG, type OutputFormat, outputFormat, outputOption } from './options';
 import type { CliIo } from './output';
 
-/** The machine-readable formats of a check report. */
-export type ReportFormat = 'json' | 'junit';
+/** What `check` can print: its text report for people, or a machine-readable report. */
+export const CHECK_FORMATS: readonly OutputFormat[] = ['table', 'json', 'junit', 'sarif'];
 
-/** `--report` and `--report-file`. */
+/** The machine-readable formats of a check report. */
+export type ReportFormat = Exclude<OutputFormat, 'table'>;
+
+/** What each machine-readable format is called in messages, and the file extensions that pick it. */
+const REPORT_FORMATS: Readonly<
+  Record<ReportFormat, { readonly label: string; readonly extensions: readonly string[] }>
+> = {
+  json: { label: 'JSON', extensions: ['.json'] },
+  junit: { label: 'JUnit', extensions: ['.xml'] },
+  sarif: { label: 'SARIF', extensions: ['.sarif', '.sarif.json'] },
+};
+
+/** The label of a report format, as messages name it. */
+export function reportLabel(format: ReportFormat): string {
+  return REPORT_FORMATS[format].label;
+}
+
+/** The deprecated name of `--output` on `check`. */
+const DEPRECATED_REPORT_FLAG = '--report';
+
+/** `--output`, `--report-file` and the deprecated `--report` of `check`. */
 export const REPORT_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
-  report: {
-    type: 'string',
-    valueName: 'json|junit',
-    description:
-      'Also write a machine-readable report: JSON (the GateReport) or JUnit XML for CI test views.',
-  },
+  ...outputOption(CHECK_FORMATS),
   'report-file': {
     type: 'string',
     valueName: 'FILE',
-    description: 'Write the report to FILE instead of stdout (format from --report, else from .json/.xml).',
+    description:
+      'Write the report to FILE and keep the text on stdout (format from --output, else from .json, .xml or .sarif).',
+  },
+  report: {
+    type: 'string',
+    valueName: 'json|junit|sarif',
+    description: `Deprecated: the old name of ${OUTPUT_FLAG}; it still works and says so on stderr.`,
   },
 };
 
@@ -34,160 +60,81 @@ export interface ReportTarget {
   readonly file?: string;
 }
 
-/** Reads and checks `--report`/`--report-file`. */
-export function reportTarget(args: CliArgs, io: CliIo): ReportTarget | undefined {
-  const format = args.values.report as string | undefined;
+/** The format of a report file named `file`, from its extension; `undefined` when it says none. */
+function formatOfFile(file: string): ReportFormat | undefined {
+  const name = file.toLowerCase();
+  const matches = (Object.keys(REPORT_FORMATS) as ReportFormat[]).flatMap((format) =>
+    REPORT_FORMATS[format].extensions.filter((ext) => name.endsWith(ext)).map((ext) => ({ format, ext })),
+  );
+  return matches.sort((a, b) => b.ext.length - a.ext.length)[0]?.format;
+}
+
+/**
+ * Reads and checks `--output`, `--report-file` and the deprecated `--report` (which warns on
+ * stderr, and must agree with `--output` when both are given).
+ */
+export function reportTarget(
+  args: CliArgs,
+  io: CliIo,
+  command = 'dis-transfer-tasks check',
+): ReportTarget | undefined {
+  const deprecated = args.values.report as string | undefined;
+  if (deprecated !== undefined) {
+    io.stderr.write(
+      `Warning: ${DEPRECATED_REPORT_FLAG} is deprecated and will be removed; use ${OUTPUT_FLAG} ${quote(deprecated)} instead.\n`,
+    );
+    if (args.values.output !== undefined && args.values.output !== deprecated) {
+      throw new CliUsageError(
+        `${OUTPUT_FLAG} ${quote(String(args.values.output))} and ${DEPRECATED_REPORT_FLAG} ${quote(deprecated)} disagree; ` +
+          `give ${OUTPUT_FLAG} alone (${DEPRECATED_REPORT_FLAG} is its deprecated name).`,
+      );
+    }
+  }
+  const given = args.values.output ?? deprecated;
+  const format = outputFormat({ ...args, values: { ...args.values, output: given } }, command, CHECK_FORMATS);
   const file = args.values['report-file'] as string | undefined;
-  if (format !== undefined && format !== 'json' && format !== 'junit') {
+  if (file === undefined) {
+    return format === 'table' ? undefined : { format: format as ReportFormat };
+  }
+  if (given !== undefined && format === 'table') {
     throw new CliUsageError(
-      `--report must be json or junit, not '${format}'. Example: --report junit --report-file dis-gate.xml.`,
+      `--report-file writes a machine-readable report: give ${OUTPUT_FLAG} json, junit or sarif with it, not table.`,
     );
   }
-  if (file === undefined) {
-    return format === undefined ? undefined : { format };
-  }
-  const inferred = extname(file) === '.xml' ? 'junit' : extname(file) === '.json' ? 'json' : undefined;
-  const chosen = format ?? inferred;
+  const chosen = given === undefined ? formatOfFile(file) : (format as ReportFormat);
   if (chosen === undefined) {
     throw new CliUsageError(
-      `Cannot tell the report format of ${file}: add --report json or --report junit (or name the file .json or .xml).`,
+      `Cannot tell the report format of ${quote(file)}: add ${OUTPUT_FLAG} json, junit or sarif ` +
+        '(or name the file .json, .xml or .sarif).',
     );
   }
   return { format: chosen, file: resolve(io.cwd, file) };
 }
 
-/** The report in `format`. */
-export function renderReport(report: GateReport, format: ReportFormat): string {
-  return format === 'junit' ? formatJUnitReport(report) : `${JSON.stringify(report, undefined, 2)}\n`;
+/**
+ * The report in a machine-readable `format`; `sarif` says where its results point (code scanning
+ * drops results without a location).
+ */
+export async function renderReport(
+  report: GateReport,
+  format: ReportFormat,
+  sarif: GateSarifOptions,
+): Promise<string> {
+  switch (format) {
+    case 'junit':
+      return formatJUnitReport(report);
+    case 'sarif': {
+      // Loaded on use: the SARIF builder is not needed by the other formats.
+      const { buildSarifLog } = await import('../assertion/sarif');
+      return `${JSON.stringify(buildSarifLog(report, sarif), undefined, 2)}\n`;
+    }
+    default:
+      return `${JSON.stringify(report, undefined, 2)}\n`;
+  }
 }
 
 /** Writes the report file, creating its folder. */
 export function writeReportFile(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, text);
-}
-
-// ---------------------------------------------------------------------------------------------
-// JUnit XML
-
-function fails(f: GateFinding): boolean {
-  return f.severity === 'error' && f.acknowledgedReason === undefined;
-}
-
-function describe(f: GateFinding): string {
-  const ack = f.acknowledgedReason === undefined ? '' : ` (acknowledged: ${f.acknowledgedReason})`;
-  return `[${f.severity}] ${f.ruleId}: ${f.message} Fix: ${f.fix}${ack}`;
-}
-
-interface TestCase {
-  readonly classname: string;
-  readonly name: string;
-  readonly findings: readonly GateFinding[];
-}
-
-function renderCase(c: TestCase): string {
-  const open = `    <testcase classname="${escapeXml(c.classname)}" name="${escapeXml(c.name)}"`;
-  if (c.findings.length === 0) {
-    return `${open}/>`;
-  }
-  const lines = [`${open}>`];
-  for (const f of c.findings.filter(fails)) {
-    lines.push(
-      `      <failure type="${escapeXml(f.ruleId)}" message="${escapeXml(f.message)}">${escapeXml(describe(f))}</failure>`,
-    );
-  }
-  const notes = c.findings.filter((f) => !fails(f));
-  if (notes.length > 0) {
-    lines.push(`      <system-out>${escapeXml(notes.map(describe).join('\n'))}</system-out>`);
-  }
-  lines.push('    </testcase>');
-  return lines.join('\n');
-}
-
-function renderSuite(name: string, cases: readonly TestCase[]): string {
-  const failures = cases.filter((c) => c.findings.some(fails)).length;
-  return [
-    `  <testsuite name="${escapeXml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
-    ...cases.map(renderCase),
-    '  </testsuite>',
-  ].join('\n');
-}
-
-/**
- * A gate report as JUnit XML, the format CI systems (GitLab, Jenkins, GitHub test reporters) show
- * as test results: one `<testsuite>` per stream with one `<testcase>` per task, and a `gate` suite
- * for findings that belong to no existing task (a missing required task, too few tasks, a bad
- * acknowledgement). A case fails when it has an unacknowledged error finding; warnings and
- * acknowledged findings go to its `<system-out>`.
- */
-export function formatJUnitReport(report: GateReport): string {
-  const claimed = new Set<GateFinding>();
-  const suites: string[] = [];
-  let tests = 0;
-  let failures = 0;
-  const count = (cases: readonly TestCase[]) => {
-    tests += cases.length;
-    failures += cases.filter((c) => c.findings.some(fails)).length;
-  };
-  for (const stream of report.streams) {
-    const cases = stream.tasks.map((task) => {
-      const findings = report.findings.filter(
-        (f) => f.streamName === stream.streamName && f.taskName === task,
-      );
-      findings.forEach((f) => claimed.add(f));
-      return { classname: `dis-transfer-tasks.${stream.streamName}`, name: task, findings };
-    });
-    count(cases);
-    suites.push(renderSuite(`${stream.region}/${stream.projectId}/${stream.streamName}`, cases));
-  }
-  const rest = report.findings.filter((f) => !claimed.has(f));
-  if (rest.length > 0) {
-    const cases = rest.map((f) => ({
-      classname: 'dis-transfer-tasks.gate',
-      name: [f.ruleId, f.streamName, f.taskName].filter((x) => x !== undefined).join(' '),
-      findings: [f],
-    }));
-    count(cases);
-    suites.push(renderSuite('gate', cases));
-  }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="dis-transfer-tasks check" tests="${tests}" failures="${failures}" errors="0">`,
-    ...suites,
-    '</testsuites>',
-    '',
-  ].join('\n');
-}
-
-/**
- * A JUnit report for a check that could not run (bad credentials, service down): one `gate`
- * suite with one `check` case in error, so that a CI job that always collects the report shows
- * why instead of "no report found". The message is the error's (never a secret).
- */
-export function formatJUnitError(code: string, message: string): string {
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<testsuites name="dis-transfer-tasks check" tests="1" failures="0" errors="1">',
-    '  <testsuite name="gate" tests="1" failures="0" errors="1" skipped="0">',
-    '    <testcase classname="dis-transfer-tasks.gate" name="check">',
-    `      <error type="${escapeXml(code)}" message="${escapeXml(message)}">${escapeXml(message)}</error>`,
-    '    </testcase>',
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
-}
-
-/** Escapes text for an XML attribute or element; drops characters XML 1.0 cannot carry. */
-export function escapeXml(text: string): string {
-  return (
-    text
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/"/g, '&quot;')
-      .replace(/'/g, '&apos;')
-  );
 }

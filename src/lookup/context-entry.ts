@@ -238,7 +238,12 @@ class ValueChecker {
   }
 }
 
-function sortTasks(tasks: readonly TransferTask[]): TransferTask[] {
+/**
+ * The tasks in the one order this package shows and records them, by `taskName` (code-unit
+ * order), each a fresh object with its fields in a fixed order: the lookup's order, which the
+ * CLI's `list` uses too.
+ */
+export function sortTasks(tasks: readonly TransferTask[]): TransferTask[] {
   return tasks
     .map((t) => ({
       taskName: t.taskName,

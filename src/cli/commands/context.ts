@@ -16,6 +16,7 @@ import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import { type CliArgs, type CliCommand, type CliOptionSpec, PROGRAM } from '../command';
 import { CliUsageError, ExitCode, exitCodeForError } from '../errors';
 import { createClient, FETCH_CONCURRENCY, OUTPUT_OPTION, outputFormat } from '../options';
+import { quote } from '../escape';
 import { type CliIo, createStyle, renderTable } from '../output';
 
 /** The `--file` option of the `context` commands. */
@@ -101,7 +102,7 @@ function selectContextEntries(
         ? 'it has no lookup entries'
         : `its entries are: ${entries.map((e) => e.key).join(', ')}`;
     throw new CliUsageError(
-      `No lookup entry in ${file} matches ${unmatched.map((u) => `'${u}'`).join(', ')}; ${known}. ` +
+      `No lookup entry in ${file} matches ${unmatched.map(quote).join(', ')}; ${known}. ` +
         `Give full keys or stream names as \`${PROGRAM} context list\` shows them.`,
     );
   }

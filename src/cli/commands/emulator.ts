@@ -6,6 +6,7 @@ import type { ShippedScenarioName } from '../../emulator';
 import type { CliCommand } from '../command';
 import type { CliIo } from '../output';
 import { CliUsageError, ExitCode } from '../errors';
+import { escapeControl, quote } from '../escape';
 
 const SHIPPED: readonly ShippedScenarioName[] = ['demo', 'demo-paused'];
 
@@ -35,7 +36,7 @@ function parsePort(value: string | undefined): number {
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CliUsageError(
-      `--port must be a whole number from 0 to 65535 (0 picks a free port), not '${value}'.`,
+      `--port must be a whole number from 0 to 65535 (0 picks a free port), not ${quote(value)}.`,
     );
   }
   return port;
@@ -89,7 +90,7 @@ export const emulatorCommand: CliCommand = {
     const emulator = await DisEmulator.start({ scenario, port, admin: args.values.admin === true });
     io.stdout.write(`${emulator.url}\n`);
     io.stderr.write(
-      `DIS emulator listening on ${emulator.url} (scenario ${scenario}).\n` +
+      `DIS emulator listening on ${emulator.url} (scenario ${escapeControl(scenario)}).\n` +
         `Use it with: HW_DIS_ENDPOINT=${emulator.url} HW_AUTH_URL=${emulator.url}/v3 and the scenario's credentials.\n` +
         'Stop it with Ctrl-C.\n',
     );

@@ -2,7 +2,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xml2js, type Element } from 'xml-js';
 import type { GateReport } from '../../../src/assertion/gate-report';
-import { readAcknowledgements } from '../../../src/cli/commands/check';
 import { DEMO, tokenEnv } from '../support/demo-emulator';
 import { expectExit, runCli } from '../support/run-cli';
 import { useCommandSuite } from '../support/command-suite';
@@ -133,11 +132,11 @@ describe('check with rule options', () => {
 });
 
 describe('check reports', () => {
-  test('--report json prints the GateReport on stdout and the text on stderr', async () => {
+  test('--output json prints the GateReport on stdout and the text on stderr', async () => {
     // GIVEN
     await pauseDli();
     // WHEN
-    const run = await check(['-s', 'orders', '--report', 'json']);
+    const run = await check(['-s', 'orders', '--output', 'json']);
     // THEN
     expectExit(run, 1);
     const report = JSON.parse(run.stdout) as GateReport;
@@ -167,7 +166,7 @@ describe('check reports', () => {
     expect(run.stderr).toContain('DIS transfer task gate failed for orders');
   });
 
-  test('--report junit --report-file writes JUnit XML that parses, one case per task', async () => {
+  test('--output junit --report-file writes JUnit XML that parses, one case per task', async () => {
     // GIVEN
     await pauseDli();
     // WHEN
@@ -175,7 +174,7 @@ describe('check reports', () => {
       '--all-streams',
       '--required-task',
       'orders-to-dws',
-      '--report',
+      '--output',
       'junit',
       '--report-file',
       'out/gate.xml',
@@ -237,7 +236,7 @@ describe('check --gate-file', () => {
 
   test('an allStreams target checks every stream', async () => {
     writeJson('all.gate.json', gateFile({ minTasks: 3 }, { streams: undefined, allStreams: true }));
-    const run = await check(['--gate-file', 'all.gate.json', '--report', 'json']);
+    const run = await check(['--gate-file', 'all.gate.json', '--output', 'json']);
     expectExit(run, 0);
     expect((JSON.parse(run.stdout) as GateReport).streams.map((s) => s.streamName)).toEqual([
       'clicks',
@@ -285,7 +284,7 @@ describe('check errors', () => {
     // GIVEN
     await suite.emulator.injectFault({ kind: 'serverError', route: 'ListTransferTasks', status: 503 });
     // WHEN
-    const run = await check(['-s', 'orders', '--report', 'junit', '--report-file', 'gate.xml']);
+    const run = await check(['-s', 'orders', '--output', 'junit', '--report-file', 'gate.xml']);
     // THEN
     expectExit(run, 3);
     const root = elements(
@@ -308,7 +307,11 @@ describe('check errors', () => {
     [['-s', 'orders', '--max-lag', 'soon'], "--max-lag 'soon' is not a duration"],
     [['-s', 'orders', '--min-tasks=-1'], '--min-tasks must be a whole number'],
     [['-s', 'orders', '--min-tasks', '2.5'], '--min-tasks must be a whole number'],
-    [['-s', 'orders', '--report', 'sarif'], '--report must be json or junit'],
+    [['-s', 'orders', '--output', 'yaml'], "--output must be table, json, junit or sarif, not 'yaml'"],
+    [['-s', 'orders', '--report', 'json', '--output', 'junit'], 'disagree'],
+    [['-s', 'orders', '--timeout=-1'], "--timeout '-1' is not a duration"],
+    [['-s', 'orders', '--timeout', '-1'], "Option '--timeout' argument is ambiguous. Did you forget"],
+    [['-s', 'orders', '--ouptut', 'json'], "Unknown option '--ouptut'. Did you mean --output?"],
     [['-s', 'orders', '--acknowledgements', 'missing.json'], 'Cannot read the acknowledgements file'],
     [['--allowed-state', 'RUNNING'], "Unknown option '--allowed-state'"],
     [[], 'needs the streams to look at'],
@@ -341,50 +344,12 @@ test('--help lists every rule, report and gate-file option', async () => {
     '--min-tasks',
     '--acknowledgements',
     '--all-streams',
-    '--report json|junit',
+    '--output table|json|junit',
     '--report-file FILE',
+    '--timeout DURATION',
+    '--no-github',
     '--gate-file FILE',
   ]) {
     expect(run.stdout).toContain(option);
   }
-});
-
-const ACK = {
-  ruleId: 'DIS-TASK-STATE',
-  task: 'orders/orders-to-dli',
-  reason: 'paused for the migration',
-  expires: '2099-01-01',
-};
-
-describe('readAcknowledgements', () => {
-  function file(text: string): string {
-    const path = join(suite.tmp.dir, 'acks.json');
-    writeFileSync(path, text);
-    return path;
-  }
-
-  test('reads a bare array and an object with an "acknowledgements" array', async () => {
-    await expect(readAcknowledgements(file(JSON.stringify([ACK])))).resolves.toEqual([ACK]);
-    await expect(readAcknowledgements(file(JSON.stringify({ acknowledgements: [ACK] })))).resolves.toEqual([
-      ACK,
-    ]);
-  });
-
-  test('an entry without its fields, or with unknown ones, is a usage error naming the entry and field', async () => {
-    await expect(
-      readAcknowledgements(file(JSON.stringify([ACK, { ruleId: 'DIS-TASK-STATE' }]))),
-    ).rejects.toThrow(/has invalid entries \(1\.task: .*; 1\.reason: .*\)\. Each entry needs "ruleId"/);
-    await expect(readAcknowledgements(file(JSON.stringify([{ ...ACK, secretKey: 'x' }])))).rejects.toThrow(
-      /0: .*secretKey/,
-    );
-  });
-
-  test('a missing file, bad JSON or another shape is a usage error that names the file', async () => {
-    const missing = join(suite.tmp.dir, 'none.json');
-    await expect(readAcknowledgements(missing)).rejects.toThrow(
-      `Cannot read the acknowledgements file ${missing} (ENOENT)`,
-    );
-    await expect(readAcknowledgements(file('[{'))).rejects.toThrow(/acks\.json is not JSON/);
-    await expect(readAcknowledgements(file('{"acks": []}'))).rejects.toThrow(/must hold a JSON array/);
-  });
 });

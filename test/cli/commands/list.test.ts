@@ -28,9 +28,10 @@ describe('list', () => {
       'CREATED (UTC)',
       'LAST TRANSFER',
     ]);
+    // Tasks in the lookup's order (by name), not the service's (orders-to-obs comes first there).
     expect(rows.map((r) => r.split(/ {2,}/).slice(0, 5))).toEqual([
-      ['orders', 'orders-to-obs', 'RUNNING', 'OBS', '2025-12-01 00:01'],
       ['orders', 'orders-to-dli', 'RUNNING', 'DLI', '2025-12-01 00:02'],
+      ['orders', 'orders-to-obs', 'RUNNING', 'OBS', '2025-12-01 00:01'],
       ['clicks', 'clicks-to-obs', 'RUNNING', 'OBS', '2025-12-01 00:04'],
     ]);
     for (const row of rows) {
@@ -64,6 +65,41 @@ describe('list', () => {
       ],
       warnings: [],
     });
+  });
+
+  test('--output json lists tasks in the same order as the table and the lookup: by name', async () => {
+    const run = await runCli(['list', '-s', 'orders', '-o', 'json'], { env: tokenEnv(suite.emulator) });
+    expectExit(run, 0);
+    const json = JSON.parse(run.stdout) as { streams: Array<{ tasks: Array<{ taskName: string }> }> };
+    expect(json.streams[0].tasks.map((t) => t.taskName)).toEqual(['orders-to-dli', 'orders-to-obs']);
+  });
+
+  test('--timeout is the deadline of each call, named in the error when it passes', async () => {
+    // GIVEN a service that never answers
+    await suite.emulator.injectFault({ kind: 'hang', route: 'ListTransferTasks' });
+    // WHEN
+    const run = await runCli(['list', '-s', 'orders', '--timeout', '1s'], { env: tokenEnv(suite.emulator) });
+    // THEN
+    expectExit(run, 3);
+    expect(run.stderr).toContain('[DIS_NETWORK_ERROR]');
+    expect(run.stderr).toContain('at the 1000 ms deadline: check the network, or raise --timeout');
+  });
+
+  test.each([
+    ['0', 'at least 1 ms'],
+    ['2d', 'at most a day'],
+    ['soon', "--timeout 'soon' is not a duration"],
+  ])('--timeout %s is a usage error (exit 2) before any request', async (value, message) => {
+    const run = await runCli(['list', '-s', 'orders', '--timeout', value], { env: tokenEnv(suite.emulator) });
+    expectExit(run, 2);
+    expect(run.stderr).toContain(message);
+    expect(await suite.emulator.requestLog()).toEqual([]);
+  });
+
+  test('--report is not an option of list: the error points at --output', async () => {
+    const run = await runCli(['list', '-s', 'orders', '--report', 'json'], { env: tokenEnv(suite.emulator) });
+    expectExit(run, 2);
+    expect(run.stderr).toContain("Unknown option '--report'. Did you mean --output?");
   });
 
   test('colours states only when asked for and NO_COLOR is unset', async () => {
@@ -272,5 +308,41 @@ describe('formatTaskTable', () => {
 describe('formatUtcMinute', () => {
   test('is UTC to the minute', () => {
     expect(formatUtcMinute(Date.UTC(2026, 10, 28, 23, 59, 59))).toBe('2026-11-28 23:59');
+  });
+
+  test('a number no date can hold is shown as itself, not a crash', () => {
+    expect(formatUtcMinute(1e20)).toBe('100000000000000000000');
+    expect(formatUtcMinute(Number.NaN)).toBe('NaN');
+  });
+});
+
+describe('formatTaskTable with hostile values', () => {
+  test('escape codes and newlines in names, states and types stay on their row, escaped', () => {
+    // WHEN
+    const text = formatTaskTable(
+      [
+        {
+          streamName: 'orders',
+          tasks: [
+            {
+              taskName: 'x\n  Gate PASSED',
+              state: 'PAUSED\u001b[2K\rRUNNING',
+              destinationType: 'OBS\u009b31m',
+              createTime: 0,
+            },
+          ],
+        },
+      ],
+      NOW,
+      colour,
+    );
+    // THEN
+    const lines = text.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('x\\n  Gate PASSED');
+    expect(lines[1]).toContain('PAUSED\\u001b[2K\\rRUNNING');
+    expect(lines[1]).toContain('OBS\\u009b31m');
+    // eslint-disable-next-line no-control-regex
+    expect(lines[1].replace(/\u001b\[(?:1|2|22|31|39)m/g, '')).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
   });
 });
