@@ -20,8 +20,40 @@ export class CliUsageError extends DisError {
   }
 }
 
+/**
+ * A `context` command found no context cache file where it looked: usually the wrong folder.
+ * The message names the file, its folder and how to point at another one. Code
+ * `DIS_CONTEXT_FILE_MISSING`; exit code 2.
+ */
+export class CliContextFileMissingError extends DisError {
+  /** The stable code of this class. */
+  public static readonly CODE = 'DIS_CONTEXT_FILE_MISSING';
+  /** Fixed by running in the app's folder or naming the file. */
+  public static override readonly KIND = ErrorKind.CONFIGURATION;
+
+  public constructor(file: string, folder: string) {
+    super(
+      CliContextFileMissingError.CODE,
+      `There is no context cache file ${JSON.stringify(file)}: nothing is recorded in ${JSON.stringify(folder)}. ` +
+        "Run the command in the cdktf app's folder (beside cdktf.json), or name the file with --file " +
+        '(or DIS_LOOKUP_CONTEXT_FILE); a synth with credentials creates it.',
+      { file, folder },
+    );
+  }
+
+  /** The absolute path looked for. */
+  public get file(): string {
+    return this.details.file as string;
+  }
+
+  /** The folder it was looked for in. */
+  public get folder(): string {
+    return this.details.folder as string;
+  }
+}
+
 /** The CLI's coded errors. */
-export const CLI_ERRORS: readonly DisErrorClass[] = [CliUsageError];
+export const CLI_ERRORS: readonly DisErrorClass[] = [CliUsageError, CliContextFileMissingError];
 
 /**
  * The exit codes of `dis-transfer-tasks`, documented in the README and stable across versions:
@@ -30,7 +62,7 @@ export const CLI_ERRORS: readonly DisErrorClass[] = [CliUsageError];
 export enum ExitCode {
   /** Everything checked is healthy (or the command did what it was asked). */
   OK = 0,
-  /** The check ran and found problems with the transfer tasks. */
+  /** The check ran and found problems with the transfer tasks (or `context diff` found drift). */
   FINDINGS = 1,
   /** The command line or the configuration (credentials, region, project, files) is wrong. */
   USAGE = 2,

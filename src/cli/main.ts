@@ -9,6 +9,7 @@ import { DisError, messageWithoutCode } from '../client/errors';
 import { type CliCommand, parseCommandArgs, PROGRAM } from './command';
 import { checkCommand } from './commands/check';
 import { contextListCommand, contextRefreshCommand, contextResetCommand } from './commands/context';
+import { contextDiffCommand } from './commands/context-diff';
 import { emulatorCommand } from './commands/emulator';
 import { listCommand } from './commands/list';
 import { CliUsageError, ExitCode, exitCodeForError } from './errors';
@@ -28,6 +29,7 @@ export const CLI_COMMANDS: readonly CliCommand[] = [
   listCommand,
   checkCommand,
   contextListCommand,
+  contextDiffCommand,
   contextRefreshCommand,
   contextResetCommand,
   emulatorCommand,

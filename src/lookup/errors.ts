@@ -233,13 +233,20 @@ export class DisContextValueError extends DisError {
   public static override readonly KIND = ErrorKind.CONFIGURATION;
 
   public constructor(key: string, where: string, problem: string) {
+    // The key in single quotes, as one shell word (`*` stays literal); `'` written `'\''`.
+    const word = `'${JSON.stringify(key).slice(1, -1).replace(/'/g, `'\\''`)}'`;
     super(
       DisContextValueError.CODE,
-      `The value of context key "${key}" in ${where} is not a recorded transfer-task lookup: ${problem}. ` +
-        'Remove the entry (npx dis-transfer-tasks context reset, or edit the file) and synth again with ' +
-        'credentials; in tests, build values with TransferTasksContext.entry().',
+      `The value of context key ${JSON.stringify(key)} in ${where} is not a recorded transfer-task lookup: ${problem}. ` +
+        `Remove this entry alone (npx dis-transfer-tasks context reset ${word}, or edit the file) and synth ` +
+        'again with credentials; in tests, build values with TransferTasksContext.entry().',
       { key, where },
     );
+  }
+
+  /** The context key whose value is broken. */
+  public get key(): string {
+    return this.details.key as string;
   }
 }
 

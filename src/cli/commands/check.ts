@@ -7,7 +7,7 @@ import type { GateReport } from '../../assertion/gate-report';
 import type { GateSarifOptions } from '../../assertion/sarif';
 import type { GateClient } from '../../assertion/live-check';
 import type { DisClient } from '../../client/dis-client';
-import { DisError } from '../../client/errors';
+import { DisError, messageWithoutCode } from '../../client/errors';
 import type { TransferTask } from '../../client/model';
 import type { CliArgs, CliCommand } from '../command';
 import { ExitCode, CliUsageError } from '../errors';
@@ -179,8 +179,8 @@ export const checkCommand: CliCommand = {
           writeReportFile(report.file, formatJUnitError(e.code, e.message));
         }
         if (github !== undefined) {
-          annotations.write(formatErrorAnnotation(e.code, e.message));
-          appendStepSummary(github, formatErrorSummary(e.code, e.message), io.stderr);
+          annotations.write(formatErrorAnnotation(e.code, messageWithoutCode(e)));
+          appendStepSummary(github, formatErrorSummary(e.code, messageWithoutCode(e)), io.stderr);
         }
       }
       throw e;

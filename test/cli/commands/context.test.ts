@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO, DEMO_SECRETS, tokenEnv } from '../support/demo-emulator';
 import { expectExit, forbiddenValues, runCli } from '../support/run-cli';
@@ -41,7 +41,7 @@ function readContext(file: string): Record<string, unknown> {
 }
 
 describe('context list', () => {
-  test('shows each lookup entry with what it holds and its age, and leaves other context out', async () => {
+  test('shows each lookup entry with what it holds, its fetch time and age, and leaves other context out', async () => {
     // GIVEN
     seed(suite.tmp.dir);
     // WHEN
@@ -49,18 +49,19 @@ describe('context list', () => {
     // THEN
     expectExit(run, 0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^KEY\s+STREAM\s+HOLDS\s+FETCHED$/);
+    expect(lines[0]).toMatch(/^KEY\s+STREAM\s+HOLDS\s+FETCHED \(UTC\)\s+AGE$/);
+    const fetched = HOUR_AGO.slice(0, 16).replace('T', ' ');
     expect(lines.slice(1)).toEqual([
-      expect.stringMatching(/:\*\s+\(all streams\)\s+2 streams\s+1h ago$/),
-      expect.stringMatching(new RegExp(`^${CLICKS}\\s+clicks\\s+1 tasks\\s+1h ago$`)),
-      expect.stringMatching(/:orders\s+orders\s+2 tasks\s+1h ago$/),
+      expect.stringMatching(new RegExp(`:\\*\\s+\\(all streams\\)\\s+2 streams\\s+${fetched}\\s+1h ago$`)),
+      expect.stringMatching(new RegExp(`^${CLICKS}\\s+clicks\\s+1 tasks\\s+${fetched}\\s+1h ago$`)),
+      expect.stringMatching(/:orders\s+orders\s+2 tasks\s+.*1h ago$/),
     ]);
     expect(run.stdout).not.toContain('some-other-library');
     expect(run.stdout).not.toContain(':mode');
     expect(run.stdout).not.toContain('\u001b[');
   });
 
-  test('--output json gives keys, parts, counts, fetch times and ages', async () => {
+  test('--output json gives keys, parts, validity, counts, fetch times and ages', async () => {
     // GIVEN
     seed(suite.tmp.dir);
     // WHEN
@@ -76,6 +77,7 @@ describe('context list', () => {
       projectId: DEMO.projectId,
       streamName: 'orders',
       kind: 'tasks',
+      valid: true,
       count: 2,
       fetchedAt: HOUR_AGO,
       ageSeconds: expect.any(Number),
@@ -83,11 +85,97 @@ describe('context list', () => {
     expect(json.entries[2].ageSeconds as number).toBeGreaterThanOrEqual(3630);
   });
 
-  test('a missing file lists nothing and says how entries get there', async () => {
+  test('a missing file is a configuration error (exit 2) naming the folder and --file', async () => {
+    const run = await runCli(['context', 'list'], { cwd: suite.tmp.dir });
+    expectExit(run, 2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('[DIS_CONTEXT_FILE_MISSING]');
+    expect(run.stderr).toContain(JSON.stringify(suite.tmp.dir));
+    expect(run.stderr).toContain('--file');
+  });
+
+  test('a file without lookups lists nothing, says so, exit 0', async () => {
+    writeFileSync(join(suite.tmp.dir, 'cdktf.context.json'), '{ "other:key": 1 }');
     const run = await runCli(['context', 'list'], { cwd: suite.tmp.dir });
     expectExit(run, 0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain('No lookups recorded');
+  });
+
+  test('a broken entry is marked, explained with its key and the reset of that entry alone, exit 2', async () => {
+    // GIVEN
+    const file = seed(suite.tmp.dir);
+    const contents = readContext(file);
+    writeFileSync(file, JSON.stringify({ ...contents, [CLICKS]: { fetchedAt: 'yesterday', tasks: [] } }));
+    // WHEN
+    const run = await runCli(['context', 'list'], { cwd: suite.tmp.dir });
+    const json = await runCli(['context', 'list', '-o', 'json'], { cwd: suite.tmp.dir });
+    // THEN
+    expectExit(run, 2);
+    expect(run.stdout).toMatch(new RegExp(`^${CLICKS}\\s+clicks\\s+invalid\\s*$`, 'm'));
+    expect(run.stdout).toMatch(/:orders\s+orders\s+2 tasks/);
+    expect(run.stderr).toContain(`[DIS_CONTEXT_VALUE_INVALID]: The value of context key "${CLICKS}"`);
+    expect(run.stderr).toContain('fetchedAt: expected an ISO-8601 date-time');
+    expect(run.stderr).toContain(`\`dis-transfer-tasks context reset '${CLICKS}'\` forgets this entry alone`);
+    expectExit(json, 2);
+    const entry = (JSON.parse(json.stdout) as { entries: Array<Record<string, unknown>> }).entries[1];
+    expect(entry).toMatchObject({
+      key: CLICKS,
+      valid: false,
+      fix: `dis-transfer-tasks context reset '${CLICKS}'`,
+    });
+    expect(entry.problem).toContain('fetchedAt');
+  });
+
+  test('a key with escape codes and newlines is printed escaped, on its own line', async () => {
+    // GIVEN
+    const hostile = `dis-transfer-tasks:cn-north-4:p:x\u001b[2J\nGate PASSED`;
+    writeFileSync(
+      join(suite.tmp.dir, 'cdktf.context.json'),
+      JSON.stringify({ [hostile]: { fetchedAt: HOUR_AGO, totalNumber: 0, tasks: [], warnings: [] } }),
+    );
+    // WHEN
+    const run = await runCli(['context', 'list'], { cwd: suite.tmp.dir, env: { FORCE_COLOR: '1' } });
+    // THEN
+    expectExit(run, 0);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(run.stdout).toContain('x\\u001b[2J\\nGate PASSED');
+    expect(run.stdout).not.toMatch(/^Gate PASSED/m);
+    expect(run.stdout).not.toContain('\u001b[2J');
+  });
+
+  test('--file reads another file, and so does DIS_LOOKUP_CONTEXT_FILE as for the lookups; --file wins', async () => {
+    // GIVEN
+    seed(suite.tmp.dir);
+    mkdirSync(join(suite.tmp.dir, 'app'));
+    writeFileSync(
+      join(suite.tmp.dir, 'app', 'moved.json'),
+      JSON.stringify({ [ORDERS]: { fetchedAt: HOUR_AGO, totalNumber: 0, tasks: [], warnings: [] } }),
+    );
+    // WHEN
+    const byEnv = await runCli(['context', 'list', '-o', 'json'], {
+      cwd: suite.tmp.dir,
+      env: { DIS_LOOKUP_CONTEXT_FILE: 'app/moved.json' },
+    });
+    const byFlag = await runCli(['context', 'list', '-o', 'json', '--file', 'cdktf.context.json'], {
+      cwd: suite.tmp.dir,
+      env: { DIS_LOOKUP_CONTEXT_FILE: 'app/moved.json' },
+    });
+    const missing = await runCli(['context', 'list', '--file', 'nowhere.json'], { cwd: suite.tmp.dir });
+    // THEN
+    expect((JSON.parse(byEnv.stdout) as { file: string }).file).toBe(
+      join(suite.tmp.dir, 'app', 'moved.json'),
+    );
+    expect((JSON.parse(byFlag.stdout) as { entries: unknown[] }).entries).toHaveLength(3);
+    expectExit(missing, 2);
+    expect(missing.stderr).toContain(join(suite.tmp.dir, 'nowhere.json'));
+  });
+
+  test('--output yaml is a usage error naming the valid formats', async () => {
+    seed(suite.tmp.dir);
+    const bad = await runCli(['context', 'list', '--output', 'yaml'], { cwd: suite.tmp.dir });
+    expectExit(bad, 2);
+    expect(bad.stderr).toContain("--output must be table or json, not 'yaml'");
   });
 
   test('a broken file is a configuration error (exit 2) that names the file and the fix', async () => {
@@ -99,15 +187,6 @@ describe('context list', () => {
     expectExit(run, 2);
     expect(run.stderr).toContain('[DIS_CONTEXT_FILE_INVALID]');
     expect(run.stderr).toContain(join(suite.tmp.dir, 'cdktf.context.json'));
-  });
-
-  test('--file reads another file; --output yaml is a usage error', async () => {
-    seed(suite.tmp.dir);
-    const moved = await runCli(['context', 'list', '--file', 'nowhere.json'], { cwd: suite.tmp.dir });
-    expect(moved.stderr).toContain(join(suite.tmp.dir, 'nowhere.json'));
-    const bad = await runCli(['context', 'list', '--output', 'yaml'], { cwd: suite.tmp.dir });
-    expectExit(bad, 2);
-    expect(bad.stderr).toContain('--output must be table or json');
   });
 });
 
@@ -144,6 +223,13 @@ describe('context reset', () => {
     ]);
   });
 
+  test('without a cache file exits 2 and creates nothing', async () => {
+    const run = await runCli(['context', 'reset'], { cwd: suite.tmp.dir });
+    expectExit(run, 2);
+    expect(run.stderr).toContain('[DIS_CONTEXT_FILE_MISSING]');
+    expect(readdirSync(suite.tmp.dir)).toEqual([]);
+  });
+
   test('a name that matches nothing changes nothing and exits 2 with the entries there are', async () => {
     // GIVEN
     const file = seed(suite.tmp.dir);
@@ -153,7 +239,7 @@ describe('context reset', () => {
     // THEN
     expectExit(run, 2);
     expect(run.stderr).toContain("matches 'ordres'");
-    expect(run.stderr).toContain(ORDERS);
+    expect(run.stderr).toContain(`'${ORDERS}'`);
     expect(readFileSync(file, 'utf8')).toBe(before);
   });
 });
@@ -163,7 +249,7 @@ describe('context', () => {
     const run = await runCli(['context'], { cwd: suite.tmp.dir });
     expectExit(run, 2);
     expect(run.stderr).toContain(
-      "'context' needs a subcommand: use one of context list, context refresh, context reset",
+      "'context' needs a subcommand: use one of context list, context diff, context refresh, context reset",
     );
   });
 
@@ -269,6 +355,29 @@ describe('context refresh', () => {
     for (const secret of [...DEMO_SECRETS, ...forbiddenValues()]) {
       expect(text).not.toContain(secret);
     }
+  });
+
+  test('repairs a broken entry', async () => {
+    writeFileSync(file, JSON.stringify({ ...readRecorded(), [key('orders')]: { tasks: 'broken' } }));
+    const run = await refresh(['orders']);
+    expectExit(run, 0);
+    expect(readRecorded()[key('orders')].tasks).toHaveLength(2);
+  });
+
+  test('without a cache file, or with no lookups in it, exits 2 and fetches nothing', async () => {
+    // GIVEN
+    const other = join(suite.tmp.dir, 'empty.json');
+    writeFileSync(other, '{ "other-library:setting": 1 }\n');
+    // WHEN
+    const none = await refresh(['--file', 'none.json']);
+    const empty = await refresh(['--file', 'empty.json']);
+    // THEN
+    expectExit(none, 2);
+    expect(none.stderr).toContain('[DIS_CONTEXT_FILE_MISSING]');
+    expectExit(empty, 2);
+    expect(empty.stderr).toContain('Nothing to refresh');
+    expect(readFileSync(other, 'utf8')).toBe('{ "other-library:setting": 1 }\n');
+    expect(await suite.emulator.requestLog()).toEqual([]);
   });
 
   test('a name that matches no entry is a usage error (exit 2) and fetches nothing', async () => {
