@@ -2,7 +2,8 @@
 // of the run appended to the step summary file. On by default when GITHUB_ACTIONS=true.
 
 import { appendFileSync } from 'node:fs';
-import { formatAge, formatFinding, type GateFinding, type GateReport } from '../assertion/gate-report';
+import { formatFinding, type GateFinding, type GateReport } from '../assertion/gate-report';
+import { formatAge } from '../lookup/duration';
 import type { TransferTask } from '../client/model';
 import type { CliArgs, CliOptionSpec } from './command';
 import { CliUsageError } from './errors';

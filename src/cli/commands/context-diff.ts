@@ -1,7 +1,7 @@
 // `dis-transfer-tasks context diff`: the drift between the lookups recorded in the context cache
 // file and the service now, without writing anything. The nightly drift job of a pipeline.
 
-import { formatAge } from '../../assertion/gate-report';
+import { formatAge } from '../../lookup/duration';
 import type { DisClient } from '../../client/dis-client';
 import { DisError } from '../../client/errors';
 import type { TransferTask } from '../../client/model';

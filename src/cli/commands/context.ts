@@ -2,7 +2,7 @@
 // (`cdktf.context.json`), as the commands list, re-fetch and forget them. `context diff` is in
 // context-diff.ts; the file, its entries and their live values in ../context-file.ts.
 
-import { formatAge } from '../../assertion/gate-report';
+import { formatAge } from '../../lookup/duration';
 import { messageWithoutCode } from '../../client/errors';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
 import type { CliCommand } from '../command';

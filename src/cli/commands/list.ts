@@ -1,6 +1,6 @@
 // `dis-transfer-tasks list`: the transfer tasks of streams, as a table for people or JSON for scripts.
 
-import { formatAge } from '../../assertion/gate-report';
+import { formatAge } from '../../lookup/duration';
 import { type TransferTask, TransferTaskState } from '../../client/model';
 import { sortTasks } from '../../lookup/context-entry';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
