@@ -4,18 +4,17 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
-  readdirSync,
   readFileSync,
   rmSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
+import { packedTarball, ROOT } from './shared-pack';
 
-/** The repository root: what `npm pack` packs. */
-export const ROOT = resolve(__dirname, '..', '..');
+export { ROOT };
 
 /**
  * The app both package tests install the tarball into: the TypeScript example of the README's
@@ -61,18 +60,6 @@ function check(result: SpawnSyncReturns<string>, what: string): string {
     );
   }
   return result.stdout;
-}
-
-/** Packs the built package into `dir` with `npm pack` and returns the tarball's path. */
-export function packPackage(dir: string): string {
-  if (!existsSync(join(ROOT, 'lib', 'index.js'))) {
-    throw new Error('lib/ is missing: run `npm run build` (or `npm test`, which builds first).');
-  }
-  mkdirSync(dir, { recursive: true });
-  check(run('npm', ['pack', '--pack-destination', dir, '--silent'], ROOT), 'npm pack');
-  const tarball = readdirSync(dir).find((f) => f.endsWith('.tgz'));
-  if (!tarball) throw new Error(`npm pack wrote no tarball into ${dir}`);
-  return join(dir, tarball);
 }
 
 /**
@@ -199,7 +186,7 @@ export function describePackedApp(
 
     beforeAll(async () => {
       work = mkdtempSync(join(tmpdir(), 'dis-pack-'));
-      const tarball = packPackage(join(work, 'pack'));
+      const tarball = packedTarball();
       app = join(work, 'app');
       installApp(app, dependencies, tarball);
       compileApp(app);
