@@ -32,8 +32,8 @@ export {
 } from './lookup/context-entry';
 
 // The gate.
+export { DEFAULT_CLI_COMMAND } from './assertion/cli-command';
 export {
-  DEFAULT_CLI_COMMAND,
   DisTransferTasksAssertion,
   ENFORCEMENT_CONTEXT_KEY,
   ENFORCEMENT_ENV_VAR,

@@ -13,6 +13,7 @@ import {
 } from '../lookup/context-provider';
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import type { Duration } from '../lookup/duration';
+import { defaultCliCommand, missingCliWarning } from './cli-command';
 import { AssertionScopeError, GateConfigError } from './errors';
 import { evaluateGate } from './evaluate-gate';
 import { gateFileFor, type GateFile } from './gate-file';
@@ -59,13 +60,12 @@ export interface DisTransferTasksAssertionProps extends GateRuleOptions {
   /**
    * The command that runs this package's CLI at apply time (`Enforcement.APPLY` only); it is
    * run as `<cliCommand> check --gate-file <file>` in the stack's working directory.
-   * @default 'npx --no-install dis-transfer-tasks'
+   * @default - `node "<path of this package's CLI>"` in a Node app; `dis-transfer-tasks` in a
+   * Python, Java, C# or Go app (the console script of the Python package, by its absolute path
+   * when it is on PATH at synth)
    */
   readonly cliCommand?: string;
 }
-
-/** The CLI command `Enforcement.APPLY` runs when `cliCommand` is not given. */
-export const DEFAULT_CLI_COMMAND = 'npx --no-install dis-transfer-tasks';
 
 /**
  * Fails the deployment when the transfer tasks a lookup found are not healthy: by default, when
@@ -152,8 +152,12 @@ export class DisTransferTasksAssertion extends Construct {
           this,
           this.gateFile,
           this.gateFileName,
-          props.cliCommand ?? DEFAULT_CLI_COMMAND,
+          props.cliCommand ?? defaultCliCommand(),
         );
+        if (props.cliCommand === undefined) {
+          const warning = missingCliWarning();
+          if (warning !== undefined) Annotations.of(this).addWarning(warning);
+        }
         this.annotate(text, 'terraform apply re-checks the tasks live and fails while any error remains.');
         break;
       case Enforcement.WARN:

@@ -308,7 +308,8 @@ describe('DisTransferTasksAssertion', () => {
         provisioner: [
           {
             'local-exec': {
-              command: 'npx --no-install dis-transfer-tasks check --gate-file "dis-gate.Gate.gate.json"',
+              // the default cliCommand: this checkout's built CLI (test/assertion/cli-command.test.ts)
+              command: `node "${join(__dirname, '..', '..', 'lib', 'cli', 'main.js')}" check --gate-file "dis-gate.Gate.gate.json"`,
             },
           },
         ],
@@ -345,6 +346,37 @@ describe('DisTransferTasksAssertion', () => {
         allStreams: true,
         endpoint: 'http://127.0.0.1:9999',
       });
+    });
+
+    test('in a Python, Java, C# or Go app without dis-transfer-tasks on PATH: the bare name, and a warning', () => {
+      const saved = { agent: process.env.JSII_AGENT, path: process.env.PATH };
+      process.env.JSII_AGENT = 'Java/17.0.9';
+      process.env.PATH = join(outdir, 'no-such-bin');
+      try {
+        const { app, stack } = setup();
+        const gate = new DisTransferTasksAssertion(stack, 'Gate', {
+          lookup: lookupOf(demo()),
+          enforcement: Enforcement.APPLY,
+        });
+        const json = synthJson(app);
+        expect(
+          json.resource.terraform_data[gate.gate!.friendlyUniqueId].provisioner[0]['local-exec'].command,
+        ).toBe('dis-transfer-tasks check --gate-file "dis-gate.Gate.gate.json"');
+        expect(annotations()).toEqual([
+          {
+            level: '@cdktf/warn',
+            message: expect.stringMatching(/^The APPLY gate runs `dis-transfer-tasks check`.*set cliCommand/),
+          },
+        ]);
+      } finally {
+        for (const [name, value] of [
+          ['JSII_AGENT', saved.agent],
+          ['PATH', saved.path],
+        ] as const) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      }
     });
 
     test('a failing snapshot at synth is a warning: the live check decides at apply', () => {

@@ -4,8 +4,7 @@ import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { describePackedApp, emulatorEnv, ROOT, runInApp } from './packed-app';
 
 // An app whose gate re-checks the tasks at apply time with the DEFAULT cliCommand
-// (`npx --no-install dis-transfer-tasks`): terraform runs it from the stack folder, so npx must find
-// the bin the package installed in the app's node_modules.
+// (`node "<the installed package's lib/cli/main.js>"`): terraform runs it from the stack folder.
 const APPLY_GATE_APP = `
 const { App, TerraformStack } = require('cdktf');
 const { DisTransferTasks, DisTransferTasksAssertion, Enforcement } = require('cdktf-dis-transfer-tasks');
@@ -47,7 +46,11 @@ describePackedApp(
 
         // WHEN every task runs, THEN apply passes through the check
         const healthy = apply();
-        expect(healthy.stdout).toContain('npx --no-install dis-transfer-tasks check --gate-file');
+        const cli = join(appDir(), 'node_modules', 'cdktf-dis-transfer-tasks', 'lib', 'cli', 'main.js');
+        // terraform shows the command line as a JSON string
+        expect(healthy.stdout).toContain(
+          `Executing: ["/bin/sh" "-c" ${JSON.stringify(`node "${cli}" check --gate-file`)}`.slice(0, -1),
+        );
         expect(healthy.status).toBe(0);
 
         // WHEN a task pauses after synth, THEN the next apply fails on the live check
