@@ -43,7 +43,8 @@ try {
   const baseline = measure(['-e', '0'], dir);
   const cases = [
     ['--help', [BIN, '--help']],
-    ['context list (200 entries)', [BIN, 'context', 'list']],
+    ['check --help (loads check, its reports and GitHub output)', [BIN, 'check', '--help']],
+    ['context list (200 entries, each checked)', [BIN, 'context', 'list']],
     [
       'emulator (loads, then fails on a missing scenario)',
       [BIN, 'emulator', '--scenario', join(dir, 'none.json')],
