@@ -3,7 +3,8 @@
 
 import { formatAge } from '../../lookup/duration';
 import type { DisClient } from '../../client/dis-client';
-import { DisError } from '../../client/errors';
+import { DisApiError, DisError } from '../../client/errors';
+import { STREAM_NOT_FOUND } from '../../client/service-failures';
 import type { TransferTask } from '../../client/model';
 import type { ProjectStreamsContextValue, TransferTasksContextValue } from '../../lookup/context-entry';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
@@ -26,11 +27,13 @@ import { createStyle, renderTable } from '../output';
 
 const NAME = 'dis-transfer-tasks context diff';
 
-/** The service code of a stream that does not exist. */
-const STREAM_NOT_FOUND = 'DIS.4301';
-
+/** True when the service said the stream does not exist (`DIS.4301`). */
 function isStreamMissing(error: unknown): boolean {
-  return DisError.isDisError(error) && error.details.serviceCode === STREAM_NOT_FOUND;
+  return (
+    DisError.isDisError(error) &&
+    error.code === DisApiError.CODE &&
+    error.details.serviceCode === STREAM_NOT_FOUND
+  );
 }
 
 /** What `context diff` found for one entry. */
