@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { ITransferTasksLookup } from '../lookup/dis-transfer-tasks';
 import { GateConfigError } from './errors';
-import { checkGateRules, FieldChecker, type GateRules } from './gate-rules';
+import { FieldChecker } from './field-checker';
+import { checkGateRules, type GateRules } from './gate-rules';
 
 /** Where a gate looks: the streams (or every stream) of one project. Never credentials. */
 export interface GateTarget {

@@ -1,14 +1,12 @@
 // The rules a gate applies, as plain data: what the construct's props, the gate file, the
 // acknowledgements file and the CLI's options all turn into; and the one validator of them.
 import { GateConfigError } from './errors';
+import { FieldChecker, type FieldPath } from './field-checker';
+import { GATE_RULES } from './rules';
+import { GateSeverity } from './rules/rule';
+import { destinationTypeProblem, stateProblem, taskRefProblem } from './rule-values';
 
-/** How a gate reports the findings of its rules. */
-export enum GateSeverity {
-  /** Findings fail the gate (and, depending on the enforcement, synth, plan or apply). */
-  ERROR = 'error',
-  /** Findings are reported as warnings and never fail anything. */
-  WARNING = 'warning',
-}
+export { GateSeverity } from './rules/rule';
 
 /**
  * An accepted finding, like a cdk-nag suppression: the finding is still reported, marked as
@@ -43,8 +41,9 @@ export interface GateAcknowledgement {
  */
 export interface GateRuleOptions {
   /**
-   * States a task may be in (`TransferTaskState` values, or other strings the service returns). A
-   * state this library does not know is reported as unknown unless it is listed here.
+   * States a task may be in (`TransferTaskState` values). A state DIS does not document is refused
+   * here unless `allowUndocumentedValues` is set, and a documented one in another case (`running`)
+   * always is: a typo must not turn into a rule that never matches.
    * @default ['RUNNING']
    */
   readonly allowedStates?: string[];
@@ -65,10 +64,18 @@ export interface GateRuleOptions {
    */
   readonly ignoreTasks?: string[];
   /**
-   * Destination types a task may dump to (`DestinationType` values, `DIS-DESTINATION-TYPE`).
-   * @default - any documented type; an unknown type is always a finding unless listed here
+   * Destination types a task may dump to (`DestinationType` values, `DIS-DESTINATION-TYPE`), with
+   * the same checks as `allowedStates`.
+   * @default - any documented type; an undocumented type is always a finding unless listed here
    */
   readonly destinationTypes?: string[];
+  /**
+   * Accept states and destination types in `allowedStates` and `destinationTypes` that DIS does
+   * not document (still upper-case identifiers, as the service spells them): the explicit opt-in
+   * for a value the service returns before its documents list it.
+   * @default false
+   */
+  readonly allowUndocumentedValues?: boolean;
   /**
    * The least number of (not ignored) tasks over all looked-up streams (`DIS-MIN-TASKS`), a whole
    * number.
@@ -76,16 +83,43 @@ export interface GateRuleOptions {
    */
   readonly minTasks?: number;
   /**
-   * Whether rule findings are errors (which fail the gate) or warnings (which never do).
-   * Acknowledgement problems are always errors.
+   * `WARNING` reports every finding of the rules as a warning, which never fails anything;
+   * `ERROR` keeps each rule at its level (`DIS-STREAM-ABSENT` is a warning, see
+   * `absentStreamSeverity`). Acknowledgement problems keep their level either way.
    * @default GateSeverity.ERROR
    */
   readonly severity?: GateSeverity;
+  /**
+   * The level of `DIS-STREAM-ABSENT`, the finding for a stream that does not exist yet (a lookup
+   * with `mustExist: false`): a warning lets the first deploy create it; `ERROR` refuses to deploy
+   * until it exists.
+   * @default GateSeverity.WARNING
+   */
+  readonly absentStreamSeverity?: GateSeverity;
+  /**
+   * Turn the snapshot-age check (`DIS-SNAPSHOT-AGE`) off: the gate then evaluates recorded
+   * snapshots however old they are. The explicit way to accept old data, for example when
+   * `Enforcement.APPLY` re-checks the tasks live anyway.
+   * @default false
+   */
+  readonly ignoreSnapshotAge?: boolean;
   /**
    * Accepted findings: still reported, marked as acknowledged, no longer failing.
    * @default - none
    */
   readonly acknowledgements?: GateAcknowledgement[];
+  /**
+   * The most days ahead an acknowledgement's `expires` may be, counted from the evaluation: an
+   * acknowledgement without an expiry, or with a later one, is invalid (`DIS-ACK-INVALID`).
+   * @default - no limit
+   */
+  readonly maxAcknowledgementDays?: number;
+  /**
+   * Rule ids this gate accepts no acknowledgement for: an acknowledgement of one of them is
+   * invalid (`DIS-ACK-INVALID`), so its findings always count.
+   * @default - every rule that can be acknowledged can be here
+   */
+  readonly unacknowledgeableRules?: string[];
 }
 
 /**
@@ -99,123 +133,42 @@ export interface GateRules extends GateRuleOptions {
    * @default - no lag check
    */
   readonly maxTransferLagSeconds?: number;
+  /**
+   * The oldest snapshot the gate evaluates, in seconds between its fetch and the evaluation
+   * (`DIS-SNAPSHOT-AGE`); values given as cdktf context are exempt.
+   * @default 86400 (24 hours), unless `ignoreSnapshotAge` is set
+   */
+  readonly maxSnapshotAgeSeconds?: number;
 }
+
+/** The snapshot age the gate accepts when `maxSnapshotAgeSeconds` is not given: 24 hours. */
+export const DEFAULT_MAX_SNAPSHOT_AGE_SECONDS = 86400;
 
 // ---------------------------------------------------------------------------------------------
 // The one validator of gate rules: for the construct's props, the gate file, the acknowledgements
 // file and the CLI's options alike. Hand-written rather than zod, so that synth (any enforcement)
 // and `check` never load a validation library.
 
-/** A field path: `['rules', 'acknowledgements', 0, 'reason']`. */
-export type FieldPath = readonly (string | number)[];
-
-/** The rules that are lists of names (states, task references, destination types). */
-const LIST_RULES = [
+/** Every field of {@link GateRules}, in the order a checked value has them. */
+const RULE_FIELDS = [
   'allowedStates',
   'requiredTasks',
   'expectedTasks',
   'ignoreTasks',
   'destinationTypes',
-] as const;
-/** Every field of {@link GateRules}, in the order a checked value has them. */
-const RULE_FIELDS = [...LIST_RULES, 'maxTransferLagSeconds', 'minTasks', 'severity', 'acknowledgements'];
+  'allowUndocumentedValues',
+  'maxTransferLagSeconds',
+  'maxSnapshotAgeSeconds',
+  'ignoreSnapshotAge',
+  'minTasks',
+  'severity',
+  'absentStreamSeverity',
+  'acknowledgements',
+  'maxAcknowledgementDays',
+  'unacknowledgeableRules',
+];
 /** Every field of {@link GateAcknowledgement}, in order. */
 const ACKNOWLEDGEMENT_FIELDS = ['ruleId', 'task', 'reason', 'expires'];
-
-/**
- * Checks a value read from outside field by field, collecting every problem as `path: expected …,
- * found …`, and builds a copy with the fields in their documented order. Never quotes a string it
- * found: a hand-edited file can hold anything. Shared by the gate rules and the gate file.
- */
-export class FieldChecker {
-  /** Every problem found so far. */
-  public readonly problems: string[] = [];
-
-  /** Records a problem at `path`; returns undefined for the caller to return. */
-  public fail(path: FieldPath, expected: string, value: unknown): undefined {
-    this.problems.push(`${at(path)}: expected ${expected}, ${found(value)}`);
-    return undefined;
-  }
-
-  /**
-   * A plain object; a field outside `fields` is a problem (`hint` says what to use instead), and
-   * the other fields are still returned to be checked, so that every problem is listed.
-   */
-  public object(
-    value: unknown,
-    path: FieldPath,
-    fields: readonly string[],
-    hint = `use ${fields.join(', ')}`,
-  ): Record<string, unknown> | undefined {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      return this.fail(path, 'an object', value);
-    }
-    for (const key of Object.keys(value).filter((k) => !fields.includes(k))) {
-      this.problems.push(`${at(path)}: unknown field "${key}" (${hint})`);
-    }
-    return value as Record<string, unknown>;
-  }
-
-  /** A string; with `nonEmpty`, one of at least one character. */
-  public string(value: unknown, path: FieldPath, nonEmpty = false): string | undefined {
-    if (typeof value === 'string' && (!nonEmpty || value !== '')) return value;
-    return this.fail(path, nonEmpty ? 'a non-empty string' : 'a string', value);
-  }
-
-  /** A list of non-empty strings; with `nonEmpty`, a list of at least one. */
-  public names(value: unknown, path: FieldPath, nonEmpty = false): string[] | undefined {
-    const what = `a ${nonEmpty ? 'non-empty ' : ''}list of non-empty strings`;
-    if (!Array.isArray(value) || (nonEmpty && value.length === 0)) return this.fail(path, what, value);
-    const before = this.problems.length;
-    value.forEach((v, i) => {
-      // A path is built only for a bad entry: lists of task names can be long.
-      if (typeof v !== 'string' || v === '') this.fail([...path, i], 'a non-empty string', v);
-    });
-    return this.problems.length === before ? [...(value as string[])] : undefined;
-  }
-
-  /** A finite number of 0 or more; with `whole`, a whole number. */
-  public count(value: unknown, path: FieldPath, whole: boolean): number | undefined {
-    const ok = typeof value === 'number' && Number.isFinite(value) && value >= 0;
-    if (ok && (!whole || Number.isInteger(value))) return value;
-    return this.fail(path, `a ${whole ? 'whole ' : ''}number of 0 or more`, value);
-  }
-
-  /** One of `values`. */
-  public oneOf<T>(value: unknown, path: FieldPath, values: readonly T[]): T | undefined {
-    if (values.includes(value as T)) return value as T;
-    return this.fail(path, values.map((v) => JSON.stringify(v)).join(' or '), value);
-  }
-
-  /**
-   * `check(value)` unless the value is absent; the copy of an object then leaves the field out.
-   * Returns `{}` or `{ [key]: checked }`, to spread into the copy.
-   */
-  public optional<T>(
-    source: Record<string, unknown>,
-    key: string,
-    check: (value: unknown) => T | undefined,
-  ): Record<string, T> {
-    const value = source[key];
-    if (value === undefined) return {};
-    const checked = check(value);
-    return checked === undefined ? {} : { [key]: checked };
-  }
-}
-
-/** How a path reads in a problem: `rules.acknowledgements.0.reason`, `(top level)`. */
-function at(path: FieldPath): string {
-  return path.length > 0 ? path.join('.') : '(top level)';
-}
-
-/** What was found instead of what was expected. */
-function found(value: unknown): string {
-  if (value === undefined) return 'found nothing';
-  if (typeof value === 'string') return value === '' ? 'found an empty string' : 'found another string';
-  if (Array.isArray(value)) return value.length === 0 ? 'found an empty list' : 'found a list';
-  if (typeof value === 'object' && value !== null) return 'found an object';
-  return `found ${String(value)}`;
-}
 
 /** Checks gate rules at `path` into `checker`; returns the rules, fields in order, when valid. */
 export function checkGateRules(
@@ -226,24 +179,46 @@ export function checkGateRules(
   const before = checker.problems.length;
   const rules = checker.object(value, path, RULE_FIELDS);
   if (rules === undefined) return undefined;
-  const lists = LIST_RULES.map((key) =>
-    checker.optional(rules, key, (v) => checker.names(v, [...path, key])),
-  );
+  const undocumented = rules.allowUndocumentedValues === true;
+  const field = (key: string, check: (v: unknown, at: FieldPath) => unknown) =>
+    checker.optional(rules, key, (v) => check(v, [...path, key]));
+  const severity = (v: unknown, at: FieldPath) => checker.oneOf(v, at, Object.values(GateSeverity));
   const checked: GateRules = Object.assign(
     {},
-    ...lists,
-    checker.optional(rules, 'maxTransferLagSeconds', (v) =>
-      checker.count(v, [...path, 'maxTransferLagSeconds'], false),
+    field('allowedStates', (v, at) => checker.names(v, at, false, (s) => stateProblem(s, undocumented))),
+    ...(['requiredTasks', 'expectedTasks', 'ignoreTasks'] as const).map((key) =>
+      field(key, (v, at) => checker.names(v, at, false, taskRefProblem)),
     ),
-    checker.optional(rules, 'minTasks', (v) => checker.count(v, [...path, 'minTasks'], true)),
-    checker.optional(rules, 'severity', (v) =>
-      checker.oneOf(v, [...path, 'severity'], Object.values(GateSeverity)),
+    field('destinationTypes', (v, at) =>
+      checker.names(v, at, false, (t) => destinationTypeProblem(t, undocumented)),
     ),
-    checker.optional(rules, 'acknowledgements', (v) =>
-      checkAcknowledgements(checker, v, [...path, 'acknowledgements']),
+    field('allowUndocumentedValues', (v, at) => checker.boolean(v, at)),
+    field('maxTransferLagSeconds', (v, at) => checker.count(v, at, false)),
+    field('maxSnapshotAgeSeconds', (v, at) => checker.count(v, at, false)),
+    field('ignoreSnapshotAge', (v, at) => checker.boolean(v, at)),
+    field('minTasks', (v, at) => checker.count(v, at, true)),
+    field('severity', severity),
+    field('absentStreamSeverity', severity),
+    field('acknowledgements', (v, at) => checkAcknowledgements(checker, v, at)),
+    field('maxAcknowledgementDays', (v, at) =>
+      v === 0 ? checker.fail(at, 'a whole number of 1 or more', v) : checker.count(v, at, true),
     ),
+    field('unacknowledgeableRules', (v, at) => checker.names(v, at, false, acknowledgeableRuleProblem)),
   );
+  if (rules.ignoreSnapshotAge === true && rules.maxSnapshotAgeSeconds !== undefined) {
+    checker.problem(
+      [...path, 'ignoreSnapshotAge'],
+      'expected either ignoreSnapshotAge or maxSnapshotAgeSeconds, found both',
+    );
+  }
   return checker.problems.length === before ? checked : undefined;
+}
+
+/** What is wrong with `id` as an entry of `unacknowledgeableRules`, if anything. */
+function acknowledgeableRuleProblem(id: string): string | undefined {
+  if (GATE_RULES.some((rule) => rule.id === id && rule.acknowledgeable)) return undefined;
+  const ids = GATE_RULES.filter((rule) => rule.acknowledgeable).map((rule) => rule.id);
+  return `expected the id of a rule that can be acknowledged (${ids.join(', ')}), found another string`;
 }
 
 /**

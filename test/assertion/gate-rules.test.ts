@@ -96,3 +96,83 @@ describe('one validator of gate rules', () => {
     expect(acknowledgementProblems([ack])).toEqual([]);
   });
 });
+
+describe('values that cannot be mistyped', () => {
+  test('a documented state or type in another case names the value to write', () => {
+    expect(
+      problemsOf(() => parseGateRules({ allowedStates: ['running', 'PAUSED'], destinationTypes: ['Obs'] })),
+    ).toEqual([
+      'allowedStates.0: expected a state DIS documents (ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL), found RUNNING in another case: write RUNNING',
+      'destinationTypes.0: expected a destination type DIS documents (OBS, MRS, DLI, DWS, CLOUDTABLE), found OBS in another case: write OBS',
+    ]);
+  });
+
+  test('an undocumented value is refused unless the gate opts in, and a typo never passes', () => {
+    expect(
+      problemsOf(() => parseGateRules({ allowedStates: ['FROZEN'], destinationTypes: ['KAFKA'] })),
+    ).toEqual([
+      'allowedStates.0: expected a state DIS documents (ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL), found another string; to accept a state DIS does not document, set allowUndocumentedValues',
+      'destinationTypes.0: expected a destination type DIS documents (OBS, MRS, DLI, DWS, CLOUDTABLE), found another string; to accept a destination type DIS does not document, set allowUndocumentedValues',
+    ]);
+    const optIn = {
+      allowUndocumentedValues: true,
+      allowedStates: ['RUNNING', 'FROZEN'],
+      destinationTypes: ['KAFKA'],
+    };
+    expect(parseGateRules(optIn)).toEqual(optIn);
+    // Even with the opt-in: another case of a documented value, and what DIS never spells
+    expect(
+      problemsOf(() =>
+        parseGateRules({ allowUndocumentedValues: true, allowedStates: ['paused', 'not running', '${x}'] }),
+      ),
+    ).toEqual([
+      'allowedStates.0: expected a state DIS documents (ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL), found PAUSED in another case: write PAUSED',
+      'allowedStates.1: expected a state as DIS spells them, an upper-case identifier (letters, digits and "_", starting with a letter, at most 64 characters), found another string',
+      'allowedStates.2: expected a state as DIS spells them, an upper-case identifier (letters, digits and "_", starting with a letter, at most 64 characters), found another string',
+    ]);
+  });
+
+  test('task references follow DIS naming: task-name or stream/task-name', () => {
+    expect(parseGateRules({ requiredTasks: ['orders-to-obs', 'orders/orders_to_dli'] })).toBeDefined();
+    const problems = problemsOf(() =>
+      parseGateRules({ requiredTasks: ['orders to obs'], expectedTasks: ['a/b/c'], ignoreTasks: ['*'] }),
+    );
+    expect(problems).toEqual(
+      ['requiredTasks.0', 'expectedTasks.0', 'ignoreTasks.0'].map(
+        (at) =>
+          `${at}: expected a task name or stream/task-name (each 1-64 characters of letters, digits, "_" and "-"), found another string`,
+      ),
+    );
+  });
+
+  test('the new options are checked like the others', () => {
+    expect(
+      problemsOf(() =>
+        parseGateRules({
+          allowUndocumentedValues: 'yes',
+          ignoreSnapshotAge: 1,
+          maxSnapshotAgeSeconds: -5,
+          absentStreamSeverity: 'fatal',
+          maxAcknowledgementDays: 0,
+          unacknowledgeableRules: ['DIS-ACK-EXPIRED', 'DIS-TASK-STATES'],
+        }),
+      ),
+    ).toEqual([
+      'allowUndocumentedValues: expected true or false, found another string',
+      'maxSnapshotAgeSeconds: expected a number of 0 or more, found -5',
+      'ignoreSnapshotAge: expected true or false, found 1',
+      'absentStreamSeverity: expected "error" or "warning", found another string',
+      'maxAcknowledgementDays: expected a whole number of 1 or more, found 0',
+      'unacknowledgeableRules.0: expected the id of a rule that can be acknowledged (DIS-STREAM-ABSENT, DIS-SNAPSHOT-AGE, DIS-TASK-STATE, DIS-TASK-REQUIRED, DIS-TASK-UNEXPECTED, DIS-DESTINATION-TYPE, DIS-TRANSFER-LAG, DIS-MIN-TASKS), found another string',
+      'unacknowledgeableRules.1: expected the id of a rule that can be acknowledged (DIS-STREAM-ABSENT, DIS-SNAPSHOT-AGE, DIS-TASK-STATE, DIS-TASK-REQUIRED, DIS-TASK-UNEXPECTED, DIS-DESTINATION-TYPE, DIS-TRANSFER-LAG, DIS-MIN-TASKS), found another string',
+    ]);
+  });
+
+  test('a gate file with a mistyped state is refused before any request', () => {
+    expect(
+      problemsOf(() => parseGateFile({ formatVersion: 1, target, rules: { allowedStates: ['Running'] } })),
+    ).toEqual([
+      'rules.allowedStates.0: expected a state DIS documents (ERROR, STARTING, PAUSED, RUNNING, DELETE, ABNORMAL), found RUNNING in another case: write RUNNING',
+    ]);
+  });
+});
