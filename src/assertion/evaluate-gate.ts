@@ -1,6 +1,7 @@
 // The gate's engine: builds what the rules see from snapshots, runs every rule in the order of
 // rules/index.ts, and decides each finding's severity and acknowledgement.
 import type { TransferTask } from '../client/model';
+import { acknowledges, checkAcknowledgement } from './acknowledgements';
 import { GateConfigError } from './errors';
 import {
   AcknowledgementState,
@@ -9,14 +10,15 @@ import {
   type GateReport,
   type RuleFinding,
 } from './gate-report';
-import { GateSeverity, parseGateRules, type GateAcknowledgement, type GateRules } from './gate-rules';
+import { DEFAULT_MAX_SNAPSHOT_AGE_SECONDS, parseGateRules, type GateRules } from './gate-rules';
 import { GATE_RULES } from './rules';
 import {
-  matchesTaskRef,
+  GateSeverity,
   TaskRefSet,
   type CheckedAcknowledgement,
   type CheckFinding,
   type GateRule,
+  type GateStream,
   type GateTask,
   type RuleContext,
 } from './rules/rule';
@@ -35,10 +37,15 @@ export interface GateSnapshot {
   readonly region: string;
   /** The stream's transfer tasks. */
   readonly tasks: TransferTask[];
-  /** When the tasks were fetched from the API, ISO-8601; lag is measured against it. */
+  /** When the tasks were fetched from the API, ISO-8601; lag and the snapshot's age are measured from it. */
   readonly fetchedAt: string;
   /** Where the snapshot came from (`api`, `cache`, `context`), when known. */
   readonly source?: string;
+  /**
+   * False when the stream does not exist (yet): a lookup with `mustExist: false` found nothing.
+   * @default true
+   */
+  readonly streamExists?: boolean;
 }
 
 /**
@@ -59,26 +66,34 @@ export function evaluateGate(
 ): GateReport {
   parseGateRules(rules); // refuses malformed rules; the report keeps them as given
   const context = buildRuleContext(snapshots, rules, now);
-  const acks = context.acknowledgements.map((checked) => ({ ...checked, matched: 0 }));
+  const matches = context.acknowledgements.map((): RuleFinding[] => []);
   const findings: GateFinding[] = [];
+  let settled: RuleContext | undefined;
   for (const rule of GATE_RULES) {
-    for (const finding of checkRule(rule, context)) {
-      if (!rule.acknowledgeable) {
+    if (!rule.acknowledgeable) {
+      // Every rule that can be acknowledged has run: what each acknowledgement accepted is known.
+      settled ??= {
+        ...context,
+        acknowledgements: context.acknowledgements.map((a, i) => ({ ...a, matches: matches[i] })),
+      };
+      for (const finding of checkRule(rule, settled)) {
         findings.push({ ruleId: rule.id, ...finding, severity: rule.level });
-        continue;
       }
-      const match = acks.find(
+      continue;
+    }
+    for (const finding of checkRule(rule, context)) {
+      const match = context.acknowledgements.findIndex(
         (a) =>
           a.status === AcknowledgementState.ACTIVE &&
           a.ack.ruleId === rule.id &&
           acknowledges(a.ack.task, finding),
       );
-      if (match) match.matched++;
+      if (match >= 0) matches[match].push({ ruleId: rule.id, ...finding });
       findings.push({
         ruleId: rule.id,
         ...finding,
-        severity: rules.severity ?? rule.level,
-        ...(match ? { acknowledgedReason: match.ack.reason.trim() } : {}),
+        severity: severityOf(rule, rules),
+        ...(match >= 0 ? { acknowledgedReason: context.acknowledgements[match].ack.reason.trim() } : {}),
       });
     }
   }
@@ -88,30 +103,46 @@ export function evaluateGate(
   return {
     formatVersion: 1,
     healthy: errors === 0,
+    evaluatedAt: new Date(now).toISOString(),
     summary: {
       errors,
       warnings: open.length - errors,
       acknowledged: findings.length - open.length,
     },
     findings,
-    acknowledgements: acks.map(({ ack, status, matched }): AcknowledgementStatus => ({
+    acknowledgements: context.acknowledgements.map(({ ack, status }, i): AcknowledgementStatus => ({
       ruleId: ack.ruleId,
       task: ack.task,
       reason: ack.reason,
       ...(ack.expires === undefined ? {} : { expires: ack.expires }),
       status,
-      matchedFindings: matched,
+      matchedFindings: matches[i].length,
+      matches: matches[i].map((f) => ({
+        ...(f.streamName === undefined ? {} : { streamName: f.streamName }),
+        ...(f.taskName === undefined ? {} : { taskName: f.taskName }),
+      })),
     })),
-    streams: snapshots.map((s) => ({
+    streams: context.streams.map((s, i) => ({
       streamName: s.streamName,
       projectId: s.projectId,
       region: s.region,
       fetchedAt: s.fetchedAt,
+      ageSeconds: s.ageSeconds,
       ...(s.source === undefined ? {} : { source: s.source }),
-      tasks: s.tasks.map((t) => t.taskName).sort(),
+      streamExists: s.exists,
+      tasks: snapshots[i].tasks.map((t) => t.taskName).sort(),
     })),
     rules: context.rules,
   };
+}
+
+/**
+ * The severity of a finding of `rule`: an acknowledgement rule's own level; otherwise a warning
+ * when the gate's `severity` is `WARNING`, else the level its option sets, else its level.
+ */
+function severityOf(rule: GateRule, rules: GateRules): GateSeverity {
+  if (rules.severity === GateSeverity.WARNING) return GateSeverity.WARNING;
+  return (rule.levelOption === undefined ? undefined : rules[rule.levelOption]) ?? rule.level;
 }
 
 /** Runs one rule's check and gives each finding the rule's id, as the gate reports it. */
@@ -136,13 +167,6 @@ function checkRule(rule: GateRule, context: RuleContext): CheckFinding[] {
   }
 }
 
-function acknowledges(ref: string, finding: CheckFinding): boolean {
-  if (ref === '*') return true;
-  if (finding.taskName === undefined) return false;
-  if (finding.streamName === undefined) return ref === finding.taskName;
-  return matchesTaskRef(ref, finding.streamName, finding.taskName);
-}
-
 /** The state allowed when `allowedStates` is not given. */
 export const DEFAULT_ALLOWED_STATES: readonly string[] = ['RUNNING'];
 
@@ -159,20 +183,45 @@ export function buildRuleContext(
 ): RuleContext {
   const allTasks = snapshots.flatMap(toGateTasks);
   const ignore = new TaskRefSet(rules.ignoreTasks ?? []);
+  const maxSnapshotAge =
+    rules.ignoreSnapshotAge === true
+      ? {}
+      : { maxSnapshotAgeSeconds: rules.maxSnapshotAgeSeconds ?? DEFAULT_MAX_SNAPSHOT_AGE_SECONDS };
   return {
     allTasks,
     tasks: allTasks.filter((t) => !ignore.has(t.streamName, t.task.taskName)),
     streamNames: snapshots.map((s) => s.streamName),
-    rules: { ...rules, allowedStates: rules.allowedStates ?? [...DEFAULT_ALLOWED_STATES] },
-    acknowledgements: (rules.acknowledgements ?? []).map((ack) => ({
+    streams: snapshots.map((s) => toGateStream(s, now)),
+    rules: {
+      ...rules,
+      allowedStates: rules.allowedStates ?? [...DEFAULT_ALLOWED_STATES],
+      ...maxSnapshotAge,
+    },
+    acknowledgements: (rules.acknowledgements ?? []).map((ack): CheckedAcknowledgement => ({
       ack,
-      ...checkAcknowledgement(ack, now),
+      ...checkAcknowledgement(ack, now, rules),
     })),
     now,
   };
 }
 
-function toGateTasks(snapshot: GateSnapshot): GateTask[] {
+function toGateStream(snapshot: GateSnapshot, now: number): GateStream {
+  return {
+    streamName: snapshot.streamName,
+    region: snapshot.region,
+    projectId: snapshot.projectId,
+    fetchedAt: snapshot.fetchedAt,
+    ...(snapshot.source === undefined ? {} : { source: snapshot.source }),
+    exists: snapshot.streamExists !== false,
+    ageSeconds: ageSeconds(now, fetchTime(snapshot)),
+  };
+}
+
+/**
+ * A snapshot's fetch time, epoch ms.
+ * @throws GateConfigError when it is not a time
+ */
+function fetchTime(snapshot: GateSnapshot): number {
   const fetchedAt = Date.parse(snapshot.fetchedAt);
   if (Number.isNaN(fetchedAt)) {
     throw new GateConfigError(
@@ -180,6 +229,11 @@ function toGateTasks(snapshot: GateSnapshot): GateTask[] {
       { source: `the snapshot of stream ${snapshot.streamName}` },
     );
   }
+  return fetchedAt;
+}
+
+function toGateTasks(snapshot: GateSnapshot): GateTask[] {
+  const fetchedAt = fetchTime(snapshot);
   return [...snapshot.tasks]
     .sort((a, b) => (a.taskName < b.taskName ? -1 : a.taskName > b.taskName ? 1 : 0))
     .map((task) => ({
@@ -195,50 +249,4 @@ function toGateTasks(snapshot: GateSnapshot): GateTask[] {
 function ageSeconds(fetchedAt: number, at: number): number {
   // A timestamp after the fetch (clock skew) counts as "just now".
   return Math.max(0, Math.floor((fetchedAt - at) / 1000));
-}
-
-/** The least number of characters an acknowledgement reason must have (as in cdk-nag). */
-export const MIN_ACKNOWLEDGEMENT_REASON_LENGTH = 10;
-
-/**
- * Checks an acknowledgement's rule id, task, reason and expiry against the time `now` (epoch ms):
- * active, expired, or invalid with the problem.
- */
-export function checkAcknowledgement(
-  ack: GateAcknowledgement,
-  now: number,
-): Omit<CheckedAcknowledgement, 'ack'> {
-  const reason = typeof ack.reason === 'string' ? ack.reason.trim() : '';
-  if (!GATE_RULES.some((rule) => rule.id === ack.ruleId && rule.acknowledgeable)) {
-    const acknowledgeable = GATE_RULES.filter((rule) => rule.acknowledgeable).map((rule) => rule.id);
-    return {
-      status: AcknowledgementState.INVALID,
-      problem: `rule id "${ack.ruleId}" cannot be acknowledged (use one of ${acknowledgeable.join(', ')})`,
-    };
-  }
-  if (typeof ack.task !== 'string' || ack.task.trim() === '') {
-    return {
-      status: AcknowledgementState.INVALID,
-      problem: `it names no task (use a task name, stream/task, or *)`,
-    };
-  }
-  if (reason.length < MIN_ACKNOWLEDGEMENT_REASON_LENGTH) {
-    return {
-      status: AcknowledgementState.INVALID,
-      problem: `its reason ${reason === '' ? 'is missing' : `"${reason}" is shorter than ${MIN_ACKNOWLEDGEMENT_REASON_LENGTH} characters`} (say why the finding is acceptable)`,
-    };
-  }
-  if (ack.expires !== undefined) {
-    const at = Date.parse(ack.expires);
-    if (Number.isNaN(at)) {
-      return {
-        status: AcknowledgementState.INVALID,
-        problem: `its expiry "${ack.expires}" is not a date (use YYYY-MM-DD or an ISO-8601 instant)`,
-      };
-    }
-    if (at <= now) {
-      return { status: AcknowledgementState.EXPIRED, problem: `it expired on ${ack.expires}` };
-    }
-  }
-  return { status: AcknowledgementState.ACTIVE };
 }

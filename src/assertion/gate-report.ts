@@ -1,7 +1,8 @@
 // What the gate reports: findings, the report the construct writes and the CLI prints, and the
 // texts synth, plan and the CLI show.
 import { formatAge } from '../lookup/duration';
-import { GateSeverity, type GateRules } from './gate-rules';
+import type { GateRules } from './gate-rules';
+import { GateSeverity } from './rules/rule';
 
 // The one age format (lookup/duration.ts), re-exported for the rules and the CLI that read it here.
 export { formatAge };
@@ -74,6 +75,22 @@ export interface AcknowledgementStatus {
   readonly status: AcknowledgementState;
   /** How many findings it accepted. */
   readonly matchedFindings: number;
+  /** The findings it accepted: the stream and task of each (neither, for a finding about no task). */
+  readonly matches: AcknowledgementMatch[];
+}
+
+/** A finding an acknowledgement accepted. */
+export interface AcknowledgementMatch {
+  /**
+   * The stream of the finding.
+   * @default - the finding is about no stream (such as `DIS-MIN-TASKS`)
+   */
+  readonly streamName?: string;
+  /**
+   * The task of the finding.
+   * @default - the finding is about no task
+   */
+  readonly taskName?: string;
 }
 
 /** One looked-up stream, as summarized in a report. */
@@ -86,8 +103,12 @@ export interface GateReportStream {
   readonly region: string;
   /** When the tasks were fetched, ISO-8601. */
   readonly fetchedAt: string;
+  /** Seconds from the fetch to the evaluation (`evaluatedAt`): the snapshot's age. */
+  readonly ageSeconds: number;
   /** Where the snapshot came from, when known. */
   readonly source?: string;
+  /** False when the stream does not exist (yet); its tasks are then empty. */
+  readonly streamExists: boolean;
   /** The names of the stream's tasks. */
   readonly tasks: string[];
 }
@@ -101,6 +122,8 @@ export interface GateReport {
   readonly formatVersion: number;
   /** True when no unacknowledged error finding exists. */
   readonly healthy: boolean;
+  /** When the gate was evaluated, ISO-8601: snapshot ages and acknowledgement expiry are measured at it. */
+  readonly evaluatedAt: string;
   /** Counts of unacknowledged errors, warnings and acknowledged findings. */
   readonly summary: GateReportSummary;
   /** Every finding, in rule order then stream/task order. */
@@ -120,9 +143,10 @@ export interface GateReport {
 export function formatGateReport(report: GateReport): string {
   const { errors, warnings, acknowledged } = report.summary;
   const streams = report.streams.map((s) => s.streamName).join(', ') || '(none)';
+  const counts = `${count(warnings, 'warning')}, ${acknowledged} acknowledged.`;
   const headline = report.healthy
-    ? `DIS transfer task gate passed for ${streams}: ${warnings} warning(s), ${acknowledged} acknowledged.`
-    : `DIS transfer task gate failed for ${streams}: ${errors} error(s), ${warnings} warning(s), ${acknowledged} acknowledged.`;
+    ? `DIS transfer task gate passed for ${streams}: ${counts}`
+    : `DIS transfer task gate failed for ${streams}: ${count(errors, 'error')}, ${counts}`;
   const rank = (f: GateFinding): number =>
     f.acknowledgedReason !== undefined ? 2 : f.severity === GateSeverity.ERROR ? 0 : 1;
   const lines = report.findings
@@ -148,6 +172,11 @@ export function formatFinding(finding: GateFinding): string {
   const detail = details.length > 0 ? ` [${details.join(', ')}]` : '';
   const ack = finding.acknowledgedReason === undefined ? '' : ` Acknowledged: ${finding.acknowledgedReason}`;
   return `${finding.ruleId}: ${finding.message}${detail} Fix: ${finding.fix}${ack}`;
+}
+
+/** `1 error`, `2 errors`, `0 warnings`: a count with its noun, singular or plural. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Joins `items` with commas, showing at most `max` of them: `a, b, c, … (12 more)`. */

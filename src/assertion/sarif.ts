@@ -5,9 +5,8 @@ import { createHash } from 'node:crypto';
 import { isAbsolute, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { GateFinding, GateReport, GateReportStream } from './gate-report';
-import { GateSeverity } from './gate-rules';
 import { GATE_RULES } from './rules';
-import { FindingSubject, type GateRule } from './rules/rule';
+import { FindingSubject, GateSeverity, type GateRule } from './rules/rule';
 import type { SarifLog, SarifLocation, SarifReportingDescriptor, SarifResult } from './sarif-log';
 
 /** The `$schema` of every log: the final OASIS SARIF 2.1.0 schema. */

@@ -1,5 +1,4 @@
-import { checkAcknowledgement, evaluateGate, runRule } from '../../src/assertion/evaluate-gate';
-import { AcknowledgementState } from '../../src/assertion/gate-report';
+import { evaluateGate, runRule } from '../../src/assertion/evaluate-gate';
 import { GateSeverity } from '../../src/assertion/gate-rules';
 import { FindingSubject, type GateRule } from '../../src/assertion/rules/rule';
 import { DisError } from '../../src/client/errors';
@@ -13,6 +12,7 @@ describe('evaluateGate', () => {
     expect(report).toEqual({
       formatVersion: 1,
       healthy: true,
+      evaluatedAt: '2026-11-29T12:00:00.000Z',
       summary: { errors: 0, warnings: 0, acknowledged: 0 },
       findings: [],
       acknowledgements: [],
@@ -22,7 +22,9 @@ describe('evaluateGate', () => {
           projectId: '0123456789abcdef0123456789abcdef',
           region: 'cn-north-4',
           fetchedAt: '2026-11-28T12:00:00.000Z',
+          ageSeconds: 86400,
           source: 'context',
+          streamExists: true,
           tasks: ['orders-to-dli', 'orders-to-obs'],
         },
         {
@@ -30,11 +32,13 @@ describe('evaluateGate', () => {
           projectId: '0123456789abcdef0123456789abcdef',
           region: 'cn-north-4',
           fetchedAt: '2026-11-28T12:00:00.000Z',
+          ageSeconds: 86400,
           source: 'context',
+          streamExists: true,
           tasks: ['clicks-to-obs'],
         },
       ],
-      rules: { allowedStates: ['RUNNING'] },
+      rules: { allowedStates: ['RUNNING'], maxSnapshotAgeSeconds: 86400 },
     });
   });
 
@@ -78,6 +82,7 @@ describe('evaluateGate', () => {
         expires: '2027-01-01',
         status: 'active',
         matchedFindings: 1,
+        matches: [{ streamName: 'orders', taskName: 'orders-to-dli' }],
       },
     ]);
   });
@@ -140,12 +145,17 @@ describe('evaluateGate', () => {
     expect(report.summary.acknowledged).toBe(1);
   });
 
-  test('is deterministic: lag is measured against fetchedAt, not now', () => {
+  test('lag is measured against fetchedAt, not now; only the evaluation time and ages move', () => {
     const snaps = [snapshot('s', [task('a', 'RUNNING', 'OBS', 120)])];
     const early = evaluateGate(snaps, { maxTransferLagSeconds: 60 }, NOW);
     const late = evaluateGate(snaps, { maxTransferLagSeconds: 60 }, NOW + 365 * 86400_000);
-    expect(late).toEqual(early);
+    const clockFree = ({ evaluatedAt: _, streams, ...rest }: typeof early) => ({
+      ...rest,
+      streams: streams.map(({ ageSeconds: __, ...s }) => s),
+    });
+    expect(clockFree(late)).toEqual(clockFree(early));
     expect(early.findings[0].lastTransferAgeSeconds).toBe(120);
+    expect([early.streams[0].ageSeconds, late.streams[0].ageSeconds]).toEqual([86400, 366 * 86400]);
   });
 
   test('tasks are reported in stream order, then by task name', () => {
@@ -193,41 +203,6 @@ describe('evaluateGate', () => {
     expect(() => evaluateGate([{ ...snapshot('s', []), fetchedAt: 'yesterday' }], {}, NOW)).toThrow(
       'The snapshot of stream s has fetchedAt "yesterday", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.',
     );
-  });
-});
-
-const now = Date.parse('2026-11-29T12:00:00Z');
-const ok = { ruleId: 'DIS-TASK-STATE', task: 'orders-to-dli', reason: 'migration to DLI v2, OPS-1234' };
-
-describe('checkAcknowledgement', () => {
-  test('active without expiry or before it', () => {
-    expect(checkAcknowledgement(ok, now)).toEqual({ status: AcknowledgementState.ACTIVE });
-    expect(checkAcknowledgement({ ...ok, expires: '2026-11-29T12:00:01Z' }, now).status).toBe(
-      AcknowledgementState.ACTIVE,
-    );
-  });
-
-  test('expired from the expiry instant on', () => {
-    expect(checkAcknowledgement({ ...ok, expires: '2026-11-29T12:00:00Z' }, now)).toEqual({
-      status: AcknowledgementState.EXPIRED,
-      problem: 'it expired on 2026-11-29T12:00:00Z',
-    });
-  });
-
-  test('a reason counts without surrounding spaces; exactly 10 characters is enough', () => {
-    expect(checkAcknowledgement({ ...ok, reason: '   123456789   ' }, now).status).toBe(
-      AcknowledgementState.INVALID,
-    );
-    expect(checkAcknowledgement({ ...ok, reason: '1234567890' }, now).status).toBe(
-      AcknowledgementState.ACTIVE,
-    );
-  });
-
-  test('a reason that is not a string (from hand-written JSON) is missing', () => {
-    expect(checkAcknowledgement({ ...ok, reason: undefined as unknown as string }, now)).toEqual({
-      status: AcknowledgementState.INVALID,
-      problem: 'its reason is missing (say why the finding is acceptable)',
-    });
   });
 });
 

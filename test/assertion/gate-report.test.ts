@@ -24,7 +24,7 @@ describe('formatGateReport', () => {
     );
     expect(formatGateReport(report)).toBe(
       [
-        'DIS transfer task gate failed for orders: 3 error(s), 0 warning(s), 1 acknowledged.',
+        'DIS transfer task gate failed for orders: 3 errors, 0 warnings, 1 acknowledged.',
         '  ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, never transferred] Fix: Start the task again (DIS console, stream orders, Dump Management), or add PAUSED to allowedStates.',
         '  ERROR DIS-TASK-REQUIRED: required task orders-to-dws was not found in stream orders. Fix: Create the transfer task orders-to-dws, or remove it from requiredTasks.',
         '  ERROR DIS-TRANSFER-LAG: task orders/orders-to-dli has never transferred, and was created 30d before the fetch (max lag 1h). [state PAUSED, destination DLI, never transferred] Fix: Find out why the task stopped dumping (DIS console, stream orders, Dump Management), or raise maxTransferLag.',
@@ -35,7 +35,7 @@ describe('formatGateReport', () => {
 
   test('a passing report says so', () => {
     expect(formatGateReport(evaluateGate(demo(), {}, NOW))).toBe(
-      'DIS transfer task gate passed for orders, clicks: 0 warning(s), 0 acknowledged.',
+      'DIS transfer task gate passed for orders, clicks: 0 warnings, 0 acknowledged.',
     );
   });
 });

@@ -29,7 +29,9 @@ describe('checkGateLive', () => {
         projectId: PROJECT,
         region: 'cn-north-4',
         fetchedAt: '2026-11-29T00:00:00.000Z',
+        ageSeconds: 0,
         source: 'api',
+        streamExists: true,
         tasks: ['orders-to-dli', 'orders-to-obs'],
       },
     ]);

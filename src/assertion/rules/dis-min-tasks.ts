@@ -1,3 +1,4 @@
+import { count } from '../gate-report';
 import { FindingSubject, gateRule } from './rule';
 
 const FIX = 'Create the missing transfer tasks, or lower minTasks.';
@@ -12,9 +13,10 @@ export const disMinTasks = gateRule({
   fix: FIX,
   check(context) {
     const min = context.rules.minTasks;
-    if (min === undefined || context.tasks.length >= min) return [];
+    // A stream that does not exist yet has no tasks to count: DIS-STREAM-ABSENT names the minimum.
+    if (min === undefined || context.tasks.length >= min || context.streams.some((s) => !s.exists)) return [];
     const streams = context.streamNames.join(', ') || '(none)';
-    const found = `${context.tasks.length} transfer task${context.tasks.length === 1 ? '' : 's'}`;
+    const found = count(context.tasks.length, 'transfer task');
     return [{ message: `found ${found} in ${streams}; at least ${min} required.`, fix: FIX }];
   },
 });

@@ -1,6 +1,9 @@
-import { FindingSubject, gateRule, type CheckFinding } from './rule';
+import { awaitsAbsentStream, FindingSubject, gateRule, type CheckFinding } from './rule';
 
-/** DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). */
+/**
+ * DIS-TASK-REQUIRED: every required and every expected task exists (ignored tasks count). A task
+ * that may belong to a stream that does not exist yet is left to DIS-STREAM-ABSENT.
+ */
 export const disTaskRequired = gateRule({
   id: 'DIS-TASK-REQUIRED',
   summary: 'Every task of requiredTasks and of expectedTasks exists (ignored tasks count).',
@@ -23,7 +26,7 @@ export const disTaskRequired = gateRule({
     for (const [ref, kind] of refs) {
       if (seen.has(ref)) continue;
       seen.add(ref);
-      if (existing.has(ref)) continue;
+      if (existing.has(ref) || awaitsAbsentStream(ref, context)) continue;
       const slash = ref.indexOf('/');
       const streamName = slash > 0 ? ref.slice(0, slash) : undefined;
       const where =

@@ -2,7 +2,7 @@
 // check), the context its check reads, and the helpers every rule shares.
 import type { TransferTask } from '../../client/model';
 import type { AcknowledgementState, RuleFinding } from '../gate-report';
-import { GateSeverity, type GateAcknowledgement, type GateRules } from '../gate-rules';
+import type { GateAcknowledgement, GateRules } from '../gate-rules';
 
 /**
  * A gate rule, declared in one file of this folder named after its id in lower case
@@ -34,11 +34,28 @@ export interface GateRule {
   readonly level: GateSeverity;
   /**
    * Whether an acknowledgement can accept the rule's findings. False for the rules about
-   * acknowledgements themselves: their findings always fail at the rule's `level`.
+   * acknowledgements themselves: their findings always have the rule's `level`.
    */
   readonly acknowledgeable: boolean;
-  /** The check: a pure function of the context; a check that throws becomes a finding. */
+  /**
+   * The gate rule option that sets this rule's level, when one does (`absentStreamSeverity` for
+   * `DIS-STREAM-ABSENT`); the gate's `severity: WARNING` still makes it a warning.
+   * @default - the rule's `level`
+   */
+  readonly levelOption?: 'absentStreamSeverity';
+  /**
+   * The check: a pure function of the context; a check that throws becomes a finding. Rules that
+   * cannot be acknowledged run after all the others and see what each acknowledgement matched.
+   */
   check(context: RuleContext): CheckFinding[];
+}
+
+/** How a gate reports the findings of its rules. */
+export enum GateSeverity {
+  /** Findings fail the gate (and, depending on the enforcement, synth, plan or apply). */
+  ERROR = 'error',
+  /** Findings are reported as warnings and never fail anything. */
+  WARNING = 'warning',
 }
 
 /** What a finding is about: where a reader fixes it. */
@@ -82,6 +99,31 @@ export interface CheckedAcknowledgement {
   readonly status: AcknowledgementState;
   /** What is wrong with it, for `invalid` and `expired`. */
   readonly problem?: string;
+  /** Its expiry as epoch ms, when it has a valid one. */
+  readonly expiresAt?: number;
+  /**
+   * The findings it accepted. Known only once every rule that can be acknowledged has run: set
+   * for the checks of rules that cannot be acknowledged (`DIS-ACK-UNUSED` reads it).
+   */
+  readonly matches?: readonly RuleFinding[];
+}
+
+/** One looked-up stream as the rules see it. */
+export interface GateStream {
+  /** The stream name. */
+  readonly streamName: string;
+  /** The region. */
+  readonly region: string;
+  /** The project id. */
+  readonly projectId: string;
+  /** When its tasks were fetched, ISO-8601. */
+  readonly fetchedAt: string;
+  /** Where the snapshot came from (`api`, `cache`, `context`), when known. */
+  readonly source?: string;
+  /** False when the stream does not exist (yet): a lookup with `mustExist: false` found nothing. */
+  readonly exists: boolean;
+  /** Seconds from the fetch to the evaluation (0 when the fetch time is later). */
+  readonly ageSeconds: number;
 }
 
 /** Everything a rule may look at. Rules are pure functions of it. */
@@ -92,11 +134,13 @@ export interface RuleContext {
   readonly allTasks: readonly GateTask[];
   /** The names of the looked-up streams. */
   readonly streamNames: readonly string[];
-  /** The rules, `allowedStates` filled in. */
+  /** The looked-up streams, in lookup order, with whether they exist and their snapshots' age. */
+  readonly streams: readonly GateStream[];
+  /** The rules, `allowedStates` and `maxSnapshotAgeSeconds` filled in. */
   readonly rules: GateRules & { readonly allowedStates: string[] };
   /** Every acknowledgement of the rules, checked against the evaluation time. */
   readonly acknowledgements: readonly CheckedAcknowledgement[];
-  /** The evaluation time (epoch ms), used only for acknowledgement expiry. */
+  /** The evaluation time (epoch ms): acknowledgement expiry and snapshot age depend on it. */
   readonly now: number;
 }
 
@@ -137,4 +181,16 @@ export class TaskRefSet {
   public has(streamName: string, taskName: string): boolean {
     return this.refs.has(taskName) || this.refs.has(`${streamName}/${taskName}`);
   }
+}
+
+/**
+ * True when task reference `ref` may name a task of a stream that does not exist yet, so that the
+ * rules leave it to `DIS-STREAM-ABSENT`: its stream is absent, or it names no stream and some
+ * looked-up stream is absent.
+ */
+export function awaitsAbsentStream(ref: string, context: Pick<RuleContext, 'streams'>): boolean {
+  const slash = ref.indexOf('/');
+  const absent = context.streams.filter((s) => !s.exists);
+  if (slash < 0) return absent.length > 0;
+  return absent.some((s) => s.streamName === ref.slice(0, slash));
 }

@@ -28,7 +28,7 @@ describe('DIS-ACK-EXPIRED: acknowledgements are within their expiry (now is 2026
         ruleId: 'DIS-ACK-EXPIRED',
         taskName: 'orders-to-dli',
         ackRuleId: 'DIS-TASK-STATE',
-        message: `the acknowledgement of DIS-TASK-STATE for orders-to-dli ("${reason}") it expired on 2026-11-01.`,
+        message: `the acknowledgement of DIS-TASK-STATE for orders-to-dli ("${reason}") expired on 2026-11-01.`,
         fix: 'Fix what the acknowledgement accepted, or renew it with a later expiry and a current reason.',
       },
     ]);

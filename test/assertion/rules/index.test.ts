@@ -9,6 +9,8 @@ const ids = GATE_RULES.map((rule) => rule.id);
 describe('rules inventory', () => {
   test('pins the rule ids and their order (a change here is a reviewed diff)', () => {
     expect(ids).toEqual([
+      'DIS-STREAM-ABSENT',
+      'DIS-SNAPSHOT-AGE',
       'DIS-TASK-STATE',
       'DIS-TASK-REQUIRED',
       'DIS-TASK-UNEXPECTED',
@@ -17,11 +19,25 @@ describe('rules inventory', () => {
       'DIS-MIN-TASKS',
       'DIS-ACK-INVALID',
       'DIS-ACK-EXPIRED',
+      'DIS-ACK-EXPIRING',
+      'DIS-ACK-UNUSED',
     ]);
     expect(GATE_RULES.filter((rule) => !rule.acknowledgeable).map((rule) => rule.id)).toEqual([
       'DIS-ACK-INVALID',
       'DIS-ACK-EXPIRED',
+      'DIS-ACK-EXPIRING',
+      'DIS-ACK-UNUSED',
     ]);
+    expect(GATE_RULES.filter((rule) => rule.level === GateSeverity.WARNING).map((rule) => rule.id)).toEqual([
+      'DIS-STREAM-ABSENT',
+      'DIS-ACK-EXPIRING',
+      'DIS-ACK-UNUSED',
+    ]);
+  });
+
+  test('rules that cannot be acknowledged come after every rule that can (they read what was accepted)', () => {
+    const first = GATE_RULES.findIndex((rule) => !rule.acknowledgeable);
+    expect(GATE_RULES.slice(first).every((rule) => !rule.acknowledgeable)).toBe(true);
   });
 
   test('every rule is declared, id and check together, in exactly one file named after its id', () => {
