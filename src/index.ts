@@ -38,10 +38,12 @@ export {
   ENFORCEMENT_CONTEXT_KEY,
   ENFORCEMENT_ENV_VAR,
   Enforcement,
+  GateReportFormat,
   type DisTransferTasksAssertionProps,
 } from './assertion/dis-transfer-tasks-assertion';
 export {
   AcknowledgementState,
+  type AcknowledgementMatch,
   type AcknowledgementStatus,
   type GateFinding,
   type GateReport,

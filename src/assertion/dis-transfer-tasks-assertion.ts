@@ -17,9 +17,16 @@ import { defaultCliCommand, missingCliWarning } from './cli-command';
 import { AssertionScopeError, GateConfigError } from './errors';
 import { evaluateGate } from './evaluate-gate';
 import { gateFileFor, type GateFile } from './gate-file';
-import { formatGateReport, type GateReport } from './gate-report';
+import { AcknowledgementState, formatAge, formatGateReport, type GateReport } from './gate-report';
+import { disSnapshotAge } from './rules/dis-snapshot-age';
 import { parseGateRules, type GateRuleOptions, type GateRules } from './gate-rules';
-import { addApplyGate, addPlanGate, stackFileName } from './terraform-gates';
+import { creationSite, gateSarifOptions, GateReportFormat } from './report-files';
+import { GateSeverity } from './rules/rule';
+import { buildSarifLog } from './sarif';
+import type { SarifFileLocation } from './sarif';
+import { addApplyGate, addPlanGate, stackFileName, type PlanAgeCheck } from './terraform-gates';
+
+export { GateReportFormat } from './report-files';
 
 /**
  * When a `DisTransferTasksAssertion` stops a deployment. Values are lower case, like the package's
@@ -53,10 +60,24 @@ export interface DisTransferTasksAssertionProps extends GateRuleOptions {
    */
   readonly maxTransferLag?: Duration;
   /**
+   * The oldest snapshot the gate evaluates (`DIS-SNAPSHOT-AGE`), measured from its fetch to synth
+   * and, under `Enforcement.PLAN`, again at plan time. Snapshots given as cdktf context are exempt;
+   * `ignoreSnapshotAge` turns the check off.
+   * @default Duration.hours(24)
+   */
+  readonly maxSnapshotAge?: Duration;
+  /**
    * When the gate stops a deployment.
    * @default Enforcement.SYNTH
    */
   readonly enforcement?: Enforcement;
+  /**
+   * The reports written beside the stack in the synth output: the JSON report
+   * (`dis-gate.<path>.report.json`) and SARIF 2.1.0 for code scanning
+   * (`dis-gate.<path>.report.sarif`).
+   * @default [GateReportFormat.JSON]
+   */
+  readonly reportFormats?: GateReportFormat[];
   /**
    * The command that runs this package's CLI at apply time (`Enforcement.APPLY` only); it is
    * run as `<cliCommand> check --gate-file <file>` in the stack's working directory.
@@ -73,7 +94,9 @@ export interface DisTransferTasksAssertionProps extends GateRuleOptions {
  * reasons); `enforcement` decides whether synth, plan or apply stops, or only warns.
  *
  * Must be created inside a `TerraformStack` (cdktf ignores validations anywhere else). Writes a
- * JSON report of every finding beside the stack in the synth output (`reportFileName`).
+ * JSON report of every finding beside the stack in the synth output (`reportFileName`), and SARIF
+ * for code scanning with `reportFormats`. Refuses snapshots older than `maxSnapshotAge` (24 hours
+ * by default) and reports a stream that does not exist yet (`DIS-STREAM-ABSENT`) as a warning.
  *
  * @example
  * new DisTransferTasksAssertion(stack, 'OrdersRunning', { lookup });
@@ -95,13 +118,19 @@ export class DisTransferTasksAssertion extends Construct {
   public readonly gate?: TerraformResource;
   /** The JSON report's file name, in the stack's folder of the synth output (`cdktf.out/stacks/<stack>/`). */
   public readonly reportFileName: string;
+  /** The SARIF report's file name beside the JSON report (`GateReportFormat.SARIF` only). */
+  public readonly sarifFileName?: string;
   /** The gate file's name beside the stack (`APPLY` only); the CLI `check --gate-file` reads it. */
   public readonly gateFileName?: string;
 
   private readonly gateFile?: GateFile;
+  private readonly formats: readonly GateReportFormat[];
+  /** The line of the stack file that created this gate, for SARIF. */
+  private readonly site?: SarifFileLocation;
 
   public constructor(scope: Construct, id: string, props: DisTransferTasksAssertionProps) {
     super(scope, id);
+    this.site = creationSite();
     const stack = this.node.scopes.find((s): s is TerraformStack => TerraformStack.isStack(s));
     if (stack === undefined) throw new AssertionScopeError(this.node.path);
     // The gate is evaluated while synth runs: every prop must be a literal. The lookup is a
@@ -119,8 +148,13 @@ export class DisTransferTasksAssertion extends Construct {
     this.enforcement = resolved.value;
     this.enforcementFrom = resolved.from;
     this.rules = toGateRules(props, this.node.path);
-    this.report = evaluateGate(props.lookup.snapshots, this.rules);
+    const now = Date.now();
+    this.report = evaluateGate(props.lookup.snapshots, this.rules, now);
+    this.formats = checkReportFormats(props.reportFormats, this.node.path);
     this.reportFileName = stackFileName(this, stack.node.path, 'report.json');
+    if (this.formats.includes(GateReportFormat.SARIF)) {
+      this.sarifFileName = stackFileName(this, stack.node.path, 'report.sarif');
+    }
     const text = formatGateReport(this.report);
     if (resolved.from === 'env' || resolved.from === 'context') {
       Annotations.of(this).addInfo(
@@ -138,13 +172,32 @@ export class DisTransferTasksAssertion extends Construct {
         });
         if (this.report.healthy) this.annotate(text, '');
         break;
-      case Enforcement.PLAN:
-        this.gate = addPlanGate(this, props.lookup.snapshots, this.report, text);
+      case Enforcement.PLAN: {
+        // What goes into cdk.tf.json must not depend on the clock: the verdict there leaves the
+        // snapshot age out, and terraform measures it again at plan time.
+        const clockFree = evaluateGate(
+          props.lookup.snapshots,
+          { ...this.rules, maxSnapshotAgeSeconds: undefined, ignoreSnapshotAge: true },
+          now,
+        );
+        const ageCheck = planAgeCheck(this.report, this.rules);
+        this.gate = addPlanGate(
+          this,
+          props.lookup.snapshots,
+          clockFree,
+          formatGateReport(clockFree),
+          ageCheck,
+        );
+        const age =
+          ageCheck === undefined
+            ? ''
+            : `, or once a snapshot is older than ${formatAge(ageCheck.maxSeconds)} at plan time`;
         this.annotate(
           text,
-          `terraform plan fails on terraform_data.${this.gate.friendlyUniqueId} while any error remains.`,
+          `terraform plan fails on terraform_data.${this.gate.friendlyUniqueId} while any error remains${age}.`,
         );
         break;
+      }
       case Enforcement.APPLY:
         this.gateFileName = stackFileName(this, stack.node.path, 'gate.json');
         this.gateFile = gateFileFor(this.node.path, props.lookup, this.rules);
@@ -187,7 +240,13 @@ export class DisTransferTasksAssertion extends Construct {
       enforcementFrom: this.enforcementFrom,
       ...this.report,
     };
-    writeFileSync(join(stackDir, this.reportFileName), `${JSON.stringify(report, null, 2)}\n`);
+    if (this.formats.includes(GateReportFormat.JSON)) {
+      writeFileSync(join(stackDir, this.reportFileName), `${JSON.stringify(report, null, 2)}\n`);
+    }
+    if (this.sarifFileName !== undefined) {
+      const log = buildSarifLog(this.report, gateSarifOptions(this.report, this.node.path, this.site));
+      writeFileSync(join(stackDir, this.sarifFileName), `${JSON.stringify(log, null, 2)}\n`);
+    }
     if (this.gateFile !== undefined && this.gateFileName !== undefined) {
       writeFileSync(join(stackDir, this.gateFileName), `${JSON.stringify(this.gateFile, null, 2)}\n`);
     }
@@ -242,11 +301,54 @@ function toGateRules(props: DisTransferTasksAssertionProps, constructPath: strin
       expectedTasks: props.expectedTasks,
       ignoreTasks: props.ignoreTasks,
       destinationTypes: props.destinationTypes,
+      allowUndocumentedValues: props.allowUndocumentedValues,
       maxTransferLagSeconds: props.maxTransferLag?.toSeconds(),
+      maxSnapshotAgeSeconds: props.maxSnapshotAge?.toSeconds(),
+      ignoreSnapshotAge: props.ignoreSnapshotAge,
       minTasks: props.minTasks,
       severity: props.severity,
+      absentStreamSeverity: props.absentStreamSeverity,
       acknowledgements: props.acknowledgements,
+      maxAcknowledgementDays: props.maxAcknowledgementDays,
+      unacknowledgeableRules: props.unacknowledgeableRules,
     },
     `The props of DisTransferTasksAssertion ${constructPath}`,
   );
+}
+
+/**
+ * The snapshot age the PLAN gate measures again at plan time, when the gate enforces it: the age
+ * rule is on, findings are errors, and no acknowledgement accepts every finding of the rule.
+ */
+function planAgeCheck(report: GateReport, rules: GateRules): PlanAgeCheck | undefined {
+  const maxSeconds = report.rules.maxSnapshotAgeSeconds;
+  if (maxSeconds === undefined || rules.severity === GateSeverity.WARNING) return undefined;
+  const accepted = report.acknowledgements.some(
+    (a) => a.ruleId === disSnapshotAge.id && a.task === '*' && a.status === AcknowledgementState.ACTIVE,
+  );
+  if (accepted) return undefined;
+  const streams = report.streams
+    .filter((s) => s.streamExists && s.source !== 'context')
+    .map((s) => s.streamName);
+  return streams.length === 0 ? undefined : { maxSeconds, streams };
+}
+
+/**
+ * The report formats asked for: a list of `GateReportFormat` values (props from JavaScript are
+ * not type-checked), each once.
+ * @throws GateConfigError naming the construct and the valid values
+ */
+function checkReportFormats(
+  formats: readonly GateReportFormat[] | undefined,
+  constructPath: string,
+): readonly GateReportFormat[] {
+  if (formats === undefined) return [GateReportFormat.JSON];
+  const valid = Object.values(GateReportFormat) as string[];
+  if (!Array.isArray(formats) || formats.some((f) => !valid.includes(f))) {
+    throw new GateConfigError(
+      `The prop reportFormats of DisTransferTasksAssertion ${constructPath} is not a list of report formats: use GateReportFormat.JSON and/or GateReportFormat.SARIF (${valid.join(', ')}).`,
+      { source: `the prop reportFormats of DisTransferTasksAssertion ${constructPath}` },
+    );
+  }
+  return [...new Set(formats)];
 }

@@ -12,48 +12,94 @@ import {
   type TerraformMetaArguments,
 } from 'cdktf';
 import type { Construct } from 'constructs';
-import { escapeTemplate } from '../lookup/terraform-json';
+import { escapeTemplate, escapeTemplates } from '../lookup/terraform-json';
 import type { GateSnapshot } from './evaluate-gate';
 import type { GateFile } from './gate-file';
-import type { GateReport } from './gate-report';
+import { formatAge, type GateReport } from './gate-report';
+import { disSnapshotAge } from './rules/dis-snapshot-age';
+
+/**
+ * The snapshot age the plan-time gate re-measures with `plantimestamp()`: the limit, and the
+ * streams it applies to (recorded ones that exist; cdktf context values are exempt).
+ */
+export interface PlanAgeCheck {
+  /** The oldest snapshot accepted, in seconds between its fetch and the plan. */
+  readonly maxSeconds: number;
+  /** The streams whose snapshots are measured. */
+  readonly streams: readonly string[];
+}
 
 /**
  * Adds the plan-time gate under `scope`: a local holding the snapshot and the verdict, and a
- * `terraform_data` whose precondition references it. Terraform refuses conditions that reference
+ * `terraform_data` whose preconditions reference it. Terraform refuses conditions that reference
  * nothing (research/cdktf.md §3.1) and re-evaluates preconditions on every plan, so the plan fails
- * with `message` for as long as the verdict has errors.
+ * with `message` for as long as the verdict has errors, and, with `ageCheck`, once a snapshot is
+ * older at plan time than the gate accepts, however long after synth the plan runs. Every string
+ * from the snapshot is escaped: Terraform reads strings in the JSON as templates. The verdict and
+ * `message` must not depend on the clock: the synthesized JSON stays deterministic.
  */
 export function addPlanGate(
   scope: Construct,
   snapshots: readonly GateSnapshot[],
   report: GateReport,
   message: string,
+  ageCheck?: PlanAgeCheck,
 ): TerraformResource {
-  const snapshot = new TerraformLocal(scope, 'Snapshot', {
-    healthy: report.healthy,
-    errors: report.summary.errors,
-    streams: snapshots.map((s) => ({
-      stream: s.streamName,
-      fetched_at: s.fetchedAt,
-      tasks: [...s.tasks]
-        .sort((a, b) => (a.taskName < b.taskName ? -1 : 1))
-        .map((t) => ({
-          name: t.taskName,
-          state: t.state,
-          destination_type: t.destinationType,
-          last_transfer_timestamp: t.lastTransferTimestamp ?? 0,
-        })),
-    })),
-  });
+  const snapshot = new TerraformLocal(
+    scope,
+    'Snapshot',
+    escapeTemplates({
+      healthy: report.healthy,
+      errors: report.summary.errors,
+      ...(ageCheck === undefined ? {} : { max_snapshot_age: `${ageCheck.maxSeconds}s` }),
+      streams: snapshots.map((s) => ({
+        stream: s.streamName,
+        // timeadd() takes RFC 3339 only: the time as the gate read it, written back as such.
+        fetched_at: new Date(Date.parse(s.fetchedAt)).toISOString(),
+        check_age: ageCheck?.streams.includes(s.streamName) ?? false,
+        tasks: [...s.tasks]
+          .sort((a, b) => (a.taskName < b.taskName ? -1 : 1))
+          .map((t) => ({
+            name: t.taskName,
+            state: t.state,
+            destination_type: t.destinationType,
+            last_transfer_timestamp: t.lastTransferTimestamp ?? 0,
+          })),
+      })),
+    }),
+  );
+  const local = `local.${snapshot.friendlyUniqueId}`;
   return new TerraformData(scope, 'Gate', {
     input: snapshot.asAnyMap,
     preconditions: [
-      {
-        condition: `\${local.${snapshot.friendlyUniqueId}.errors == 0}`,
-        errorMessage: escapeTemplate(message),
-      },
+      { condition: `\${${local}.errors == 0}`, errorMessage: escapeTemplate(message) },
+      ...(ageCheck === undefined ? [] : [snapshotAgePrecondition(local, ageCheck)]),
     ],
   });
+}
+
+/**
+ * The precondition that measures each snapshot's age at plan time: `plantimestamp()` against
+ * `fetched_at + max_snapshot_age`. Its message, built by Terraform, names the stale streams and
+ * their fetch times.
+ */
+function snapshotAgePrecondition(local: string, ageCheck: PlanAgeCheck): TerraformDataPrecondition {
+  const stale = `timecmp(plantimestamp(), timeadd(s.fetched_at, ${local}.max_snapshot_age)) > 0`;
+  const staleStreams = `[for s in ${local}.streams : "\${s.stream} (fetched \${s.fetched_at})" if s.check_age && ${stale}]`;
+  const rule = disSnapshotAge;
+  const text = (literal: string) => escapeTemplate(literal);
+  return {
+    condition: `\${length([for s in ${local}.streams : s if s.check_age && ${stale}]) == 0}`,
+    errorMessage: [
+      text(`${rule.id}: at plan time (`),
+      '${plantimestamp()}',
+      text('), the snapshot of '),
+      `\${join(", ", ${staleStreams})}`,
+      text(
+        ` is older than ${formatAge(ageCheck.maxSeconds)}, the most the gate accepts (synth measured it too; the plan runs later). Fix: ${rule.fix}`,
+      ),
+    ].join(''),
+  };
 }
 
 /**

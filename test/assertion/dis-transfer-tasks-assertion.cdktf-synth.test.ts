@@ -28,7 +28,7 @@ describe('SYNTH enforcement against the emulator', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('Validation failed with the following errors:');
     expect(r.stderr).toContain(
-      '[demo/Gate] DIS transfer task gate failed for orders: 1 error(s), 0 warning(s), 0 acknowledged.',
+      '[demo/Gate] DIS transfer task gate failed for orders: 1 error, 0 warnings, 0 acknowledged.',
     );
     expect(r.stderr).toContain(
       'ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, last transfer',

@@ -51,7 +51,7 @@ describe('DisTransferTasksAssertion over the real lookups', () => {
     const lookup = new DisProjectTransferTasks(stack, 'All', { region: REGION, projectId: PROJECT });
     new DisTransferTasksAssertion(stack, 'Gate', { lookup });
     expect(() => a.synth()).toThrow(
-      'DIS transfer task gate failed for clicks, orders: 1 error(s), 0 warning(s), 0 acknowledged.\n' +
+      'DIS transfer task gate failed for clicks, orders: 1 error, 0 warnings, 0 acknowledged.\n' +
         '  ERROR DIS-TASK-STATE: task clicks/clicks-to-obs is ABNORMAL; allowed: RUNNING.',
     );
   });
@@ -71,7 +71,9 @@ describe('DisTransferTasksAssertion over the real lookups', () => {
     expect(gateFile.rules).toEqual({ ignoreTasks: ['clicks/clicks-to-obs'] });
   });
 
-  test('a one-stream lookup: the report records where the snapshot came from', () => {
+  test('a one-stream lookup: the report records where the snapshot came from, when, and its age', () => {
+    // The gate measures the snapshot's age with the clock at synth: one hour after the fetch here.
+    jest.spyOn(Date, 'now').mockReturnValue(Date.parse(DEMO_FETCHED_AT) + 3_600_000);
     const a = app();
     const stack = new TerraformStack(a, 'demo');
     const lookup = new DisTransferTasks(stack, 'Orders', {
@@ -87,9 +89,13 @@ describe('DisTransferTasksAssertion over the real lookups', () => {
         projectId: PROJECT,
         region: REGION,
         fetchedAt: DEMO_FETCHED_AT,
+        ageSeconds: 3600,
         source: 'context',
+        streamExists: true,
         tasks: ['orders-to-dli', 'orders-to-obs'],
       },
     ]);
+    expect(gate.report.evaluatedAt).toBe('2026-11-28T13:00:00.000Z');
+    jest.restoreAllMocks();
   });
 });

@@ -49,7 +49,7 @@ function report(name = 'dis-gate.Gate.report.json'): Json {
 }
 
 const PAUSED_TEXT = [
-  'DIS transfer task gate failed for orders, clicks: 1 error(s), 0 warning(s), 0 acknowledged.',
+  'DIS transfer task gate failed for orders, clicks: 1 error, 0 warnings, 0 acknowledged.',
   '  ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING. [state PAUSED, destination DLI, last transfer 30s before fetch] Fix: Start the task again (DIS console, stream orders, Dump Management), or add PAUSED to allowedStates.',
 ].join('\n');
 
@@ -451,28 +451,6 @@ describe('DisTransferTasksAssertion', () => {
       });
       expect(() => app.synth()).toThrow(PAUSED_TEXT);
     });
-  });
-
-  test('synth is deterministic: the same snapshot gives byte-identical output and report', () => {
-    const outputs = [0, 1].map(() => {
-      const dir = mkdtempSync(join(tmpdir(), 'dis-assertion-det-'));
-      try {
-        const app = new App({ outdir: dir, stackTraces: false });
-        const stack = new TerraformStack(app, 'demo');
-        new DisTransferTasksAssertion(stack, 'Gate', {
-          lookup: lookupOf(demo('PAUSED')),
-          enforcement: Enforcement.PLAN,
-          maxTransferLag: Duration.seconds(10),
-        });
-        app.synth();
-        return ['cdk.tf.json', 'dis-gate.Gate.report.json'].map((f) =>
-          readFileSync(join(dir, 'stacks/demo', f), 'utf8'),
-        );
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-    expect(outputs[1]).toEqual(outputs[0]);
   });
 });
 

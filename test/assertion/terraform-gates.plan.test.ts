@@ -18,6 +18,10 @@ let stackDir: string;
 beforeAll(() => {
   dir = makeProject();
   stackDir = join(dir, 'cdktf.out', 'stacks', 'demo');
+  // One terraform init for the file (no provider: terraform_data is built in); each test then
+  // synthesizes its own app into the same folder, so that any test can run alone.
+  expect(synth(dir, config('RUNNING')).status).toBe(0);
+  expect(terraform('init').status).toBe(0);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -40,14 +44,11 @@ describe('PLAN enforcement with terraform', () => {
     const s = synth(dir, config('PAUSED'), CANARIES);
     expect(s.stderr).toBe('');
     expect(s.status).toBe(0);
-    expect(terraform('init').status).toBe(0);
     const plan = terraform('plan', '-lock=false');
     expect(plan.status).toBe(1);
     const out = plan.stderr.replace(/\s+/g, ' ');
     expect(out).toContain('Error: Resource precondition failed');
-    expect(out).toContain(
-      'DIS transfer task gate failed for orders: 1 error(s), 0 warning(s), 1 acknowledged.',
-    );
+    expect(out).toContain('DIS transfer task gate failed for orders: 1 error, 0 warnings, 1 acknowledged.');
     expect(out).toContain('ERROR DIS-TASK-STATE: task orders/orders-to-dli is PAUSED; allowed: RUNNING.');
     // The acknowledgement reason stays literal: terraform did not try to interpolate it.
     expect(out).toContain(`Acknowledged: ${reason}`);
@@ -85,6 +86,59 @@ describe('PLAN enforcement with terraform', () => {
       const out = plan.stderr.replace(/\s+/g, ' ');
       expect(out).toContain('Error: Resource precondition failed');
       expect(out).toContain(`Acknowledged: ${reason}`);
+    } finally {
+      rmSync(hclDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('PLAN enforcement: the snapshot age, measured again at plan time', () => {
+  const DAY = 86_400_000;
+  /** A synth that ran an hour after a fetch `fetchedDaysAgo` days before now, from the context cache. */
+  function staleConfig(fetchedDaysAgo: number, props: object = {}): object {
+    const fetched = Date.now() - fetchedDaysAgo * DAY;
+    return {
+      enforcement: 'PLAN',
+      fetchedAt: new Date(fetched).toISOString(),
+      cached: demoTasks('RUNNING'),
+      now: new Date(fetched + 3_600_000).toISOString(),
+      props,
+    };
+  }
+
+  test('a plan days after synth refuses the snapshot that synth accepted', () => {
+    // GIVEN a synth that ran an hour after the fetch, three days ago: fresh then, so it passed
+    const s = synth(dir, staleConfig(3), CANARIES);
+    expect({ status: s.status, stderr: s.stderr }).toEqual({ status: 0, stderr: '' });
+    // WHEN terraform plans it now
+    const plan = terraform('plan', '-lock=false');
+    // THEN the precondition measured the age at plan time and names stream, fetch time and fix
+    expect(plan.status).toBe(1);
+    const out = plan.stderr.replace(/\s+/g, ' ');
+    expect(out).toContain('Error: Resource precondition failed');
+    expect(out).toMatch(
+      /DIS-SNAPSHOT-AGE: at plan time \(\d{4}-\d\d-\d\dT[\d:.]+Z\), the snapshot of orders \(fetched \d{4}-\d\d-\d\dT[\d:.]+Z\) is older than 1d, the most the gate accepts/,
+    );
+    expect(out).toContain('Fix: Refresh the recorded snapshots (npx dis-transfer-tasks context refresh)');
+  });
+
+  test('a recent snapshot plans clean; ignoreSnapshotAge accepts an old one explicitly', () => {
+    expect(synth(dir, { ...staleConfig(0.5), now: undefined }, CANARIES).status).toBe(0);
+    expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(2);
+    expect(synth(dir, staleConfig(3, { ignoreSnapshotAge: true }), CANARIES).status).toBe(0);
+    expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(2);
+  });
+
+  test('HCL output (cdktf synth --hcl) carries the plan-time check too', () => {
+    const hclDir = makeProject();
+    try {
+      expect(synth(hclDir, staleConfig(3), { SYNTH_HCL_OUTPUT: 'true' }).status).toBe(0);
+      const hclStack = join(hclDir, 'cdktf.out', 'stacks', 'demo');
+      expect(readFileSync(join(hclStack, 'cdk.tf'), 'utf8')).toContain('plantimestamp()');
+      expect(run('terraform', ['init', '-input=false', '-no-color'], hclStack).status).toBe(0);
+      const plan = run('terraform', ['plan', '-input=false', '-no-color', '-lock=false'], hclStack);
+      expect(plan.status).toBe(1);
+      expect(plan.stderr.replace(/\s+/g, ' ')).toContain('DIS-SNAPSHOT-AGE: at plan time');
     } finally {
       rmSync(hclDir, { recursive: true, force: true });
     }

@@ -102,7 +102,7 @@ describe('redactingOutput', () => {
 });
 
 const TEXT = [
-  'DIS transfer task gate failed for orders: 1 error(s), 1 warning(s), 1 acknowledged.',
+  'DIS transfer task gate failed for orders: 1 error, 1 warning, 1 acknowledged.',
   '  ERROR DIS-TASK-STATE: task orders/a is PAUSED.',
   '  WARN  DIS-TRANSFER-LAG: task orders/b is late.',
   '  ACK   DIS-TASK-STATE: task orders/c is PAUSED.',

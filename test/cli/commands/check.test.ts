@@ -31,7 +31,7 @@ describe('check with rule options', () => {
     const run = await check(['--stream', 'orders', '--stream', 'clicks']);
     expectExit(run, 0);
     expect(run.stdout).toBe(
-      'DIS transfer task gate passed for orders, clicks: 0 warning(s), 0 acknowledged.\n',
+      'DIS transfer task gate passed for orders, clicks: 0 warnings, 0 acknowledged.\n',
     );
   });
 
