@@ -1,7 +1,16 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { CANARIES, emulatorEnv, filesContaining, makeProject, REPO, run, synth } from './e2e-helpers';
+import {
+  CANARIES,
+  demoTasks,
+  emulatorEnv,
+  filesContaining,
+  makeProject,
+  REPO,
+  run,
+  synth,
+} from './e2e-helpers';
 
 // SYNTH enforcement end to end: a live lookup against the emulator (in a child process, since
 // the lookup blocks this thread while synth runs), through app.synth() and the real cdktf CLI.
@@ -65,5 +74,24 @@ describe('SYNTH enforcement against the emulator', () => {
   test('no secret reaches the synth output, the report or the context cache', () => {
     for (const secret of [...Object.values(CANARIES), 'demo-token-0000'])
       expect(filesContaining(dir, secret)).toEqual([]);
+  });
+});
+
+describe('SYNTH enforcement of the snapshot age, through the real cdktf CLI', () => {
+  test('a snapshot recorded three days ago fails cdktf synth, naming the stream, its fetch time and the fix', () => {
+    const project = makeProject();
+    try {
+      const fetchedAt = new Date(Date.now() - 3 * 86_400_000).toISOString();
+      const stale = { enforcement: 'SYNTH', fetchedAt, cached: demoTasks('RUNNING') };
+      const r = run(CDKTF, ['synth'], project, { GATE_APP_CONFIG: JSON.stringify(stale) });
+      expect(r.status).not.toBe(0);
+      const out = `${r.stdout}\n${r.stderr}`.replace(/\s+/g, ' ');
+      expect(out).toContain(
+        `DIS-SNAPSHOT-AGE: the snapshot of stream orders was fetched at ${fetchedAt} (cache), 3d ago; the gate accepts snapshots up to 1d old.`,
+      );
+      expect(out).toContain('Refresh it (npx dis-transfer-tasks context refresh)');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
   });
 });

@@ -42,7 +42,7 @@ describe('check with rule options', () => {
     const run = await check(['--all-streams']);
     // THEN
     expectExit(run, 1);
-    expect(run.stdout).toMatch(/^DIS transfer task gate failed for clicks, orders: 1 error\(s\)/);
+    expect(run.stdout).toMatch(/^DIS transfer task gate failed for clicks, orders: 1 error, 0 warnings/);
     expect(run.stdout).toMatch(/ERROR DIS-TASK-STATE: task orders\/orders-to-dli is PAUSED.* Fix: /);
   });
 
