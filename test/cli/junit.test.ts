@@ -11,6 +11,7 @@ function report(findings: GateFinding[]): GateReport {
   return {
     formatVersion: 1,
     healthy: !findings.some((f) => f.severity === 'error' && f.acknowledgedReason === undefined),
+    evaluatedAt: '2026-11-28T01:00:00.000Z',
     summary: { errors: 0, warnings: 0, acknowledged: 0 },
     findings,
     acknowledgements: [],
@@ -20,6 +21,8 @@ function report(findings: GateFinding[]): GateReport {
         projectId: 'p1',
         region: 'cn-north-4',
         fetchedAt: '2026-11-28T00:00:00.000Z',
+        ageSeconds: 3600,
+        streamExists: true,
         tasks: ['orders-to-obs', 'orders-to-dli'],
       },
     ],
