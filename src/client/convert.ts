@@ -4,7 +4,7 @@
 // destination types (upper-case identifiers). A value that breaks them refuses the whole answer
 // (it is never recorded or shown raw); an id that breaks them is left out with a warning.
 import { checkServiceValue, checkStreamName, checkTaskName } from './config';
-import { type DisErrorContext, DisResponseError } from './errors';
+import { type DisErrorContext, DisResponseError, maskValue } from './errors';
 import {
   isKnownDestinationType,
   isKnownTransferTaskState,
@@ -31,6 +31,20 @@ export interface AnswerFacts {
   readonly context: DisErrorContext;
   /** The exchange that brought the answer. */
   readonly result: ExchangeResult;
+  /**
+   * The credential values of the client: an answer that holds one anywhere (a service or proxy
+   * echoing a header into a task name, a description, …) is refused, so that it is never recorded.
+   * @default none
+   */
+  readonly secrets?: readonly string[];
+}
+
+/** The problem of an answer that holds a credential value anywhere, or none. */
+function echoedSecret(body: unknown, facts: AnswerFacts): string[] {
+  const secrets = facts.secrets ?? [];
+  return secrets.length > 0 && maskValue(body, secrets) !== body
+    ? ['the answer holds a credential value of this client (a service or proxy echoed it)']
+    : [];
 }
 
 /** The message of the rule `value` breaks, or `undefined` when it keeps it. */
@@ -119,7 +133,10 @@ export function toListTransferTasksResult(
   facts: AnswerFacts,
 ): ListTransferTasksResult {
   const payloads = body.tasks ?? [];
-  const problems = payloads.flatMap((t, i) => taskProblems(t, `tasks.${i}.`));
+  const problems = [
+    ...echoedSecret(body, facts),
+    ...payloads.flatMap((t, i) => taskProblems(t, `tasks.${i}.`)),
+  ];
   if (problems.length > 0) refuse(facts, problems);
   const warnings: string[] = [];
   const tasks = payloads.map((t) => toTransferTask(t, warnings));
@@ -148,7 +165,7 @@ export function toTransferTaskDetails(
   facts: AnswerFacts,
 ): TransferTaskDetails {
   const fields = body as Record<string, unknown> & ShowTransferTaskResponse;
-  const problems = taskProblems(fields, '');
+  const problems = [...echoedSecret(body, facts), ...taskProblems(fields, '')];
   if (fields.stream_name !== undefined && fields.stream_name !== streamName) {
     problems.push(
       `stream_name ${quoted(fields.stream_name, 80)} is not the stream asked about ('${streamName}')`,
@@ -177,9 +194,12 @@ export function toTransferTaskDetails(
 /** The stream names of a ListStreams page, each checked against the naming rule. */
 export function toStreamNames(body: ListStreamsResponse, facts: AnswerFacts): string[] {
   const names = body.stream_names ?? [];
-  const problems = names
-    .map((name, i) => breach(checkStreamName, name, `stream_names.${i}`))
-    .filter((p): p is string => p !== undefined);
+  const problems = [
+    ...echoedSecret(body, facts),
+    ...names
+      .map((name, i) => breach(checkStreamName, name, `stream_names.${i}`))
+      .filter((p): p is string => p !== undefined),
+  ];
   if (problems.length > 0) refuse(facts, problems);
   return names;
 }

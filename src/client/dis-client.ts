@@ -219,13 +219,16 @@ export class DisClient {
 
   /**
    * The values to mask: the credentials in use (or whatever the chain would pick), the IAM token
-   * obtained with a password, and every secret variable of the environment.
+   * obtained with a password, and every secret variable of the environment. With `echo`, the ones
+   * an answer must not hold: the same without the IAM user name, which is not a secret and may
+   * well be part of a task's name.
    */
-  #secrets(): string[] {
+  #secrets(echo = false): string[] {
     let credentials: string[] = [];
     try {
-      credentials = secretValues(
-        this.#credentials ?? resolveCredentials(this.#options.credentials, this.#env),
+      const resolved = this.#credentials ?? resolveCredentials(this.#options.credentials, this.#env);
+      credentials = secretValues(resolved).filter(
+        (v) => !echo || resolved.kind !== 'password' || v !== resolved.userName,
       );
     } catch {
       // no complete credential set: the environment's values are still masked
@@ -245,7 +248,7 @@ export class DisClient {
     const path = `/v2/${target.projectId}/streams/${encodeURIComponent(streamName)}/transfer-tasks`;
     const result = await this.#get(target, path, context, budget);
     const body = parseJsonResponse(result, ListTransferTasksResponseSchema, context);
-    return toListTransferTasksResult(body, { context, result });
+    return toListTransferTasksResult(body, { context, result, secrets: this.#secrets(true) });
   }
 
   async #showTransferTask(
@@ -268,7 +271,7 @@ export class DisClient {
       `/transfer-tasks/${encodeURIComponent(taskName)}`;
     const result = await this.#get(target, path, context, budget);
     const body = parseJsonResponse(result, ShowTransferTaskResponseSchema, context);
-    return toTransferTaskDetails(body, streamName, { context, result });
+    return toTransferTaskDetails(body, streamName, { context, result, secrets: this.#secrets(true) });
   }
 
   async #listStreams(budget: CallBudget): Promise<string[]> {
@@ -280,7 +283,7 @@ export class DisClient {
       const query = `?limit=${STREAMS_PAGE_LIMIT}${start === undefined ? '' : `&start_stream_name=${encodeURIComponent(start)}`}`;
       const result = await this.#get(target, `/v2/${target.projectId}/streams${query}`, context, budget);
       const body = parseJsonResponse(result, ListStreamsResponseSchema, context);
-      const page = toStreamNames(body, { context, result });
+      const page = toStreamNames(body, { context, result, secrets: this.#secrets(true) });
       names.push(...page);
       if (!body.has_more_streams) return names;
       const last = page[page.length - 1];

@@ -76,6 +76,25 @@ describe('values from the service are checked before they are used', () => {
     );
   });
 
+  test('an answer that echoes a credential anywhere (a name, a description) is refused, never used', () => {
+    const secret = 'echoed-token-1234';
+    const withSecrets = { ...facts, secrets: [secret] };
+    const listed = ListTransferTasksResponseSchema.parse({
+      total_number: 1,
+      tasks: [{ ...TASK, task_name: secret }],
+    });
+    const error = refusal(() => toListTransferTasksResult(listed, withSecrets));
+    expect(error).toMatchObject({ reason: 'INVALID_VALUE' });
+    expect(error.message).toContain('holds a credential value of this client');
+    const shown = ShowTransferTaskResponseSchema.parse({
+      ...TASK,
+      obs_destination_description: { agency_name: secret },
+    });
+    expect(refusal(() => toTransferTaskDetails(shown, 'orders', withSecrets)).reason).toBe('INVALID_VALUE');
+    // the same answers without the secret among the client's credentials are used
+    expect(toListTransferTasksResult(listed, facts).tasks[0].taskName).toBe(secret);
+  });
+
   test('ListStreams: a stream name that breaks the rule refuses the page', () => {
     const body = ListStreamsResponseSchema.parse({ stream_names: ['ok', 'bad name'] });
     expect(refusal(() => toStreamNames(body, facts)).message).toContain(
