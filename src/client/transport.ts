@@ -114,10 +114,12 @@ export class AttemptFailure extends Error {
   }
 }
 
+/** The code of a socket or undici error; its class name when it has none (`HTTPParserError`). */
 function codeOf(error: unknown): string {
-  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const e = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } };
   if (typeof e?.code === 'string') return e.code;
   if (typeof e?.cause?.code === 'string') return e.cause.code;
+  if (typeof e?.name === 'string' && e.name !== 'Error') return e.name;
   return 'UNKNOWN';
 }
 
