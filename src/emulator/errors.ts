@@ -3,6 +3,7 @@
 // getters over `details`, so that an error revived from its JSON form (after it crossed from the
 // emulator's child process) is complete.
 import { DisError, ErrorKind, type DisErrorClass } from '../client/errors';
+import { printable } from '../client/untrusted';
 
 /**
  * A scenario file or object failed validation. The message names the bad field by its path.
@@ -15,10 +16,11 @@ export class EmulatorScenarioError extends DisError {
   public static override readonly KIND = ErrorKind.CONFIGURATION;
 
   public constructor(source: string, fieldPath: string, problem: string, options?: ErrorOptions) {
-    const where = fieldPath === '' ? '' : ` at ${fieldPath}`;
+    // a scenario is outside text: its keys and values reach the message escaped
+    const where = fieldPath === '' ? '' : ` at ${printable(fieldPath)}`;
     super(
       EmulatorScenarioError.CODE,
-      `The emulator scenario ${source} is invalid${where}: ${problem}. ` +
+      `The emulator scenario ${printable(source)} is invalid${where}: ${printable(problem, 500)}. ` +
         'Fix that field (scenarios/demo.json is a complete example) and start the emulator again.',
       { source, fieldPath },
       options,
@@ -132,7 +134,7 @@ export class EmulatorAdminError extends DisError {
   public static override readonly KIND = ErrorKind.CONFIGURATION;
 
   public constructor(problem: string) {
-    super(EmulatorAdminError.CODE, problem, {});
+    super(EmulatorAdminError.CODE, printable(problem, 500), {});
   }
 }
 

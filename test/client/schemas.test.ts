@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import docExample from '../fixtures/api/list-transfer-tasks.doc-example.json';
 import full from '../fixtures/api/list-transfer-tasks.full.json';
 import disNative from '../fixtures/api/error.dis-native.json';
@@ -77,5 +78,33 @@ describe('parseErrorBody', () => {
     ['empty', ''],
   ])('gives nothing for %s', (_what, text) => {
     expect(parseErrorBody(text)).toEqual({});
+  });
+});
+
+describe('parseErrorBody, property-based', () => {
+  test('any text gives a code and a message that are strings or absent, never an exception', () => {
+    const shaped = fc.oneof(
+      fc.record({ errorCode: fc.jsonValue(), message: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record({ error_code: fc.jsonValue(), error_msg: fc.jsonValue() }, { requiredKeys: [] }),
+      fc.record({
+        error: fc.oneof(fc.jsonValue(), fc.record({ code: fc.jsonValue(), message: fc.jsonValue() })),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          shaped.map((v) => JSON.stringify(v)),
+        ),
+        (text) => {
+          const parsed = parseErrorBody(text);
+          for (const value of [parsed.code, parsed.message]) {
+            expect(value === undefined || typeof value === 'string').toBe(true);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
