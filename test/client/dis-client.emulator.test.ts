@@ -149,3 +149,29 @@ describe('every credential kind against the emulator', () => {
     expect(await c.listStreams()).toEqual(['clicks', 'orders']);
   });
 });
+
+describe('a region typo against the emulator', () => {
+  test.each([
+    [
+      'a key pair: IAM lists no project named after it',
+      DEMO_AKSK,
+      'DIS_CONFIG_ERROR',
+      "IAM lists no project named 'cn-north-9'",
+    ],
+    [
+      'a password: IAM refuses a token scoped to it',
+      { HW_USER_NAME: 'demo-user', HW_PASSWORD: 'demo-password-0000', HW_DOMAIN_NAME: 'demo-domain' },
+      'DIS_AUTH_ERROR',
+      "and the region 'cn-north-9'",
+    ],
+  ])('says check the region, not set HW_PROJECT_ID (%s)', async (_what, env, code, says) => {
+    const error = (await client({ region: 'cn-north-9' }, env)
+      .listTransferTasks('orders')
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code });
+    expect(error.message).toContain(says);
+    expect(error.message).toContain('region');
+    expect(error.message).not.toContain('set HW_PROJECT_ID');
+    expect(error.message).not.toMatch(/clock|locked/);
+  });
+});

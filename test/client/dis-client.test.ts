@@ -297,3 +297,38 @@ describe('DisClient with a user name and password', () => {
     expect(scopes).toEqual([{ project: { id: PROJECT } }, { project: { id: PROJECT } }]);
   });
 });
+
+describe('a region typo (cn-north-9) says check the region', () => {
+  const typo = { ...AKSK_ENV, HW_REGION_NAME: 'cn-north-9' };
+
+  test('when the endpoint derived from it does not resolve', async () => {
+    const { agent, options } = mockSetup(typo);
+    agent
+      .get('https://dis.cn-north-9.myhuaweicloud.com')
+      .intercept({ path: `/v2/${PROJECT}/streams/orders/transfer-tasks`, method: 'GET' })
+      .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
+      .times(3);
+    const error = (await new DisClient(options)
+      .listTransferTasks('orders')
+      .catch((e: unknown) => e)) as Error;
+    expect(error).toMatchObject({ code: 'DIS_NETWORK_ERROR', causeCode: 'ENOTFOUND' });
+    expect(error.message).toContain(
+      "could not resolve dis.cn-north-9.myhuaweicloud.com, the endpoint of region 'cn-north-9' (ENOTFOUND): check the region",
+    );
+    expect(error.message).not.toContain('HW_PROJECT_ID');
+  });
+
+  test('but not when the endpoint was set explicitly', async () => {
+    const { agent, options } = mockSetup({ ...typo, HW_DIS_ENDPOINT: 'https://dis.example.test' });
+    agent
+      .get('https://dis.example.test')
+      .intercept({ path: `/v2/${PROJECT}/streams/orders/transfer-tasks`, method: 'GET' })
+      .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
+      .times(3);
+    const error = (await new DisClient(options)
+      .listTransferTasks('orders')
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toContain('could not reach dis.example.test (ENOTFOUND');
+    expect(error.message).toContain('check the endpoint');
+  });
+});
