@@ -141,13 +141,16 @@ export class DisClient {
     this.#env = options.env ?? process.env;
     this.#userAgent = options.userAgent ?? 'cdktf-dis-transfer-tasks';
     const attemptTimeoutMs = positive(options.attemptTimeoutMs, 'attemptTimeoutMs', 10_000);
-    this.#dispatcher = options.dispatcher ?? proxyDispatcher(this.#env, attemptTimeoutMs);
+    const deadlineMs = positive(options.deadlineMs, 'deadlineMs', 30_000);
+    // a tunnel the proxy never opened is dropped within the call's time, so it cannot keep the process alive
+    this.#dispatcher =
+      options.dispatcher ?? proxyDispatcher(this.#env, Math.min(attemptTimeoutMs, deadlineMs));
     this.#ownsDispatcher = options.dispatcher === undefined && this.#dispatcher !== undefined;
     const now = options.now ?? (() => new Date());
     this.#settings = {
       retry: resolveRetryPolicy(options.retry),
       attemptTimeoutMs,
-      deadlineMs: positive(options.deadlineMs, 'deadlineMs', 30_000),
+      deadlineMs,
       deadlineHint: options.deadlineHint?.trim() || 'deadlineMs',
       dispatcher: this.#dispatcher,
       scrub: (text) => maskSecrets(text, this.#secrets()),

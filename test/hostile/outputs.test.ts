@@ -63,6 +63,29 @@ describe('the CLI against a hostile server', () => {
   });
 });
 
+describe('the CLI behind a proxy that never answers CONNECT', () => {
+  test('ends at its --timeout and exits, instead of hanging (it once ran past 100 s)', async () => {
+    await server.arm({ steps: [{ kind: 'hang' }] });
+    const started = performance.now();
+    const run = await runCli(['list', '--stream', 'orders', '--timeout', '2s'], {
+      env: {
+        HW_REGION_NAME: 'cn-north-4',
+        HW_PROJECT_ID: PROJECT,
+        HTTPS_PROXY: server.urls.silent,
+        ...CREDENTIAL_ENV.token,
+      },
+      withoutCanaries: true,
+    });
+    const ms = performance.now() - started;
+    expect({ code: run.code, stderr: run.stderr }).toMatchObject({ code: 3 });
+    expect(run.stderr).toContain('at the 2000 ms deadline');
+    expect(run.stderr).toContain('raise --timeout');
+    // a bound for a hang, not a speed assertion: the process used to outlive the call by minutes
+    expect(ms).toBeLessThan(20_000);
+    expect((await server.stats()).silentConnections).toBeGreaterThan(0);
+  });
+});
+
 describe('a synth against a hostile server', () => {
   let dir: string;
   beforeEach(() => {
