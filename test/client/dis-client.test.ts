@@ -301,16 +301,19 @@ describe('DisClient with a user name and password', () => {
 describe('a region typo (cn-north-9) says check the region', () => {
   const typo = { ...AKSK_ENV, HW_REGION_NAME: 'cn-north-9' };
 
-  test('when the endpoint derived from it does not resolve', async () => {
-    const { agent, options } = mockSetup(typo);
+  /** The message of a list whose DIS host, `origin`, does not resolve. */
+  async function unresolved(env: Record<string, string>, origin: string): Promise<Error> {
+    const { agent, options } = mockSetup(env);
     agent
-      .get('https://dis.cn-north-9.myhuaweicloud.com')
+      .get(origin)
       .intercept({ path: `/v2/${PROJECT}/streams/orders/transfer-tasks`, method: 'GET' })
       .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
       .times(3);
-    const error = (await new DisClient(options)
-      .listTransferTasks('orders')
-      .catch((e: unknown) => e)) as Error;
+    return (await new DisClient(options).listTransferTasks('orders').catch((e: unknown) => e)) as Error;
+  }
+
+  test('when the endpoint derived from it does not resolve', async () => {
+    const error = await unresolved(typo, 'https://dis.cn-north-9.myhuaweicloud.com');
     expect(error).toMatchObject({ code: 'DIS_NETWORK_ERROR', causeCode: 'ENOTFOUND' });
     expect(error.message).toContain(
       "could not resolve dis.cn-north-9.myhuaweicloud.com, the endpoint of region 'cn-north-9' (ENOTFOUND): check the region",
@@ -319,15 +322,10 @@ describe('a region typo (cn-north-9) says check the region', () => {
   });
 
   test('but not when the endpoint was set explicitly', async () => {
-    const { agent, options } = mockSetup({ ...typo, HW_DIS_ENDPOINT: 'https://dis.example.test' });
-    agent
-      .get('https://dis.example.test')
-      .intercept({ path: `/v2/${PROJECT}/streams/orders/transfer-tasks`, method: 'GET' })
-      .replyWithError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }))
-      .times(3);
-    const error = (await new DisClient(options)
-      .listTransferTasks('orders')
-      .catch((e: unknown) => e)) as Error;
+    const error = await unresolved(
+      { ...typo, HW_DIS_ENDPOINT: 'https://dis.example.test' },
+      'https://dis.example.test',
+    );
     expect(error.message).toContain('could not reach dis.example.test (ENOTFOUND');
     expect(error.message).toContain('check the endpoint');
   });
