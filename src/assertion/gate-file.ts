@@ -26,6 +26,12 @@ export interface GateTarget {
    * @default - resolved by the client from the region or `HW_DIS_ENDPOINT`
    */
   readonly endpoint?: string;
+  /**
+   * False when a stream may not exist yet (the lookup's `mustExist: false`): the check then
+   * reports it as `DIS-STREAM-ABSENT` instead of failing with the service's `DIS.4301`.
+   * @default true
+   */
+  readonly mustExist?: boolean;
 }
 
 /**
@@ -45,7 +51,7 @@ export interface GateFile {
 }
 
 const FILE_FIELDS = ['formatVersion', 'constructPath', 'target', 'rules'];
-const TARGET_FIELDS = ['region', 'projectId', 'streams', 'allStreams', 'endpoint'];
+const TARGET_FIELDS = ['region', 'projectId', 'streams', 'allStreams', 'endpoint', 'mustExist'];
 
 /**
  * Validates parsed JSON as a {@link GateFile}: unknown fields are refused (so a credential cannot
@@ -89,12 +95,13 @@ function checkTarget(checker: FieldChecker, value: unknown): GateTarget | undefi
   const endpoint = checker.optional(target, 'endpoint', (v) =>
     typeof v === 'string' && URL.canParse(v) ? v : checker.fail(['target', 'endpoint'], 'a URL', v),
   );
+  const mustExist = checker.optional(target, 'mustExist', (v) => checker.boolean(v, ['target', 'mustExist']));
   if (checker.problems.length > before) return undefined;
   if ((target.allStreams === true) === (target.streams !== undefined)) {
     checker.problems.push('target: give either "streams" (a non-empty list) or "allStreams": true, not both');
     return undefined;
   }
-  return { region: region!, projectId: projectId!, ...streams, ...allStreams, ...endpoint };
+  return { region: region!, projectId: projectId!, ...streams, ...allStreams, ...endpoint, ...mustExist };
 }
 
 /**
@@ -150,6 +157,8 @@ export function gateFileFor(constructPath: string, lookup: ITransferTasksLookup,
           ? { allStreams: true }
           : { streams: lookup.snapshots.map((s) => s.streamName) }),
         ...(lookup.endpoint === undefined ? {} : { endpoint: lookup.endpoint }),
+        // A stream that did not exist at synth (mustExist: false) may still not exist at apply.
+        ...(lookup.snapshots.some((s) => s.streamExists === false) ? { mustExist: false } : {}),
       },
       rules,
     },

@@ -1,7 +1,9 @@
 // The gate against the live DIS API: what `dis-transfer-tasks check` and `apply` enforcement run.
 // Not imported by the construct, so that synth never loads the client's HTTP stack.
 import { DisClient } from '../client/dis-client';
+import type { DisApiError } from '../client/errors';
 import type { ListTransferTasksResult } from '../client/model';
+import { STREAM_NOT_FOUND } from '../client/service-failures';
 import { evaluateGate, type GateSnapshot } from './evaluate-gate';
 import type { GateFile } from './gate-file';
 import type { GateReport } from './gate-report';
@@ -50,7 +52,8 @@ export interface GateClient {
 
 /**
  * Fetches the gate file's streams through `client`, one request per stream, and evaluates the
- * rules against what it fetched, lag measured from `now`. Errors of the client propagate.
+ * rules against what it fetched, lag measured from `now`. Errors of the client propagate, except
+ * a stream that does not exist when the target allows it (`mustExist: false`).
  */
 export async function checkGate(
   gateFile: GateFile,
@@ -63,15 +66,21 @@ export async function checkGate(
   const fetchedAt = new Date(now).toISOString();
   const snapshots: GateSnapshot[] = [];
   for (const streamName of streams) {
-    const result = await client.listTransferTasks(streamName);
-    snapshots.push({
+    const snapshot = {
       streamName,
       projectId: target.projectId,
       region: target.region,
-      tasks: result.tasks,
       fetchedAt,
       source: 'api',
-    });
+    };
+    try {
+      const result = await client.listTransferTasks(streamName);
+      snapshots.push({ ...snapshot, tasks: result.tasks });
+    } catch (e) {
+      // A stream the stack creates may not exist yet: a finding (DIS-STREAM-ABSENT), not a failure.
+      if (target.mustExist !== false || (e as DisApiError).serviceCode !== STREAM_NOT_FOUND) throw e;
+      snapshots.push({ ...snapshot, tasks: [], streamExists: false });
+    }
   }
   return evaluateGate(snapshots, gateFile.rules, now);
 }

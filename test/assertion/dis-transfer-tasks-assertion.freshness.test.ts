@@ -152,6 +152,25 @@ describe('DisTransferTasksAssertion: a stream the stack creates (DIS-STREAM-ABSE
     expect(report).toMatchObject({ healthy: true, streams: [{ streamName: 'orders', streamExists: false }] });
   });
 
+  test('APPLY: the gate file lets the live check find the stream still absent, as a finding', () => {
+    at(0);
+    const { gate } = synth({ enforcement: Enforcement.APPLY }, absent());
+    expect(gate.report.findings.map((f) => f.ruleId)).toEqual(['DIS-STREAM-ABSENT']);
+    const outdir = mkdtempSync(join(tmpdir(), 'dis-freshness-'));
+    try {
+      const app = new App({ outdir, stackTraces: false });
+      new DisTransferTasksAssertion(new TerraformStack(app, 'demo'), 'Gate', {
+        lookup: absent(),
+        enforcement: Enforcement.APPLY,
+      });
+      app.synth();
+      const file = JSON.parse(readFileSync(join(outdir, 'stacks/demo/dis-gate.Gate.gate.json'), 'utf8'));
+      expect(file.target).toMatchObject({ streams: ['orders'], mustExist: false });
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+
   test('absentStreamSeverity ERROR refuses it', () => {
     at(0);
     expect(synth({ absentStreamSeverity: GateSeverity.ERROR }, absent()).error).toContain(

@@ -32,7 +32,7 @@ describe('parseGateFile', () => {
     expect(() =>
       parseGateFile({ formatVersion: 1, target: { ...target, secretKey: 'x' }, rules: {} }, 'gate.json'),
     ).toThrow(
-      'gate.json is not a valid gate file: target: unknown field "secretKey" (use region, projectId, streams, allStreams, endpoint; credentials come from the environment of the check). Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").',
+      'gate.json is not a valid gate file: target: unknown field "secretKey" (use region, projectId, streams, allStreams, endpoint, mustExist; credentials come from the environment of the check). Re-run cdktf synth to regenerate it, or fix it by hand (see the README, "The gate").',
     );
   });
 

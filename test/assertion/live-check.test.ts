@@ -56,6 +56,30 @@ describe('checkGateLive', () => {
     expect(report.streams.map((s) => s.streamName)).toEqual(['clicks', 'orders']);
   });
 
+  test('a stream that does not exist fails the check, unless the target says it may not exist yet', async () => {
+    // GIVEN a stream the stack creates, not created yet
+    const target = { streams: ['orders', 'orders-archive'] };
+    let caught: unknown;
+    try {
+      await checkGateLive(gateFile(target), { env });
+    } catch (e) {
+      caught = e;
+    }
+    // THEN by default the service's DIS.4301 is the error it is (exit 3 in the CLI)
+    expect((caught as DisError).code).toBe('DIS_API_ERROR');
+    expect((caught as DisError).details.serviceCode).toBe('DIS.4301');
+    // AND with mustExist: false (what a gate over a mustExist: false lookup writes) it is a finding
+    const report = await checkGateLive(gateFile({ ...target, mustExist: false }), { env });
+    expect(report.healthy).toBe(true);
+    expect(report.findings.map((f) => [f.ruleId, f.streamName, f.severity])).toEqual([
+      ['DIS-STREAM-ABSENT', 'orders-archive', 'warning'],
+    ]);
+    expect(report.streams.map((s) => [s.streamName, s.streamExists])).toEqual([
+      ['orders', true],
+      ['orders-archive', false],
+    ]);
+  });
+
   test('credentials come only from env: without them the client error propagates, coded', async () => {
     let caught: unknown;
     try {
