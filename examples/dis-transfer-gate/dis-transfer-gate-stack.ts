@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformStack } from 'cdktf';
 import type { Construct } from 'constructs';
-import { DisTransferTasks, DisTransferTasksAssertion, Duration } from '../../lib';
+import { DisTransferTasks, DisTransferTasksAssertion, Duration, GateReportFormat } from '../../lib';
 import { DisStream } from '../../.gen/providers/huaweicloud/dis-stream';
 import { HuaweicloudProvider } from '../../.gen/providers/huaweicloud/provider';
 
@@ -22,6 +22,11 @@ export interface DisTransferGateStackProps {
  * stack reads them at synth with `DisTransferTasks`, uses their names in an output and in a
  * resource argument, and refuses to synthesize when one of them is not RUNNING or has not
  * transferred data for too long (`DisTransferTasksAssertion`).
+ *
+ * The stack creates the stream it reads: on its first deploy the stream does not exist yet. The
+ * lookup says so (`mustExist: false`) instead of failing synth, and the gate reports it as a
+ * warning (`DIS-STREAM-ABSENT`) naming what it will check once the stream exists; from the next
+ * synth on, the tasks created on the stream are looked up and gated.
  */
 export class DisTransferGateStack extends TerraformStack {
   /** The transfer tasks of the stream, as read at synth. */
@@ -34,14 +39,20 @@ export class DisTransferGateStack extends TerraformStack {
     // (HW_REGION_NAME, HW_PROJECT_ID, HW_ACCESS_KEY, ...), the same ones the lookup reads.
     new HuaweicloudProvider(this, 'huaweicloud', {});
 
-    // The stream name must be a literal: the lookup runs while the app synthesizes.
-    this.transferTasks = new DisTransferTasks(this, 'transfer-tasks', { streamName: props.streamName });
+    // The stream name must be a literal: the lookup runs while the app synthesizes. The stack
+    // creates the stream below, so on the first deploy it does not exist yet (mustExist: false).
+    this.transferTasks = new DisTransferTasks(this, 'transfer-tasks', {
+      streamName: props.streamName,
+      mustExist: false,
+    });
 
     new DisTransferTasksAssertion(this, 'transfer-tasks-gate', {
       lookup: this.transferTasks,
       allowedStates: ['RUNNING'],
       minTasks: 1,
       maxTransferLag: Duration.seconds(props.maxTransferLagSeconds ?? 3600),
+      // The JSON report, and SARIF for code scanning, beside the stack in cdktf.out.
+      reportFormats: [GateReportFormat.JSON, GateReportFormat.SARIF],
     });
 
     const tasks = this.transferTasks.tasks;

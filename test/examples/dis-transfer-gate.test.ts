@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
@@ -95,5 +95,125 @@ describe('the example app run by the root cdktf.json', () => {
     expect(output).toMatch(/DIS-TASK-STATE/);
     expect(output).toMatch(/orders-to-dli/);
     expect(output).not.toContain('demo-secret-key');
+  });
+});
+
+describe('the first deploy of a stream the example stack creates, then the second', () => {
+  // The deploy itself (terraform apply with the huaweicloud provider) cannot run offline; what it
+  // changes in DIS is played by the emulator: the stream appears, then a task is created on it.
+  const STREAM = 'orders-archive';
+  let work: string;
+  let emulator: EmulatorHandle | undefined;
+
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'dis-example-first-'));
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  /** The demo account, plus the stream the stack creates once it has been deployed. */
+  function scenario(withStream: boolean): string {
+    const demo = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'demo.json'), 'utf8'));
+    delete demo.$schema;
+    if (withStream) demo.projects[0].streams.push({ name: STREAM, createTime: Date.now(), tasks: [] });
+    const file = join(work, `scenario-${withStream}.json`);
+    writeFileSync(file, JSON.stringify(demo));
+    return file;
+  }
+
+  /** Runs cdktf.json's app against `emu` with the example's stream set to the one it creates. */
+  function synth(emu: EmulatorHandle, extraEnv: Record<string, string> = {}) {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      ...emu.endpointEnv,
+      HW_REGION_NAME: 'cn-north-4',
+      HW_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+      HW_ACCESS_KEY: 'DEMOAK0000000000000A',
+      HW_SECRET_KEY: 'demo-secret-key-0000000000000000000000000',
+      CDKTF_OUTDIR: join(work, 'cdktf.out'),
+      DIS_LOOKUP_CONTEXT_FILE: join(work, 'cdktf.context.json'),
+      DIS_EXAMPLE_STREAM: STREAM,
+      ...extraEnv,
+    };
+    const result = spawnSync(cdktfJson.app, {
+      shell: true,
+      cwd: ROOT,
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  }
+
+  /** What the last successful synth wrote: the stack, the gate's reports and the warnings. */
+  function written() {
+    const stackDir = join(work, 'cdktf.out', 'stacks', 'dis-transfer-gate');
+    const read = (file: string) => JSON.parse(readFileSync(join(stackDir, file), 'utf8'));
+    const manifest = JSON.parse(readFileSync(join(work, 'cdktf.out', 'manifest.json'), 'utf8'));
+    return {
+      stack: read('cdk.tf.json'),
+      report: read('dis-gate.transfer-tasks-gate.report.json'),
+      sarif: read('dis-gate.transfer-tasks-gate.report.sarif'),
+      warnings: manifest.stacks['dis-transfer-gate'].annotations
+        .filter((a: { level: string }) => a.level === '@cdktf/warn')
+        .map((a: { message: string }) => a.message),
+    };
+  }
+
+  const recorded = () => {
+    const file = join(work, 'cdktf.context.json');
+    return existsSync(file) ? Object.keys(JSON.parse(readFileSync(file, 'utf8'))) : [];
+  };
+
+  it('first deploy: the stream is absent, synth passes with a warning, nothing is recorded', async () => {
+    emulator = await startEmulatorProcess({ scenario: scenario(false) });
+    const run = synth(emulator);
+    expect(run.status).toBe(0);
+    expect(run.output).not.toContain('demo-secret-key');
+    const first = written();
+    expect(first.warnings).toEqual([
+      expect.stringContaining(
+        `WARN  DIS-STREAM-ABSENT: stream ${STREAM} does not exist yet in project 0123456789abcdef0123456789abcdef (cn-north-4), so none of its tasks could be checked; the gate checks minTasks (1) once it exists.`,
+      ),
+    ]);
+    expect(first.report).toMatchObject({
+      healthy: true,
+      streams: [{ streamName: STREAM, streamExists: false }],
+    });
+    expect(first.stack.output['transfer-task-names'].value).toEqual([]);
+    expect(first.stack.resource.huaweicloud_dis_stream.stream.stream_name).toBe(STREAM);
+    expect(
+      first.sarif.runs[0].results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
+    ).toEqual([['DIS-STREAM-ABSENT', 'warning']]);
+    expect(recorded().filter((k) => k.endsWith(`:${STREAM}`))).toEqual([]);
+  });
+
+  it('second deploy: the stream exists and its new task is looked up, recorded and gated', async () => {
+    // GIVEN the deploy created the stream, and then a task was created on it
+    await emulator?.stop();
+    emulator = await startEmulatorProcess({ scenario: scenario(true) });
+    await emulator.addTask(STREAM, {
+      taskName: 'archive-to-obs',
+      state: 'RUNNING',
+      destinationType: 'OBS',
+      lastTransferTimestamp: Date.now() - 60_000,
+    });
+    // WHEN synth runs again, THEN the gate evaluates the task and passes
+    expect(synth(emulator).status).toBe(0);
+    const second = written();
+    expect(second.warnings).toEqual([]);
+    expect(second.report).toMatchObject({
+      healthy: true,
+      streams: [{ streamName: STREAM, streamExists: true }],
+    });
+    expect(second.stack.output['transfer-task-names'].value).toEqual(['archive-to-obs']);
+    expect(recorded()).toContain(`dis-transfer-tasks:cn-north-4:0123456789abcdef0123456789abcdef:${STREAM}`);
+    // AND a paused task now fails the gate: the stream is checked like any other
+    await emulator.setTaskState(STREAM, 'archive-to-obs', 'PAUSED');
+    const paused = synth(emulator, { DIS_LOOKUP_MODE: 'refresh' });
+    expect(paused.status).not.toBe(0);
+    expect(paused.output).toContain(`DIS-TASK-STATE: task ${STREAM}/archive-to-obs is PAUSED`);
   });
 });
