@@ -1,6 +1,7 @@
 // The gate's engine: builds what the rules see from snapshots, runs every rule in the order of
 // rules/index.ts, and decides each finding's severity and acknowledgement.
 import type { TransferTask } from '../client/model';
+import { REFRESH_COMMAND } from '../lookup/errors';
 import { acknowledges, checkAcknowledgement } from './acknowledgements';
 import { GateConfigError } from './errors';
 import {
@@ -225,7 +226,7 @@ function fetchTime(snapshot: GateSnapshot): number {
   const fetchedAt = Date.parse(snapshot.fetchedAt);
   if (Number.isNaN(fetchedAt)) {
     throw new GateConfigError(
-      `The snapshot of stream ${snapshot.streamName} has fetchedAt "${snapshot.fetchedAt}", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.`,
+      `The snapshot of stream ${snapshot.streamName} has a fetchedAt that is not an ISO-8601 time. Refresh the lookup (${REFRESH_COMMAND}) or fix the context value.`,
       { source: `the snapshot of stream ${snapshot.streamName}` },
     );
   }

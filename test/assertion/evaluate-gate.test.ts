@@ -201,7 +201,7 @@ describe('evaluateGate', () => {
 
   test('refuses a snapshot whose fetchedAt is not a time', () => {
     expect(() => evaluateGate([{ ...snapshot('s', []), fetchedAt: 'yesterday' }], {}, NOW)).toThrow(
-      'The snapshot of stream s has fetchedAt "yesterday", which is not an ISO-8601 time. Refresh the lookup (dis-transfer-tasks context refresh) or fix the context value.',
+      'The snapshot of stream s has a fetchedAt that is not an ISO-8601 time. Refresh the lookup (npx dis-transfer-tasks context refresh) or fix the context value.',
     );
   });
 });
