@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // What the gate costs. (1) evaluateGate on 10 / 100 / 1000 tasks, default rules and every rule at
 // once, against a structuredClone of the same snapshots (the floor: touching every task once).
-// (2) app.synth() of a stack with one DisTransferTasksAssertion per enforcement mode, against the
+// (2) buildSarifLog of those reports, against JSON.stringify of the same report. (3) app.synth()
+// of a stack with one DisTransferTasksAssertion per enforcement mode (and with SARIF), against the
 // same stack without it. Run after `npm run build` (npm run bench does it). Prints medians and
 // ratios measured in the same run; asserts nothing.
 const { mkdtempSync, rmSync } = require('node:fs');
@@ -10,7 +11,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { App, TerraformStack } = require('cdktf');
 const lib = require('../lib');
-const { evaluateGate } = require('../lib/gate');
+const { buildSarifLog, evaluateGate } = require('../lib/gate');
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const FETCHED_AT = '2026-11-28T12:00:00.000Z';
@@ -61,8 +62,20 @@ const everyRule = (snaps) => {
     destinationTypes: ['OBS', 'DLI'],
     maxTransferLagSeconds: 300,
     minTasks: names.length + 1,
+    maxAcknowledgementDays: 36500,
     acknowledgements: [
-      { ruleId: 'DIS-TASK-STATE', task: '*', reason: 'bench: accept every state finding' },
+      {
+        ruleId: 'DIS-TASK-STATE',
+        task: '*',
+        reason: 'bench: accept every state finding',
+        expires: '2099-01-01',
+      },
+      {
+        ruleId: 'DIS-TASK-UNEXPECTED',
+        task: 'no-such-task',
+        reason: 'bench: one that matches nothing',
+        expires: '2099-01-01',
+      },
       {
         ruleId: 'DIS-TRANSFER-LAG',
         task: names[0],
@@ -86,12 +99,28 @@ for (const n of [10, 100, 1000]) {
   );
 }
 
+console.log('buildSarifLog (median ms, ratio to JSON.stringify of the same report)');
+for (const n of [10, 100, 1000]) {
+  const snaps = snapshots(n);
+  const report = evaluateGate(snaps, everyRule(snaps));
+  const options = {
+    sourceFile: { path: 'main.ts', line: 12 },
+    contextFile: { path: 'cdktf.context.json' },
+    constructPath: 'demo/Gate',
+  };
+  const baseline = time(() => JSON.stringify(report));
+  const sarif = time(() => JSON.stringify(buildSarifLog(report, options)));
+  console.log(
+    `  ${String(n).padStart(4)} tasks, ${String(report.findings.length).padStart(4)} findings: JSON ${baseline.toFixed(3)} ms | SARIF ${sarif.toFixed(3)} ms (${(sarif / baseline).toFixed(1)}x)`,
+  );
+}
+
 console.log('app.synth() of one stack (median ms, ratio to the same stack without a gate)');
 const dir = mkdtempSync(join(tmpdir(), 'dis-assertion-bench-'));
 try {
   const snaps = snapshots(100);
   const lookup = { allStreams: false, region: 'cn-north-4', projectId: snaps[0].projectId, snapshots: snaps };
-  const synth = (mode) => () => {
+  const synth = (mode, reportFormats) => () => {
     const app = new App({ outdir: join(dir, mode ?? 'none'), stackTraces: false });
     const stack = new TerraformStack(app, 'demo');
     if (mode)
@@ -99,6 +128,7 @@ try {
         lookup,
         enforcement: mode,
         severity: lib.GateSeverity.WARNING,
+        ...(reportFormats ? { reportFormats } : {}),
       });
     app.synth();
   };
@@ -109,6 +139,11 @@ try {
     const ms = time(synth(mode), runs);
     console.log(`  ${mode.padEnd(5)} gate, 100 tasks: ${ms.toFixed(1)} ms, ${(ms / baseline).toFixed(2)}x`);
   }
+  const sarif = time(
+    synth(lib.Enforcement.WARN, [lib.GateReportFormat.JSON, lib.GateReportFormat.SARIF]),
+    runs,
+  );
+  console.log(`  warn  gate + SARIF report: ${sarif.toFixed(1)} ms, ${(sarif / baseline).toFixed(2)}x`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -101,10 +101,17 @@ export function buildSarifLog(report: GateReport, options: GateSarifOptions): Sa
   const version = options.toolVersion ?? manifest.version;
   const informationUri = options.informationUri ?? manifest.homepage;
   const streams = new Map(report.streams.map((s) => [s.streamName, s]));
-  const subjects = new Map(rules.map((rule) => [rule.id, rule.subject]));
-  const results = report.findings.map((finding) =>
-    toResult(finding, rules, subjects.get(finding.ruleId), streams.get(finding.streamName ?? ''), options),
-  );
+  const indexes = new Map(rules.map((rule, i) => [rule.id, i]));
+  const results = report.findings.map((finding) => {
+    const index = indexes.get(finding.ruleId);
+    return toResult(
+      finding,
+      index,
+      index === undefined ? undefined : rules[index].subject,
+      streams.get(finding.streamName ?? ''),
+      options,
+    );
+  });
   const uriBase =
     options.sourceRoot === undefined
       ? {}
@@ -157,12 +164,11 @@ function toDescriptor(rule: GateRule): SarifReportingDescriptor {
 
 function toResult(
   finding: GateFinding,
-  rules: readonly GateRule[],
+  ruleIndex: number | undefined,
   subject: FindingSubject | undefined,
   stream: GateReportStream | undefined,
   options: GateSarifOptions,
 ): SarifResult {
-  const ruleIndex = rules.findIndex((rule) => rule.id === finding.ruleId);
   const recorded =
     subject === FindingSubject.SNAPSHOT &&
     options.contextFile !== undefined &&
@@ -182,7 +188,7 @@ function toResult(
   const fix = finding.fix === '' ? '' : ` Fix: ${finding.fix}`;
   return {
     ruleId: finding.ruleId,
-    ...(ruleIndex < 0 ? {} : { ruleIndex }),
+    ...(ruleIndex === undefined ? {} : { ruleIndex }),
     level: sarifLevel(finding.severity),
     message: { text: `${finding.message}${fix}` },
     locations: [location],
