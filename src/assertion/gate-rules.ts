@@ -150,7 +150,7 @@ export const DEFAULT_MAX_SNAPSHOT_AGE_SECONDS = 86400;
 // and `check` never load a validation library.
 
 /** Every field of {@link GateRules}, in the order a checked value has them. */
-const RULE_FIELDS = [
+export const GATE_RULE_FIELDS: readonly string[] = [
   'allowedStates',
   'requiredTasks',
   'expectedTasks',
@@ -177,7 +177,7 @@ export function checkGateRules(
   path: FieldPath,
 ): GateRules | undefined {
   const before = checker.problems.length;
-  const rules = checker.object(value, path, RULE_FIELDS);
+  const rules = checker.object(value, path, GATE_RULE_FIELDS);
   if (rules === undefined) return undefined;
   const undocumented = rules.allowUndocumentedValues === true;
   const field = (key: string, check: (v: unknown, at: FieldPath) => unknown) =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { evaluateGate, type GateSnapshot } from '../../src/assertion/evaluate-gate';
 import { parseGateFile } from '../../src/assertion/gate-file';
-import { acknowledgementProblems, parseGateRules } from '../../src/assertion/gate-rules';
+import { acknowledgementProblems, GATE_RULE_FIELDS, parseGateRules } from '../../src/assertion/gate-rules';
 import { DisError } from '../../src/client/errors';
 import { demo } from './gate-fixtures';
 
@@ -36,24 +36,6 @@ const value = fc.letrec((tie) => ({
   object: fc.dictionary(fc.string(), tie('tree'), { maxKeys: 4 }),
 })).tree;
 
-const RULE_FIELDS = [
-  'allowedStates',
-  'requiredTasks',
-  'expectedTasks',
-  'ignoreTasks',
-  'destinationTypes',
-  'allowUndocumentedValues',
-  'maxTransferLagSeconds',
-  'maxSnapshotAgeSeconds',
-  'ignoreSnapshotAge',
-  'minTasks',
-  'severity',
-  'absentStreamSeverity',
-  'acknowledgements',
-  'maxAcknowledgementDays',
-  'unacknowledgeableRules',
-];
-
 /** An acknowledgement-like object: the right fields, values of any kind. */
 const acknowledgement = fc.record(
   { ruleId: value, task: value, reason: value, expires: value },
@@ -64,7 +46,7 @@ const rules = fc.oneof(
   value,
   fc.record(
     Object.fromEntries(
-      RULE_FIELDS.map((f) => [
+      GATE_RULE_FIELDS.map((f) => [
         f,
         f === 'acknowledgements' ? fc.oneof(value, fc.array(acknowledgement)) : value,
       ]),

@@ -10,6 +10,26 @@ const cdktfJson = JSON.parse(readFileSync(join(ROOT, 'cdktf.json'), 'utf8')) as 
   terraformProviders: string[];
 };
 
+/**
+ * Runs cdktf.json's `app` command as `cdktf synth` does (through a shell, in the root folder)
+ * against `emu`, with its output and context cache in `work`.
+ */
+function runExample(emu: EmulatorHandle, work: string, extraEnv: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...emu.endpointEnv,
+    HW_REGION_NAME: 'cn-north-4',
+    HW_PROJECT_ID: '0123456789abcdef0123456789abcdef',
+    HW_ACCESS_KEY: 'DEMOAK0000000000000A',
+    HW_SECRET_KEY: 'demo-secret-key-0000000000000000000000000',
+    CDKTF_OUTDIR: join(work, 'cdktf.out'),
+    DIS_LOOKUP_CONTEXT_FILE: join(work, 'cdktf.context.json'),
+    ...extraEnv,
+  };
+  const result = spawnSync(cdktfJson.app, { shell: true, cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
 describe('the example app run by the root cdktf.json', () => {
   let emulator: EmulatorHandle;
   let work: string;
@@ -28,27 +48,8 @@ describe('the example app run by the root cdktf.json', () => {
     await emulator.reset();
   });
 
-  /** Runs cdktf.json's `app` command as `cdktf synth` does: through a shell, in the root folder. */
   function synth(extraEnv: Record<string, string> = {}) {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...emulator.endpointEnv,
-      HW_REGION_NAME: 'cn-north-4',
-      HW_PROJECT_ID: '0123456789abcdef0123456789abcdef',
-      HW_ACCESS_KEY: 'DEMOAK0000000000000A',
-      HW_SECRET_KEY: 'demo-secret-key-0000000000000000000000000',
-      CDKTF_OUTDIR: join(work, 'cdktf.out'),
-      DIS_LOOKUP_CONTEXT_FILE: join(work, 'cdktf.context.json'),
-      ...extraEnv,
-    };
-    const result = spawnSync(cdktfJson.app, {
-      shell: true,
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    return runExample(emulator, work, extraEnv);
   }
 
   function stackJson() {
@@ -123,28 +124,9 @@ describe('the first deploy of a stream the example stack creates, then the secon
     return file;
   }
 
-  /** Runs cdktf.json's app against `emu` with the example's stream set to the one it creates. */
+  /** Runs the example against `emu` with its stream set to the one it creates. */
   function synth(emu: EmulatorHandle, extraEnv: Record<string, string> = {}) {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      ...emu.endpointEnv,
-      HW_REGION_NAME: 'cn-north-4',
-      HW_PROJECT_ID: '0123456789abcdef0123456789abcdef',
-      HW_ACCESS_KEY: 'DEMOAK0000000000000A',
-      HW_SECRET_KEY: 'demo-secret-key-0000000000000000000000000',
-      CDKTF_OUTDIR: join(work, 'cdktf.out'),
-      DIS_LOOKUP_CONTEXT_FILE: join(work, 'cdktf.context.json'),
-      DIS_EXAMPLE_STREAM: STREAM,
-      ...extraEnv,
-    };
-    const result = spawnSync(cdktfJson.app, {
-      shell: true,
-      cwd: ROOT,
-      env,
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+    return runExample(emu, work, { DIS_EXAMPLE_STREAM: STREAM, ...extraEnv });
   }
 
   /** What the last successful synth wrote: the stack, the gate's reports and the warnings. */
