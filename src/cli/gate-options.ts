@@ -8,7 +8,10 @@ import {
   type GateAcknowledgement,
   type GateRules,
   GateSeverity,
+  parseGateRules,
 } from '../assertion/gate-rules';
+import { GateConfigError } from '../assertion/errors';
+import { DisError } from '../client/errors';
 import { type CliArgs, type CliOptionSpec, listValues, parseDuration } from './command';
 import { CliUsageError } from './errors';
 import { quote } from './escape';
@@ -20,7 +23,8 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
     type: 'string',
     multiple: true,
     valueName: 'STATES',
-    description: 'States a task may be in, comma-separated. Default: RUNNING.',
+    description:
+      'States a task may be in, comma-separated, as DIS spells them (RUNNING, STARTING, PAUSED, …). Default: RUNNING.',
   },
   'required-task': {
     type: 'string',
@@ -47,6 +51,11 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
     description:
       'Destination types a task may dump to, comma-separated (OBS, MRS, DLI, DWS). Default: any documented.',
   },
+  'allow-undocumented-values': {
+    type: 'boolean',
+    description:
+      'Accept in --allowed-states and --destination-type a value DIS does not document (upper case). Default: refused.',
+  },
   'max-lag': {
     type: 'string',
     valueName: 'DURATION',
@@ -63,35 +72,101 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
     valueName: 'FILE',
     description: 'A JSON file of accepted findings: [{ "ruleId", "task", "reason", "expires"? }].',
   },
+  'max-acknowledgement-days': {
+    type: 'string',
+    valueName: 'N',
+    description: 'The most days ahead an acknowledgement may expire; one without an expiry is then invalid.',
+  },
+  'unacknowledgeable-rule': {
+    type: 'string',
+    multiple: true,
+    valueName: 'RULE',
+    description: 'A rule id whose findings always count: an acknowledgement of it is invalid.',
+  },
   'warn-only': {
     type: 'boolean',
     description: 'Report rule findings as warnings: exit 0 unless the check cannot run.',
   },
 };
 
-/** The `GateRules` the command line sets; fields not given are left out, so the gate's defaults apply. */
-export async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateRules> {
-  const minTasksText = args.values['min-tasks'] as string | undefined;
-  const minTasks = minTasksText === undefined ? undefined : Number(minTasksText);
-  if (minTasks !== undefined && (!Number.isInteger(minTasks) || minTasks < 0)) {
-    throw new CliUsageError(
-      `--min-tasks must be a whole number of 0 or more, not ${quote(minTasksText ?? '')}.`,
-    );
+/** The `GateRules` field each rule option sets: how a problem the gate finds names the option. */
+const RULE_FIELDS: Readonly<Record<string, keyof GateRules>> = {
+  'allowed-states': 'allowedStates',
+  'required-task': 'requiredTasks',
+  'expected-task': 'expectedTasks',
+  'ignore-task': 'ignoreTasks',
+  'destination-type': 'destinationTypes',
+  'allow-undocumented-values': 'allowUndocumentedValues',
+  'max-lag': 'maxTransferLagSeconds',
+  'min-tasks': 'minTasks',
+  acknowledgements: 'acknowledgements',
+  'max-acknowledgement-days': 'maxAcknowledgementDays',
+  'unacknowledgeable-rule': 'unacknowledgeableRules',
+  'warn-only': 'severity',
+};
+
+/** A whole number of 0 or more, from a rule option. */
+function wholeNumber(args: CliArgs, option: string): number | undefined {
+  const text = args.values[option] as string | undefined;
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isInteger(n) || n < 0) {
+    throw new CliUsageError(`--${option} must be a whole number of 0 or more, not ${quote(text)}.`);
   }
+  return n;
+}
+
+/**
+ * One problem the gate's validator found (`allowedStates.0: expected …`), worded with the option
+ * and the value given (`--allowed-states 'running': expected …`), field names in its text too.
+ */
+function optionProblem(problem: string, rules: GateRules): string {
+  const match = /^([A-Za-z]+)(?:\.(\d+))?[^:]*: (.*)$/s.exec(problem);
+  const option = Object.keys(RULE_FIELDS).find((o) => RULE_FIELDS[o] === match?.[1]);
+  if (match === null || option === undefined) return problem;
+  const list = rules[match[1] as keyof GateRules];
+  const value =
+    match[2] !== undefined && Array.isArray(list) ? ` ${quote(String(list[Number(match[2])]))}` : '';
+  let text = match[3];
+  for (const [o, field] of Object.entries(RULE_FIELDS))
+    text = text.replace(new RegExp(`\\b${field}\\b`, 'g'), `--${o}`);
+  return `--${option}${value}: ${text}`;
+}
+
+/**
+ * The `GateRules` the command line sets, checked by the gate's one validator; fields not given are
+ * left out, so the gate's defaults apply.
+ * @throws CliUsageError naming each option whose value the gate refuses (a state in another case,
+ * an undocumented one without --allow-undocumented-values, an unknown rule id, …)
+ */
+export async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateRules> {
   const maxLag = args.values['max-lag'] as string | undefined;
   const acks = args.values.acknowledgements as string | undefined;
-  const rules: GateRules = {
+  const given: GateRules = {
     allowedStates: listValues(args.values['allowed-states']),
     requiredTasks: listValues(args.values['required-task']),
     expectedTasks: listValues(args.values['expected-task']),
     ignoreTasks: listValues(args.values['ignore-task']),
     destinationTypes: listValues(args.values['destination-type']),
+    allowUndocumentedValues: args.values['allow-undocumented-values'] === true ? true : undefined,
     maxTransferLagSeconds: maxLag === undefined ? undefined : parseDuration(maxLag, '--max-lag'),
-    minTasks,
+    minTasks: wholeNumber(args, 'min-tasks'),
+    maxAcknowledgementDays: wholeNumber(args, 'max-acknowledgement-days'),
+    unacknowledgeableRules: listValues(args.values['unacknowledgeable-rule']),
     severity: args.values['warn-only'] === true ? GateSeverity.WARNING : undefined,
     acknowledgements: acks === undefined ? undefined : await readAcknowledgements(resolve(io.cwd, acks)),
   };
-  return Object.fromEntries(Object.entries(rules).filter(([, v]) => v !== undefined)) as GateRules;
+  const rules = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as GateRules;
+  try {
+    parseGateRules(rules);
+  } catch (e) {
+    if (!DisError.isDisError(e) || e.code !== GateConfigError.CODE) throw e;
+    const problems = (e as GateConfigError).problems.map((p) => optionProblem(p, rules));
+    throw new CliUsageError(
+      `The rule options are not valid: ${problems.join('; ')}. Run \`dis-transfer-tasks check --help\` for what each takes.`,
+    );
+  }
+  return rules;
 }
 
 /**

@@ -2,7 +2,7 @@
 // of the run appended to the step summary file. On by default when GITHUB_ACTIONS=true.
 
 import { appendFileSync } from 'node:fs';
-import { formatFinding, type GateFinding, type GateReport } from '../assertion/gate-report';
+import { count, formatFinding, type GateFinding, type GateReport } from '../assertion/gate-report';
 import { formatAge } from '../lookup/duration';
 import type { TransferTask } from '../client/model';
 import type { CliArgs, CliOptionSpec } from './command';
@@ -132,26 +132,30 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 export type FetchedTasks = ReadonlyMap<string, readonly TransferTask[]>;
 
 /**
- * The Markdown summary of a check: the outcome, the streams with their fetch time and age, the
- * tasks with their states, the findings and the acknowledgements. Every value from outside is
+ * The Markdown summary of a check: the outcome, the streams with their fetch time and age (or that
+ * they do not exist yet), the tasks with their states, the findings, and every acknowledgement
+ * with what it matched. Every value from outside is
  * escaped: it renders as text, never as a link, tag or table column.
  */
-export function formatStepSummary(report: GateReport, tasks: FetchedTasks, now: number): string {
+export function formatStepSummary(report: GateReport, tasks: FetchedTasks): string {
   const { errors, warnings, acknowledged } = report.summary;
   const lines = [
     `## DIS transfer task gate: ${report.healthy ? 'passed' : 'failed'}`,
     '',
-    `${errors} error(s), ${warnings} warning(s), ${acknowledged} acknowledged; checked at ${new Date(now).toISOString()}.`,
+    `${count(errors, 'error')}, ${count(warnings, 'warning')}, ${acknowledged} acknowledged; checked at ${report.evaluatedAt}.`,
     '',
     '### Streams',
     '',
     ...table(
       ['Stream', 'Region', 'Project', 'Fetched (UTC)', 'Age', 'Tasks'],
-      report.streams.map((s) => {
-        const fetched = Date.parse(s.fetchedAt);
-        const age = Number.isNaN(fetched) ? '' : formatAge((now - fetched) / 1000);
-        return [s.streamName, s.region, s.projectId, s.fetchedAt, age, String(s.tasks.length)];
-      }),
+      report.streams.map((s) => [
+        s.streamName,
+        s.region,
+        s.projectId,
+        s.fetchedAt,
+        formatAge(s.ageSeconds),
+        s.streamExists ? String(s.tasks.length) : 'stream does not exist',
+      ]),
     ),
     '### Tasks',
     '',
@@ -191,7 +195,11 @@ export function formatStepSummary(report: GateReport, tasks: FetchedTasks, now: 
           a.reason,
           a.expires ?? '',
           a.status,
-          String(a.matchedFindings),
+          a.matches.length === 0
+            ? 'nothing'
+            : a.matches
+                .map((m) => [m.streamName, m.taskName].filter((x) => x !== undefined).join('/') || '(gate)')
+                .join(', '),
         ]),
       ),
     );

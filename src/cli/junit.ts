@@ -37,10 +37,23 @@ function renderCase(c: TestCase): string {
   return lines.join('\n');
 }
 
-function renderSuite(name: string, cases: readonly TestCase[]): string {
+function renderSuite(
+  name: string,
+  cases: readonly TestCase[],
+  properties: ReadonlyArray<readonly [string, string]> = [],
+): string {
   const failures = cases.filter((c) => c.findings.some(fails)).length;
+  const props =
+    properties.length === 0
+      ? []
+      : [
+          '    <properties>',
+          ...properties.map(([n, v]) => `      <property name="${escapeXml(n)}" value="${escapeXml(v)}"/>`),
+          '    </properties>',
+        ];
   return [
     `  <testsuite name="${escapeXml(name)}" tests="${cases.length}" failures="${failures}" errors="0" skipped="0">`,
+    ...props,
     ...cases.map(renderCase),
     '  </testsuite>',
   ].join('\n');
@@ -48,7 +61,8 @@ function renderSuite(name: string, cases: readonly TestCase[]): string {
 
 /**
  * A gate report as JUnit XML, the format CI systems (GitLab, Jenkins, GitHub test reporters) show
- * as test results: one `<testsuite>` per stream with one `<testcase>` per task, and a `gate` suite
+ * as test results: one `<testsuite>` per stream (its properties: the snapshot's `fetchedAt`,
+ * `ageSeconds` and `streamExists`) with one `<testcase>` per task, and a `gate` suite
  * for findings that belong to no existing task (a missing required task, too few tasks, a bad
  * acknowledgement). A case fails when it has an unacknowledged error finding; warnings and
  * acknowledged findings go to its `<system-out>`.
@@ -71,7 +85,14 @@ export function formatJUnitReport(report: GateReport): string {
       return { classname: `dis-transfer-tasks.${stream.streamName}`, name: task, findings };
     });
     count(cases);
-    suites.push(renderSuite(`${stream.region}/${stream.projectId}/${stream.streamName}`, cases));
+    // Each snapshot's fetch time and age, for CI views that show suite properties.
+    suites.push(
+      renderSuite(`${stream.region}/${stream.projectId}/${stream.streamName}`, cases, [
+        ['fetchedAt', stream.fetchedAt],
+        ['ageSeconds', String(stream.ageSeconds)],
+        ['streamExists', String(stream.streamExists)],
+      ]),
+    );
   }
   const rest = report.findings.filter((f) => !claimed.has(f));
   if (rest.length > 0) {

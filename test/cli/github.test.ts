@@ -1,4 +1,4 @@
-import type { GateFinding, GateReport } from '../../src/assertion/gate-report';
+import { AcknowledgementState, type GateFinding, type GateReport } from '../../src/assertion/gate-report';
 import { GateSeverity } from '../../src/assertion/gate-rules';
 import { formatAnnotations, formatStepSummary, githubTarget } from '../../src/cli/github';
 
@@ -20,14 +20,23 @@ function report(findings: GateFinding[], tasks: string[] = ['orders-to-dli']): G
   return {
     formatVersion: 1,
     healthy: false,
+    evaluatedAt: '2026-01-01T01:00:00.000Z',
     summary: { errors: findings.length, warnings: 0, acknowledged: 0 },
     findings,
     acknowledgements: [],
     streams: [
-      { streamName: 'orders', projectId: 'p', region: 'r', fetchedAt: '2026-01-01T00:00:00.000Z', tasks },
+      {
+        streamName: 'orders',
+        projectId: 'p',
+        region: 'r',
+        fetchedAt: '2026-01-01T00:00:00.000Z',
+        ageSeconds: 3600,
+        streamExists: true,
+        tasks,
+      },
     ],
     rules: {},
-  } as unknown as GateReport;
+  };
 }
 
 describe('githubTarget', () => {
@@ -83,21 +92,56 @@ describe('formatStepSummary', () => {
       new Map([
         ['orders', [{ taskName: 'orders-to-dli', state: 'PAUSED', destinationType: 'DLI', createTime: 0 }]],
       ]),
-      Date.parse('2026-01-01T01:00:00.000Z'),
     );
     expect(md).toContain('| orders | r | p | 2026\\-01\\-01T00\\:00\\:00\\.000Z | 1h | 2 |');
     expect(md).toContain('| orders | orders\\-to\\-dli | PAUSED | DLI |');
     expect(md).toContain('| error | DIS\\-TASK\\-STATE | orders | orders\\-to\\-dli | x \\| y \\<b\\> |');
   });
 
+  test('a stream that does not exist yet says so; acknowledgements list what they matched', () => {
+    // GIVEN
+    const base = report([]);
+    const absent: GateReport = {
+      ...base,
+      streams: [{ ...base.streams[0], streamExists: false, tasks: [] }],
+      acknowledgements: [
+        {
+          ruleId: 'DIS-TASK-STATE',
+          task: '*',
+          reason: 'all paused for the migration',
+          status: AcknowledgementState.ACTIVE,
+          matchedFindings: 2,
+          matches: [
+            { streamName: 'orders', taskName: 'a' },
+            { streamName: 'orders', taskName: 'b' },
+          ],
+        },
+        {
+          ruleId: 'DIS-MIN-TASKS',
+          task: '*',
+          reason: 'a typo in the acknowledged rule',
+          status: AcknowledgementState.ACTIVE,
+          matchedFindings: 0,
+          matches: [],
+        },
+      ],
+    };
+    // WHEN
+    const md = formatStepSummary(absent, new Map());
+    // THEN
+    expect(md).toContain('| 1h | stream does not exist |');
+    expect(md).toContain(String.raw`| active | orders\/a\, orders\/b |`);
+    expect(md).toContain('| active | nothing |');
+  });
+
   test('a stream whose tasks were not fetched lists their names without states', () => {
-    const md = formatStepSummary(report([], ['orders-to-obs']), new Map(), 0);
+    const md = formatStepSummary(report([], ['orders-to-obs']), new Map());
     expect(md).toContain('| orders | orders\\-to\\-obs |  |  |');
   });
 
   test('a table stops at 200 rows and says how many more there are', () => {
     const names = Array.from({ length: 250 }, (_, i) => `t${i}`);
-    const md = formatStepSummary(report([], names), new Map(), 0);
+    const md = formatStepSummary(report([], names), new Map());
     expect(md).toContain('… and 50 more rows (see the job log).');
     expect(md.split('\n').filter((l) => l.startsWith('| orders | t'))).toHaveLength(200);
   });

@@ -55,6 +55,16 @@ describe('formatJUnitReport', () => {
     expect(cases.every((c) => children(c, 'failure').length === 0)).toBe(true);
   });
 
+  test("each stream's suite carries its snapshot's fetch time, age and existence as properties", () => {
+    const [suite] = children(parse(formatJUnitReport(report([]))), 'testsuite');
+    const properties = children(children(suite, 'properties')[0], 'property').map((p) => p.attributes);
+    expect(properties).toEqual([
+      { name: 'fetchedAt', value: '2026-11-28T00:00:00.000Z' },
+      { name: 'ageSeconds', value: '3600' },
+      { name: 'streamExists', value: 'true' },
+    ]);
+  });
+
   test('an error finding fails its task case; a warning and an acknowledged finding do not', () => {
     // GIVEN
     const findings = [

@@ -3,7 +3,8 @@
 
 import { resolve } from 'node:path';
 import type { GateFile } from '../../assertion/gate-file';
-import type { GateReport } from '../../assertion/gate-report';
+import { formatList, type GateReport } from '../../assertion/gate-report';
+import { formatAge } from '../../lookup/duration';
 import type { GateSarifOptions } from '../../assertion/sarif';
 import type { GateClient } from '../../assertion/live-check';
 import type { DisClient } from '../../client/dis-client';
@@ -117,6 +118,22 @@ async function planFromArgs(args: CliArgs, io: CliIo): Promise<CheckPlan> {
   return { gateFile, client, sarif };
 }
 
+/**
+ * One line with each snapshot's fetch time and age (streams fetched together named together), and
+ * the streams that do not exist: `Snapshots: clicks, orders fetched 2026-…Z, 0s before the check.`
+ */
+export function formatSnapshots(report: GateReport): string {
+  const groups = new Map<string, string[]>();
+  for (const s of report.streams) {
+    const key = s.streamExists
+      ? `fetched ${s.fetchedAt}, ${formatAge(s.ageSeconds)} before the check`
+      : 'do not exist';
+    groups.set(key, [...(groups.get(key) ?? []), s.streamName]);
+  }
+  const parts = [...groups].map(([what, names]) => `${formatList(names)} ${what}`);
+  return `Snapshots: ${parts.length === 0 ? 'none' : parts.join('; ')}.`;
+}
+
 /** A client that keeps the tasks it fetched, by stream, for the GitHub step summary. */
 function recordingClient(client: DisClient, tasks: Map<string, TransferTask[]>): GateClient {
   return {
@@ -186,8 +203,11 @@ export const checkCommand: CliCommand = {
       throw e;
     }
     // Every value from outside has its control characters escaped before it becomes a line of text.
-    const text = (out: CliOutput) =>
-      `${colourGateReport(formatGateReport(escapeControlDeep(result)), createStyle(out, io.env))}\n`;
+    const text = (out: CliOutput) => {
+      const style = createStyle(out, io.env);
+      const safe = escapeControlDeep(result);
+      return `${colourGateReport(formatGateReport(safe), style)}\n${style.dim(formatSnapshots(safe))}\n`;
+    };
     if (report === undefined) {
       io.stdout.write(text(io.stdout));
     } else if (report.file === undefined) {
@@ -200,7 +220,7 @@ export const checkCommand: CliCommand = {
     }
     if (github !== undefined) {
       annotations.write(formatAnnotations(result));
-      appendStepSummary(github, formatStepSummary(result, tasks, now), io.stderr);
+      appendStepSummary(github, formatStepSummary(result, tasks), io.stderr);
     }
     return result.healthy ? ExitCode.OK : ExitCode.FINDINGS;
   },

@@ -68,7 +68,7 @@ describe('check in GitHub Actions', () => {
     expect(run.stdout).not.toMatch(/^::error::forged/m);
     // The acknowledgements table: every punctuation mark escaped, the newline written out.
     expect(readFileSync(summaryFile(), 'utf8')).toContain(
-      String.raw`| DIS\-TASK\-STATE | orders\/orders\-to\-dli | 100\% paused\: migration\, see \#42\\n\:\:error\:\:forged | 2999\-01\-01 | active | 1 |`,
+      String.raw`| DIS\-TASK\-STATE | orders\/orders\-to\-dli | 100\% paused\: migration\, see \#42\\n\:\:error\:\:forged | 2999\-01\-01 | active | orders\/orders\-to\-dli |`,
     );
   });
 
@@ -157,8 +157,9 @@ describe('check output', () => {
     // THEN
     expectExit(run, 0);
     const lines = run.stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^DIS transfer task gate passed/);
+    expect(lines[2]).toMatch(/^Snapshots: orders fetched /);
     expect(lines[1]).toContain('migration window\\nDIS transfer task gate failed for everything\\u001b[2K');
   });
 
