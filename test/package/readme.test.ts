@@ -49,3 +49,31 @@ describe('README links', () => {
     expect(anchors).toContain(link);
   });
 });
+
+describe('README "Start a new cdktf app"', () => {
+  const section = readme.slice(
+    readme.indexOf('## Start a new cdktf app'),
+    readme.indexOf('## Installing it in a cdktf app'),
+  );
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+  it('pins the cdktf CLI and the TypeScript this package is built and tested with', () => {
+    const pins = [...section.matchAll(/\b(cdktf-cli|typescript)@(\S+)/g)].map(([, name, version]) => [
+      name,
+      version,
+    ]);
+    expect(pins).toContainEqual(['typescript', manifest.devDependencies.typescript]);
+    expect(pins.filter(([name]) => name === 'cdktf-cli').map(([, v]) => v)).toEqual([
+      manifest.devDependencies['cdktf-cli'],
+      manifest.devDependencies['cdktf-cli'],
+    ]);
+  });
+
+  it('installs the tarball npm pack names, from the repository package.json names', () => {
+    const tarball = `${manifest.name}-${manifest.version}.tgz`;
+    expect(section).toContain(`git clone ${manifest.repository.url}\n`);
+    expect(section).toContain(`npm pack) # writes ${tarball}\n`);
+    expect(section).toContain(`cp ../${manifest.name}/${tarball} vendor/\n`);
+    expect(section).toContain(`npm install ./vendor/${tarball}\n`);
+  });
+});
