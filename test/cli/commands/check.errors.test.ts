@@ -1,27 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xml2js, type Element } from 'xml-js';
-import { tokenEnv } from '../support/demo-emulator';
-import { expectExit, runCli } from '../support/run-cli';
+import { expectExit } from '../support/run-cli';
+import { checkHelpers, xmlElements } from '../support/check-suite';
 import { useCommandSuite } from '../support/command-suite';
 
 // check when it cannot run, or must not: usage and configuration errors (exit 2), service errors
 // (exit 3), and rule options the gate refuses before any request.
 const suite = useCommandSuite({ tmp: true });
-
-function check(args: string[], env: Record<string, string> = {}) {
-  return runCli(['check', ...args], { env: { ...tokenEnv(suite.emulator), ...env }, cwd: suite.tmp.dir });
-}
-
-function elements(e: Element, name: string): Element[] {
-  return (e.elements ?? []).filter((c) => c.type === 'element' && c.name === name);
-}
-
-function writeJson(name: string, value: unknown): string {
-  const file = join(suite.tmp.dir, name);
-  writeFileSync(file, JSON.stringify(value, undefined, 2));
-  return file;
-}
+const { check, writeJson } = checkHelpers(suite);
 
 describe('check errors', () => {
   test('a failing service exits 3', async () => {
@@ -37,12 +24,12 @@ describe('check errors', () => {
     const run = await check(['-s', 'orders', '--output', 'junit', '--report-file', 'gate.xml']);
     // THEN
     expectExit(run, 3);
-    const root = elements(
+    const root = xmlElements(
       xml2js(readFileSync(join(suite.tmp.dir, 'gate.xml'), 'utf8')) as Element,
       'testsuites',
     )[0];
     expect(root.attributes).toMatchObject({ errors: '1' });
-    const error = elements(elements(elements(root, 'testsuite')[0], 'testcase')[0], 'error')[0];
+    const error = xmlElements(xmlElements(xmlElements(root, 'testsuite')[0], 'testcase')[0], 'error')[0];
     expect(error.attributes?.type).toBe('DIS_API_ERROR');
     expect(error.attributes?.message).toContain('503');
   });

@@ -2,17 +2,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SarifLog } from '../../../src/assertion/sarif-log';
 import { multitoolFindings, sarifSchemaErrors } from '../../assertion/sarif-validators';
-import { DEMO, tokenEnv } from '../support/demo-emulator';
-import { expectExit, runCli } from '../support/run-cli';
+import { DEMO } from '../support/demo-emulator';
+import { expectExit } from '../support/run-cli';
+import { checkHelpers } from '../support/check-suite';
 import { useCommandSuite } from '../support/command-suite';
 
 // check --output sarif through the built bin, validated by the official schema and by Microsoft's
 // Multitool with GitHub's ingestion rules.
 const suite = useCommandSuite({ tmp: true });
-
-function check(args: string[], env: Record<string, string> = {}) {
-  return runCli(['check', ...args], { env: { ...tokenEnv(suite.emulator), ...env }, cwd: suite.tmp.dir });
-}
+const { check } = checkHelpers(suite);
 
 function readLog(name: string): SarifLog {
   return JSON.parse(readFileSync(join(suite.tmp.dir, name), 'utf8')) as SarifLog;

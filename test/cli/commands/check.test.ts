@@ -1,29 +1,17 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xml2js, type Element } from 'xml-js';
 import type { GateReport } from '../../../src/assertion/gate-report';
-import { DEMO, tokenEnv } from '../support/demo-emulator';
+import { DEMO } from '../support/demo-emulator';
 import { expectExit, runCli } from '../support/run-cli';
+import { checkHelpers, xmlElements } from '../support/check-suite';
 import { useCommandSuite } from '../support/command-suite';
 
 const suite = useCommandSuite({ tmp: true });
-
-function check(args: string[], env: Record<string, string> = {}) {
-  return runCli(['check', ...args], { env: { ...tokenEnv(suite.emulator), ...env }, cwd: suite.tmp.dir });
-}
+const { check, writeJson } = checkHelpers(suite);
 
 function pauseDli(): Promise<void> {
   return suite.emulator.setTaskState('orders', 'orders-to-dli', 'PAUSED');
-}
-
-function elements(e: Element, name: string): Element[] {
-  return (e.elements ?? []).filter((c) => c.type === 'element' && c.name === name);
-}
-
-function writeJson(name: string, value: unknown): string {
-  const file = join(suite.tmp.dir, name);
-  writeFileSync(file, JSON.stringify(value, undefined, 2));
-  return file;
 }
 
 describe('check with rule options', () => {
@@ -184,17 +172,17 @@ describe('check reports', () => {
     expect(run.stdout).toContain('DIS transfer task gate failed');
     expect(run.stderr).toContain(`Wrote the JUnit report to ${join(suite.tmp.dir, 'out', 'gate.xml')}.`);
     const doc = xml2js(readFileSync(join(suite.tmp.dir, 'out', 'gate.xml'), 'utf8')) as Element;
-    const root = elements(doc, 'testsuites')[0];
+    const root = xmlElements(doc, 'testsuites')[0];
     expect(root.attributes).toMatchObject({ tests: '4', failures: '2' });
-    const suites = elements(root, 'testsuite');
+    const suites = xmlElements(root, 'testsuite');
     expect(suites.map((s) => s.attributes?.name)).toEqual([
       `${DEMO.region}/${DEMO.projectId}/clicks`,
       `${DEMO.region}/${DEMO.projectId}/orders`,
       'gate',
     ]);
-    const dli = elements(suites[1], 'testcase').find((c) => c.attributes?.name === 'orders-to-dli')!;
-    expect(elements(dli, 'failure')[0].attributes?.type).toBe('DIS-TASK-STATE');
-    const gate = elements(suites[2], 'testcase');
+    const dli = xmlElements(suites[1], 'testcase').find((c) => c.attributes?.name === 'orders-to-dli')!;
+    expect(xmlElements(dli, 'failure')[0].attributes?.type).toBe('DIS-TASK-STATE');
+    const gate = xmlElements(suites[2], 'testcase');
     expect(gate.map((c) => c.attributes?.name)).toEqual(['DIS-TASK-REQUIRED orders-to-dws']);
   });
 
