@@ -127,6 +127,8 @@ export class DisTransferTasksAssertion extends Construct {
   private readonly formats: readonly GateReportFormat[];
   /** The line of the stack file that created this gate, for SARIF. */
   private readonly site?: SarifFileLocation;
+  /** The lookup's context cache file, for SARIF. */
+  private readonly contextFile?: string;
 
   public constructor(scope: Construct, id: string, props: DisTransferTasksAssertionProps) {
     super(scope, id);
@@ -151,6 +153,7 @@ export class DisTransferTasksAssertion extends Construct {
     const now = Date.now();
     this.report = evaluateGate(props.lookup.snapshots, this.rules, now);
     this.formats = checkReportFormats(props.reportFormats, this.node.path);
+    this.contextFile = props.lookup.contextFile;
     this.reportFileName = stackFileName(this, stack.node.path, 'report.json');
     if (this.formats.includes(GateReportFormat.SARIF)) {
       this.sarifFileName = stackFileName(this, stack.node.path, 'report.sarif');
@@ -244,7 +247,10 @@ export class DisTransferTasksAssertion extends Construct {
       writeFileSync(join(stackDir, this.reportFileName), `${JSON.stringify(report, null, 2)}\n`);
     }
     if (this.sarifFileName !== undefined) {
-      const log = buildSarifLog(this.report, gateSarifOptions(this.report, this.node.path, this.site));
+      const log = buildSarifLog(
+        this.report,
+        gateSarifOptions(this.report, this.node.path, this.site, this.contextFile),
+      );
       writeFileSync(join(stackDir, this.sarifFileName), `${JSON.stringify(log, null, 2)}\n`);
     }
     if (this.gateFile !== undefined && this.gateFileName !== undefined) {

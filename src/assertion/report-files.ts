@@ -51,15 +51,16 @@ export function repositoryRoot(from: string): string {
 }
 
 /**
- * The context cache the lookups of this process record in, as they resolve it by default
- * (`DIS_LOOKUP_CONTEXT_FILE`, else `cdktf.context.json` in the working directory), with the line
- * of each stream's entry when the file holds one.
+ * The context cache a lookup recorded in, as it resolves it (its `contextFile` prop, else
+ * `DIS_LOOKUP_CONTEXT_FILE`, else `cdktf.context.json` in the working directory), with the line of
+ * each stream's entry when the file holds one.
  */
 export function contextFileLocation(
   report: GateReport,
+  contextFile: string | undefined,
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): SarifFileLocation {
-  const path = resolve(env[CONTEXT_FILE_ENV_VAR]?.trim() || DEFAULT_CONTEXT_FILE);
+  const path = resolve(contextFile ?? (env[CONTEXT_FILE_ENV_VAR]?.trim() || DEFAULT_CONTEXT_FILE));
   let lines: string[] = [];
   try {
     if (statSync(path).isFile()) lines = readFileSync(path, 'utf8').split('\n');
@@ -83,11 +84,12 @@ export function gateSarifOptions(
   report: GateReport,
   constructPath: string,
   site: SarifFileLocation | undefined,
+  contextFile: string | undefined,
 ): GateSarifOptions {
   const cwd = process.cwd();
   return {
     sourceFile: site ?? { path: join(cwd, 'cdktf.json') },
-    contextFile: contextFileLocation(report),
+    contextFile: contextFileLocation(report, contextFile),
     sourceRoot: repositoryRoot(cwd),
     constructPath,
   };

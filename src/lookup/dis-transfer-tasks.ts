@@ -57,6 +57,12 @@ export interface ITransferTasksLookup {
   readonly region: string;
   /** The project id the lookup ran against. */
   readonly projectId: string;
+  /**
+   * The context cache file given to the lookup (its `contextFile` prop), for consumers that point
+   * at what was recorded (the gate's SARIF report).
+   * @default - `DIS_LOOKUP_CONTEXT_FILE`, else `cdktf.context.json` in the working directory
+   */
+  readonly contextFile?: string;
 }
 
 /**
@@ -162,6 +168,11 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
   public readonly endpoint?: string;
   /** Always false: this lookup covers one stream. */
   public readonly allStreams: boolean = false;
+  /**
+   * The `contextFile` prop.
+   * @default - `DIS_LOOKUP_CONTEXT_FILE`, else `cdktf.context.json` in the working directory
+   */
+  public readonly contextFile?: string;
   /** The `task_names` output, with `outputs: true`. */
   public readonly taskNamesOutput?: TerraformOutput;
   /** The `task_states` output, with `outputs: true`. */
@@ -174,6 +185,7 @@ export class DisTransferTasks extends Construct implements ITransferTasksLookup 
     this.result = lookUpStream(this, props);
     this.streamName = props.streamName;
     this.endpoint = props.endpoint;
+    this.contextFile = props.contextFile;
     this.region = this.result.region;
     this.projectId = this.result.projectId;
     if (props.outputs && this.result.snapshots) {
@@ -285,6 +297,11 @@ export class DisProjectTransferTasks extends Construct implements ITransferTasks
   public readonly endpoint?: string;
   /** Always true: this lookup covers every stream of the project. */
   public readonly allStreams: boolean = true;
+  /**
+   * The `contextFile` prop.
+   * @default - `DIS_LOOKUP_CONTEXT_FILE`, else `cdktf.context.json` in the working directory
+   */
+  public readonly contextFile?: string;
   /** The `task_names` output (stream to sorted task names), with `outputs: true`. */
   public readonly taskNamesOutput?: TerraformOutput;
   /** The `task_states` output (stream to task name to state), with `outputs: true`. */
@@ -298,6 +315,7 @@ export class DisProjectTransferTasks extends Construct implements ITransferTasks
     this.region = this.result.region;
     this.projectId = this.result.projectId;
     this.endpoint = props.endpoint;
+    this.contextFile = props.contextFile;
     if (props.outputs && this.result.snapshots) {
       const snapshots = this.result.snapshots;
       const outputs = addOutputs(

@@ -86,6 +86,23 @@ describe('DisTransferTasksAssertion reportFormats', () => {
     expect(required.suppressions).toEqual([{ kind: 'inSource', status: 'accepted', justification: reason }]);
   });
 
+  test("the lookup's own contextFile is where its recorded entries are pointed at", () => {
+    // GIVEN a lookup given another cache file, whose orders entry is on line 2
+    const own = join(outdir, 'team.context.json');
+    writeFileSync(own, `{\n  "${KEY}": {}\n}\n`);
+    const app = new App({ outdir, stackTraces: false });
+    new DisTransferTasksAssertion(new TerraformStack(app, 'demo'), 'Gate', {
+      lookup: { ...lookup(), contextFile: own },
+      reportFormats: [GateReportFormat.SARIF],
+    });
+    expect(() => app.synth()).toThrow('DIS-TASK-STATE');
+    // THEN the task state finding points there, not at DIS_LOOKUP_CONTEXT_FILE
+    const log: SarifLog = JSON.parse(readFileSync(file('dis-gate.Gate.report.sarif'), 'utf8'));
+    const { physicalLocation } = log.runs[0].results[0].locations[0];
+    expect(physicalLocation.artifactLocation.uri).toMatch(/team\.context\.json$/);
+    expect(physicalLocation.region).toEqual({ startLine: 2 });
+  });
+
   test('only the formats asked for are written; the default is JSON alone', () => {
     const sarifOnly = gate({ reportFormats: [GateReportFormat.SARIF], allowedStates: ['RUNNING', 'PAUSED'] });
     sarifOnly.app.synth();
