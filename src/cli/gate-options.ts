@@ -87,6 +87,12 @@ export const GATE_RULE_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
     type: 'boolean',
     description: 'Report rule findings as warnings: exit 0 unless the check cannot run.',
   },
+  'absent-stream-severity': {
+    type: 'string',
+    valueName: 'error|warning',
+    description:
+      'The level of DIS-STREAM-ABSENT, for a stream that does not exist yet (--allow-absent-streams). Default: warning.',
+  },
 };
 
 /** The `GateRules` field each rule option sets: how a problem the gate finds names the option. */
@@ -103,6 +109,7 @@ const RULE_FIELDS: Readonly<Record<string, keyof GateRules>> = {
   'max-acknowledgement-days': 'maxAcknowledgementDays',
   'unacknowledgeable-rule': 'unacknowledgeableRules',
   'warn-only': 'severity',
+  'absent-stream-severity': 'absentStreamSeverity',
 };
 
 /** A whole number of 0 or more, from a rule option. */
@@ -154,6 +161,7 @@ export async function gateRulesFromArgs(args: CliArgs, io: CliIo): Promise<GateR
     maxAcknowledgementDays: wholeNumber(args, 'max-acknowledgement-days'),
     unacknowledgeableRules: listValues(args.values['unacknowledgeable-rule']),
     severity: args.values['warn-only'] === true ? GateSeverity.WARNING : undefined,
+    absentStreamSeverity: args.values['absent-stream-severity'] as GateSeverity | undefined,
     acknowledgements: acks === undefined ? undefined : await readAcknowledgements(resolve(io.cwd, acks)),
   };
   const rules = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) as GateRules;

@@ -10,7 +10,7 @@ import type { GateClient } from '../../assertion/live-check';
 import type { DisClient } from '../../client/dis-client';
 import { DisError, messageWithoutCode } from '../../client/errors';
 import type { TransferTask } from '../../client/model';
-import type { CliArgs, CliCommand } from '../command';
+import type { CliArgs, CliCommand, CliOptionSpec } from '../command';
 import { ExitCode, CliUsageError } from '../errors';
 import { escapeControl, escapeControlDeep } from '../escape';
 import { GATE_RULE_OPTIONS, gateRulesFromArgs } from '../gate-options';
@@ -37,6 +37,15 @@ import { type CliIo, type CliOutput, colourGateReport, createStyle } from '../ou
 import { REPORT_OPTIONS, renderReport, reportLabel, reportTarget, writeReportFile } from '../report';
 
 const NAME = 'dis-transfer-tasks check';
+
+/** Options of the target a check from the command line looks at, beyond the streams and where they live. */
+const CHECK_TARGET_OPTIONS: Readonly<Record<string, CliOptionSpec>> = {
+  'allow-absent-streams': {
+    type: 'boolean',
+    description:
+      'A --stream that does not exist is a DIS-STREAM-ABSENT finding (a warning by default), not an error (exit 2): for a stream the deployment creates.',
+  },
+};
 
 const GATE_FILE_OPTION = {
   'gate-file': {
@@ -68,7 +77,7 @@ async function planFromArgs(args: CliArgs, io: CliIo): Promise<CheckPlan> {
   const settings = clientSettings(args);
   const path = args.values['gate-file'] as string | undefined;
   if (path !== undefined) {
-    const clashing = [STREAM_OPTIONS, TARGET_OPTIONS, GATE_RULE_OPTIONS]
+    const clashing = [STREAM_OPTIONS, TARGET_OPTIONS, CHECK_TARGET_OPTIONS, GATE_RULE_OPTIONS]
       .flatMap((o) => Object.keys(o))
       .filter((o) => args.values[o] !== undefined);
     if (clashing.length > 0) {
@@ -103,6 +112,7 @@ async function planFromArgs(args: CliArgs, io: CliIo): Promise<CheckPlan> {
         projectId: target.projectId,
         ...(selection.allStreams ? { allStreams: true } : { streams: selection.streams }),
         ...(overrides.endpoint === undefined ? {} : { endpoint: overrides.endpoint }),
+        ...(args.values['allow-absent-streams'] === true ? { mustExist: false } : {}),
       },
       rules,
     },
@@ -163,6 +173,7 @@ export const checkCommand: CliCommand = {
   options: {
     ...STREAM_OPTIONS,
     ...TARGET_OPTIONS,
+    ...CHECK_TARGET_OPTIONS,
     ...GATE_RULE_OPTIONS,
     ...GATE_FILE_OPTION,
     ...REPORT_OPTIONS,

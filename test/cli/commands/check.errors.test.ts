@@ -34,10 +34,22 @@ describe('check errors', () => {
     expect(error.attributes?.message).toContain('503');
   });
 
-  test('a stream that does not exist exits 2', async () => {
-    const run = await check(['-s', 'nope']);
-    expectExit(run, 2);
-    expect(run.stderr).toContain('DIS.4301');
+  test('a stream that does not exist exits 2, unless --allow-absent-streams makes it a finding', async () => {
+    // WHEN
+    const refused = await check(['-s', 'orders', '-s', 'nope']);
+    const warned = await check(['-s', 'orders', '-s', 'nope', '--allow-absent-streams']);
+    const failed = await check(['-s', 'nope', '--allow-absent-streams', '--absent-stream-severity', 'error']);
+    const typo = await check(['-s', 'nope', '--allow-absent-streams', '--absent-stream-severity', 'fatal']);
+    // THEN
+    expectExit(refused, 2);
+    expect(refused.stderr).toContain('DIS.4301');
+    expectExit(warned, 0);
+    expect(warned.stdout).toContain('WARN  DIS-STREAM-ABSENT');
+    expect(warned.stdout).toMatch(/Snapshots: .*nope do not exist/);
+    expectExit(failed, 1);
+    expect(failed.stdout).toContain('ERROR DIS-STREAM-ABSENT');
+    expectExit(typo, 2);
+    expect(typo.stderr).toContain('--absent-stream-severity: ');
   });
 
   test.each([
