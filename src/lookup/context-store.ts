@@ -1,9 +1,21 @@
 // The context cache: where successful lookups are recorded between synths. The interface, a store
-// in memory, and the one in the committed JSON file, with what that file needs: a stable format
-// and a syntax error located by line and column.
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { DisContextFileError, DisContextLockError } from './errors';
+// in memory, the one in the committed JSON file (read here; written by context-file-write.ts), and
+// the recordings of this process, which reach their store once per synth (DESIGN decision 14).
+import {
+  accessSync,
+  constants,
+  lstatSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { maskError, secretsFromEnv } from '../client/errors';
+import { writeContextFile } from './context-file-write';
+import { DisContextFileError, DisContextFileLinkError, fileSystemError } from './errors';
+import { findJsonSyntaxError } from './json-text';
 
 /** The default context cache file name, in the working directory. */
 export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
@@ -12,7 +24,8 @@ export const CONTEXT_FILE_ENV_VAR = 'DIS_LOOKUP_CONTEXT_FILE';
 
 /**
  * Where successful lookups are recorded between synths (the committed `cdktf.context.json` by
- * default). Implementations are synchronous because constructs are.
+ * default). Implementations are synchronous because constructs are. Lookups call `update` once
+ * per synth with everything they recorded (see {@link flushRecordings}).
  */
 export interface IContextStore {
   /** Every entry of the store; an absent store reads as empty. */
@@ -29,6 +42,7 @@ export interface IContextStore {
 /** An {@link IContextStore} held in memory, for tests and for callers that manage persistence themselves. */
 export class MemoryContextStore implements IContextStore {
   private entries: Record<string, unknown>;
+  private keyList?: readonly string[];
 
   /** @param initial entries the store starts with (copied). */
   public constructor(initial: Record<string, unknown> = {}) {
@@ -54,11 +68,25 @@ export class MemoryContextStore implements IContextStore {
       else next[key] = structuredClone(value);
     }
     this.entries = next;
+    this.keyList = undefined;
+  }
+
+  /**
+   * One entry itself, not a copy, for lookups that check (and so copy) what they read.
+   * @internal
+   */
+  public _peek(key: string): unknown {
+    return this.entries[key];
+  }
+
+  /**
+   * Every key (the same array until the store changes), for lookups that search the store.
+   * @internal
+   */
+  public _keys(): readonly string[] {
+    return (this.keyList ??= Object.freeze(Object.keys(this.entries)));
   }
 }
-
-/** A lock whose holder has not touched it for this long is considered abandoned (proper-lockfile). */
-const STALE_LOCK_MS = 10_000;
 
 /** Options of {@link FileContextStore}. */
 export interface FileContextStoreOptions {
@@ -75,17 +103,23 @@ export interface FileContextStoreOptions {
  *
  * - A missing file reads as empty; a broken one (bad JSON, not an object) throws
  *   {@link DisContextFileError} naming the file and the position, and is never overwritten.
- * - `update` takes a lock (`proper-lockfile`, a `<file>.lock` directory), re-reads the file, merges,
- *   and replaces it atomically (`write-file-atomic`: write a temporary file, then rename), so
- *   concurrent synths in one folder keep each other's entries.
+ * - `update` takes a lock (a `<file>.lock` directory), re-reads the file, merges, and replaces it
+ *   atomically (a temporary file renamed over it), so concurrent synths keep each other's entries
+ *   (context-file-write.ts).
+ * - A symbolic link is followed only to a target inside the folder that holds the link.
  * - Output is stable: keys sorted at every level, two-space indentation, trailing newline.
+ * - What the file system refuses becomes a {@link DisContextFileAccessError} naming the path.
  */
 export class FileContextStore implements IContextStore {
   /** The absolute path of the file. */
   public readonly file: string;
   private readonly lockWaitMs: number;
   /** The parsed file and the stat stamp it was parsed at: lookups read one key each, many times. */
-  private memo?: { readonly stamp: string; readonly entries: Record<string, unknown> };
+  private memo?: {
+    readonly stamp: string;
+    readonly entries: Record<string, unknown>;
+    keys?: readonly string[];
+  };
 
   public constructor(file: string, options: FileContextStoreOptions = {}) {
     this.file = resolve(file);
@@ -103,34 +137,68 @@ export class FileContextStore implements IContextStore {
     return value === undefined ? undefined : structuredClone(value);
   }
 
+  /**
+   * One entry itself, not a copy, for lookups that check (and so copy) what they read.
+   * @internal
+   */
+  public _peek(key: string): unknown {
+    return this.current()[key];
+  }
+
+  /**
+   * Every key (the same array until the file changes), for lookups that search the file.
+   * @internal
+   */
+  public _keys(): readonly string[] {
+    const entries = this.current();
+    const memo = this.memo;
+    if (!memo) return Object.keys(entries);
+    return (memo.keys ??= Object.freeze(Object.keys(entries)));
+  }
+
+  /**
+   * Throws what a later `update` would: the file does not parse (it is never overwritten then), or
+   * the file system will refuse the write. Called before a lookup asks DIS.
+   * @internal
+   */
+  public _checkWritable(): void {
+    this.current();
+    checkWritableFile(this.file);
+  }
+
   /** Merges `entries` into the file under a lock; `undefined` values remove their key. */
   public update(entries: Record<string, unknown>): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    const release = this.lock();
-    try {
-      const next = { ...this.readFresh() };
+    writeContextFile(this.file, this.lockWaitMs, (text) => {
+      const next = { ...this.parse(text) };
       for (const [key, value] of Object.entries(entries)) {
         if (value === undefined) delete next[key];
         else next[key] = value;
       }
-      writeAtomically(this.file, stableJson(next));
-      this.memo = undefined;
-    } finally {
-      release();
-    }
+      return next;
+    });
+    this.memo = undefined;
   }
 
   private current(): Record<string, unknown> {
-    let stamp: string;
-    try {
-      const stat = statSync(this.file, { bigint: true });
-      stamp = `${stat.ino}:${stat.size}:${stat.mtimeNs}`;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw e;
-    }
+    const stat = this.stat();
+    if (!stat) return {};
+    const stamp = `${stat.ino}:${stat.size}:${stat.mtimeMs}`;
     if (this.memo?.stamp !== stamp) this.memo = { stamp, entries: this.readFresh() };
     return this.memo.entries;
+  }
+
+  /** The file's stats (through a link that stays in its folder), or `undefined` when it does not exist. */
+  private stat(): Stats | undefined {
+    let stat: Stats;
+    try {
+      stat = lstatSync(this.file);
+      if (stat.isSymbolicLink()) stat = statSync(linkTarget(this.file));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw fileSystemError(e, this.file, 'read', this.file);
+    }
+    if (stat.isDirectory()) throw fileSystemError({ code: 'EISDIR' }, this.file, 'read', this.file);
+    return stat;
   }
 
   private readFresh(): Record<string, unknown> {
@@ -139,7 +207,7 @@ export class FileContextStore implements IContextStore {
       text = readFileSync(this.file, 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      throw e;
+      throw fileSystemError(e, this.file, 'read', this.file);
     }
     return this.parse(text);
   }
@@ -166,160 +234,148 @@ export class FileContextStore implements IContextStore {
     }
     return value as Record<string, unknown>;
   }
-
-  /** proper-lockfile's sync API cannot retry, so waiting for another process is done here. */
-  private lock(): () => void {
-    // Loaded on first write: read-only synths (offline, cache hits) never pay for it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { lockSync } = require('proper-lockfile') as typeof import('proper-lockfile');
-    const deadline = Date.now() + this.lockWaitMs;
-    const sleeper = new Int32Array(new SharedArrayBuffer(4));
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return lockSync(this.file, { realpath: false, stale: STALE_LOCK_MS });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ELOCKED') throw e;
-        if (Date.now() >= deadline) throw new DisContextLockError(this.file, this.lockWaitMs);
-        Atomics.wait(sleeper, 0, 0, Math.min(5 + attempt * 5, 50) + Math.random() * 10);
-      }
-    }
-  }
-}
-
-/** Write a temporary file, then rename it over `file`; loaded on first write only. */
-function writeAtomically(file: string, text: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const writeFileAtomic = require('write-file-atomic') as typeof import('write-file-atomic');
-  writeFileAtomic.sync(file, text);
 }
 
 /**
- * JSON with object keys sorted at every level, two-space indentation and a trailing newline:
- * the format of the committed context cache, chosen so that diffs stay small. Array order is kept.
+ * Throws the coded error a write into `store` would end with, when it can tell before anything is
+ * fetched: a file that does not parse, a link out of the app folder, a folder in the file's place, a
+ * folder that is not writable (the nearest existing one: the write creates the rest). A lookup
+ * checks it before it asks DIS, since what it fetched could not be recorded anyway.
  */
-export function stableJson(value: unknown): string {
-  return `${JSON.stringify(sortKeys(value), undefined, 2)}\n`;
+export function checkCanRecord(store: IContextStore): void {
+  if (store instanceof FileContextStore) store._checkWritable();
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value).sort()) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = sortKeys(v);
-  }
-  return out;
-}
-
-/** Where and why a text is not JSON. */
-export interface JsonSyntaxError {
-  /** 0-based character offset. */
-  readonly position: number;
-  /** 1-based line. */
-  readonly line: number;
-  /** 1-based column. */
-  readonly column: number;
-  /** What was wrong, without quoting the surrounding text. */
-  readonly problem: string;
-}
-
-/**
- * Finds the first syntax error of `text` as JSON, or `undefined` when it parses. Written out because
- * V8's `JSON.parse` messages quote the input instead of giving a position (Node 20): a message must
- * name the place, not repeat the file.
- */
-export function findJsonSyntaxError(text: string): JsonSyntaxError | undefined {
-  let i = 0;
-  const fail = (problem: string): never => {
-    throw new Located(i, problem);
-  };
-  const ws = () => {
-    while (i < text.length && ' \t\n\r'.includes(text[i])) i++;
-  };
-  const describe = () =>
-    i >= text.length ? 'unexpected end of file' : `unexpected character ${JSON.stringify(text[i])}`;
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(describe());
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < text.length && text[i] !== '"') {
-      if (text[i] === '\\') {
-        i++;
-        if (i < text.length && text[i] === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail('invalid \\u escape');
-          i += 4;
-        } else if (i >= text.length || !'"\\/bfnrt'.includes(text[i])) fail('invalid escape');
-      } else if (text.charCodeAt(i) < 0x20) fail('control character in string');
-      i++;
-    }
-    if (i >= text.length) fail('unterminated string');
-    i++;
-  };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
-    if (!m) fail(describe());
-    i += m![0].length;
-  };
-  const value = (): void => {
-    ws();
-    const c = text[i];
-    if (c === '{') {
-      i++;
-      ws();
-      if (text[i] === '}') return void i++;
-      for (;;) {
-        ws();
-        if (text[i] !== '"') fail(`${describe()} (expected a property name in double quotes)`);
-        string();
-        ws();
-        if (text[i] !== ':') fail(`${describe()} (expected ':')`);
-        i++;
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === '}') return void i++;
-        else fail(`${describe()} (expected ',' or '}')`);
-      }
-    }
-    if (c === '[') {
-      i++;
-      ws();
-      if (text[i] === ']') return void i++;
-      for (;;) {
-        value();
-        ws();
-        if (text[i] === ',') i++;
-        else if (text[i] === ']') return void i++;
-        else fail(`${describe()} (expected ',' or ']')`);
-      }
-    }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c >= '0' && c <= '9')) return number();
-    fail(describe());
-  };
+function checkWritableFile(file: string): void {
+  const target = isLink(file) ? linkTarget(file) : file;
   try {
-    value();
-    ws();
-    if (i < text.length) fail(`${describe()} after the end of the JSON value`);
-    return undefined;
+    if (statSync(target).isDirectory()) throw fileSystemError({ code: 'EISDIR' }, file, 'write', target);
   } catch (e) {
-    if (!(e instanceof Located)) throw e;
-    const before = text.slice(0, e.position);
-    const line = before.split('\n').length;
-    const column = e.position - before.lastIndexOf('\n');
-    return { position: e.position, line, column, problem: e.problem };
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw fileSystemError(e, file, 'write', target);
+  }
+  // The nearest folder that exists: the write creates the rest.
+  let folder = dirname(target);
+  for (;;) {
+    try {
+      if (!statSync(folder).isDirectory()) throw fileSystemError({ code: 'ENOTDIR' }, file, 'write', folder);
+      accessSync(folder, constants.W_OK);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(folder) === folder) {
+        throw fileSystemError(e, file, 'write', folder);
+      }
+      folder = dirname(folder);
+    }
   }
 }
 
-class Located {
-  public constructor(
-    public readonly position: number,
-    public readonly problem: string,
-  ) {}
+/**
+ * Where a write to `file` goes: `file` itself, or the target of the symbolic link `file` when it
+ * stays inside the folder that holds the link (the folder's real path). A link that leaves it is
+ * refused with {@link DisContextFileLinkError}: a cloned repository could point
+ * `cdktf.context.json` at any file of the user's.
+ */
+export function linkTarget(file: string): string {
+  const folder = realpathSync(dirname(file));
+  let target: string;
+  try {
+    target = realpathSync(file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    // A dangling link: where a write would create the file.
+    target = resolve(folder, readlinkSync(file));
+  }
+  const inside = relative(folder, target);
+  if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) {
+    throw new DisContextFileLinkError(file, target, folder);
+  }
+  return target;
+}
+
+/** Whether `path` is a symbolic link (`false` when it does not exist). */
+export function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Recordings: one write per synth. Lookups record into memory; each store is updated once with
+// everything recorded for it, when synth starts writing the stacks (the lookup adds a flush to its
+// stack) and when the process exits, so that a synth that fails after its lookups keeps what they
+// fetched. A kill -9 loses what was not flushed, never the file (it is replaced atomically).
+
+const recordings = new Map<IContextStore, Map<string, unknown>>();
+let flushOnExit = false;
+
+/** Adds `entries` to what `store` is updated with at the next flush (`undefined` removes a key). */
+export function recordLater(store: IContextStore, entries: Record<string, unknown>): void {
+  let pending = recordings.get(store);
+  if (!pending) recordings.set(store, (pending = new Map()));
+  for (const [key, value] of Object.entries(entries)) pending.set(key, value);
+  if (!flushOnExit) {
+    flushOnExit = true;
+    process.on('exit', flushAtExit);
+  }
+}
+
+/**
+ * What `store` holds under `key` for the lookups of this process: what they recorded and have not
+ * written yet, else the store's own value. Not a copy: the caller checks the value, which copies it.
+ */
+export function readThrough(store: IContextStore, key: string): unknown {
+  const pending = recordings.get(store);
+  if (pending?.has(key)) return pending.get(key);
+  const peek = (store as IContextStore & { _peek?: (key: string) => unknown })._peek;
+  return typeof peek === 'function' ? peek.call(store, key) : store.get(key);
+}
+
+/** Every key `store` holds for the lookups of this process (its own and the recorded ones). */
+export function keysThrough(store: IContextStore): readonly string[] {
+  const listed = store as IContextStore & { _keys?: () => readonly string[] };
+  const own = typeof listed._keys === 'function' ? listed._keys() : Object.keys(store.read());
+  const pending = recordings.get(store);
+  if (!pending || pending.size === 0) return own;
+  const keys = new Set(own);
+  for (const [key, value] of pending) {
+    if (value === undefined) keys.delete(key);
+    else keys.add(key);
+  }
+  return [...keys];
+}
+
+/**
+ * Writes what the lookups recorded: one `update` per store. A store that fails keeps nothing of
+ * this flush (its entries are not retried); the others are still written, and the first failure is
+ * thrown after them.
+ */
+export function flushRecordings(): void {
+  let failure: unknown;
+  for (const [store, pending] of [...recordings]) {
+    recordings.delete(store);
+    if (pending.size === 0) continue;
+    try {
+      store.update(Object.fromEntries(pending));
+    } catch (e) {
+      failure ??= e;
+    }
+  }
+  if (failure !== undefined) throw failure;
+}
+
+/** True when nothing recorded is waiting to be written. */
+export function nothingToFlush(): boolean {
+  return [...recordings.values()].every((pending) => pending.size === 0);
+}
+
+function flushAtExit(): void {
+  try {
+    flushRecordings();
+  } catch (e) {
+    const error = maskError(e, secretsFromEnv(process.env));
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    if (!process.exitCode) process.exitCode = 1;
+  }
 }

@@ -1,13 +1,8 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  FileContextStore,
-  findJsonSyntaxError,
-  MemoryContextStore,
-  stableJson,
-  type IContextStore,
-} from '../../src/lookup/context-store';
+import { FileContextStore, MemoryContextStore, type IContextStore } from '../../src/lookup/context-store';
+import { findJsonSyntaxError, stableJson } from '../../src/lookup/json-text';
 
 let dir: string;
 beforeEach(() => {

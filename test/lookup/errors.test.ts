@@ -10,12 +10,18 @@ import {
   DisBridgeError,
   DisContextFileError,
   DisContextLockError,
+  DisContextFileAccessError,
+  DisContextFileLinkError,
   DisContextValueError,
+  DisLookupAmbiguousError,
   DisLookupConfigError,
   DisLookupFailedError,
   DisLookupMissingError,
+  DisLookupStaleError,
   DisLookupTokenError,
+  fileSystemError,
   LOOKUP_ERRORS,
+  quoteUntrusted,
 } from '../../src/lookup/errors';
 
 const site = { constructPath: 'stack/Orders', streamName: 'orders', projectId: 'p', region: 'cn-north-4' };
@@ -43,6 +49,35 @@ const originals: DisError[] = [
   new DisContextFileError('/x/cdktf.context.json', 'unexpected end of file', 27, 1, 28),
   new DisContextLockError('/x/cdktf.context.json', 15_000),
   new DisContextValueError('k', 'cdktf context', 'fetchedAt: expected a string'),
+  new DisLookupAmbiguousError('stack/Orders', 'orders', [
+    {
+      region: 'cn-north-4',
+      projectId: 'p1',
+      key: 'dis-transfer-tasks:cn-north-4:p1:orders',
+      where: 'f.json',
+    },
+    {
+      region: 'cn-east-3',
+      projectId: 'p2',
+      key: 'dis-transfer-tasks:cn-east-3:p2:orders',
+      where: 'cdktf context',
+    },
+  ]),
+  new DisLookupStaleError(
+    'stack/Orders',
+    'f.json',
+    86_400,
+    [
+      {
+        key: 'dis-transfer-tasks:cn-north-4:p:orders',
+        fetchedAt: '2026-11-01T00:00:00.000Z',
+        ageSeconds: 3 * 86_400,
+      },
+    ],
+    'env',
+  ),
+  new DisContextFileAccessError('/x/cdktf.context.json', 'write', '/x', 'EACCES'),
+  new DisContextFileLinkError('/x/cdktf.context.json', '/home/u/.bashrc', '/x'),
 ];
 
 describe('the lookup error family', () => {
@@ -81,5 +116,74 @@ describe('the lookup error family', () => {
     expect(new DisLookupFailedError(site, down).kind).toBe(ErrorKind.SERVICE);
     expect(new DisLookupFailedError(site, new DisBridgeError('timed out')).kind).toBe(ErrorKind.SERVICE);
     expect(new DisLookupTokenError('a', 'b').kind).toBe(ErrorKind.CONFIGURATION);
+  });
+});
+
+describe('the new errors say what was wrong and how to fix it', () => {
+  test('an ambiguous target lists every candidate and the three ways to pin one', () => {
+    expect(originals[8].message).toBe(
+      [
+        'DIS_LOOKUP_AMBIGUOUS_TARGET: [stack/Orders] Stream "orders" is recorded for 2 regions and projects, and ' +
+          'the lookup does not say which one to use (no region or project id in its props, cdktf context or the environment):',
+        '  - region cn-north-4, project p1: dis-transfer-tasks:cn-north-4:p1:orders in f.json',
+        '  - region cn-east-3, project p2: dis-transfer-tasks:cn-east-3:p2:orders in cdktf context',
+        'Pin one: for this lookup, the `region` and `projectId` props; for the whole app, the cdktf context keys ' +
+          '"dis-transfer-tasks:region" and "dis-transfer-tasks:projectId" (the "context" of cdktf.json); for one run, ' +
+          'HW_REGION_NAME and HW_PROJECT_ID.',
+      ].join('\n'),
+    );
+  });
+
+  test('a stale value names its age, the limit and the refresh command for its key', () => {
+    expect(originals[9].message).toContain('Lookup mode is offline (set by DIS_LOOKUP_MODE)');
+    expect(originals[9].message).toContain("older than the lookup's maxAge (1d)");
+    expect(originals[9].message).toContain('fetched at 2026-11-01T00:00:00.000Z, 3d ago');
+    expect(originals[9].message).toContain(
+      "`npx dis-transfer-tasks context refresh 'dis-transfer-tasks:cn-north-4:p:orders'`",
+    );
+  });
+
+  test.each([
+    ['EACCES', 'write', '/x', 'Cannot write the context cache file /x/c.json: /x is not writable (EACCES).'],
+    ['EISDIR', 'read', '/x/c.json', 'The context cache file /x/c.json is a folder, not a file (EISDIR)'],
+    [
+      'ENOTDIR',
+      'lock',
+      '/x/c.json.lock',
+      'The lock path /x/c.json.lock of the context cache file /x/c.json is a file',
+    ],
+    ['EROFS', 'write', '/x', 'is on a read-only file system (EROFS)'],
+    ['EIO', 'write', '/x', 'Cannot write the context cache file /x/c.json: /x was refused (EIO).'],
+  ] as const)('a file-system refusal %s names the path and the fix', (errno, operation, path, text) => {
+    const error = new DisContextFileAccessError('/x/c.json', operation, path, errno);
+    expect(error.message).toContain(text);
+    expect(error.message).toContain(
+      "point the lookup's `contextFile` (or DIS_LOOKUP_CONTEXT_FILE) at a file you can",
+    );
+    expect(error.message.includes('was not recorded')).toBe(operation !== 'read');
+  });
+
+  test('fileSystemError codes file-system errors only, with the path the system named', () => {
+    const raw = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', path: '/x/sub' });
+    expect(fileSystemError(raw, '/x/c.json', 'write', '/x')).toMatchObject({
+      code: 'DIS_CONTEXT_FILE_ACCESS',
+      path: '/x/sub',
+      errno: 'EACCES',
+    });
+    const other = new TypeError('not a file-system error');
+    expect(fileSystemError(other, '/x/c.json', 'write', '/x')).toBe(other);
+  });
+
+  test('an untrusted string is quoted, cut, escaped and masked', () => {
+    const saved = process.env.HW_SECRET_KEY;
+    process.env.HW_SECRET_KEY = 'canary-secret-0123456789';
+    try {
+      expect(quoteUntrusted('a\u001b[31mb\u202e')).toBe("'a\\u001b[31mb\\u202e'");
+      expect(quoteUntrusted('x'.repeat(70))).toBe(`'${'x'.repeat(64)}…'`);
+      expect(quoteUntrusted('key=canary-secret-0123456789')).toBe("'key=***'");
+    } finally {
+      if (saved === undefined) delete process.env.HW_SECRET_KEY;
+      else process.env.HW_SECRET_KEY = saved;
+    }
   });
 });
