@@ -1,14 +1,31 @@
 // The entries lookups record in the context cache and read from cdktf context: the key format
 // (part of the public contract: committed cache files depend on it), the recorded value and its
 // check, and the helper that builds entries for unit tests.
+import {
+  checkProjectId,
+  checkRegion,
+  checkServiceValue,
+  checkStreamName,
+  checkTaskName,
+} from '../client/config';
+import { DisError } from '../client/errors';
 import type { ListTransferTasksResult, TransferTask } from '../client/model';
-import { DisContextValueError } from './errors';
+import { DisContextValueError, quoteUntrusted } from './errors';
 
 /** The prefix of every context key this package reads or writes. */
 export const CONTEXT_KEY_PREFIX = 'dis-transfer-tasks';
 
 /** The cdktf context key that selects the lookup mode for a whole app (see `LookupMode`). */
 export const MODE_CONTEXT_KEY = `${CONTEXT_KEY_PREFIX}:mode`;
+
+/**
+ * The cdktf context key that sets the region of every lookup of an app that does not set it as a
+ * prop (`"context": { "dis-transfer-tasks:region": "cn-north-4" }` in cdktf.json).
+ */
+export const REGION_CONTEXT_KEY = `${CONTEXT_KEY_PREFIX}:region`;
+
+/** The cdktf context key that sets the project id of every lookup of an app that does not set it as a prop. */
+export const PROJECT_ID_CONTEXT_KEY = `${CONTEXT_KEY_PREFIX}:projectId`;
 
 /** The parts a stream's context key is built from. */
 export interface ContextKeyParts {
@@ -73,15 +90,24 @@ export interface ProjectStreamsContextValue {
   readonly streams: string[];
 }
 
-/** The value to record for a successful `listTransferTasks` call. */
-export function toContextValue(result: ListTransferTasksResult, fetchedAt: Date): TransferTasksContextValue {
-  return {
+/**
+ * The value to record for a successful `listTransferTasks` call, checked by the rules a recorded
+ * value is read back with (the client checks the answer too: this is the last line before the
+ * file). `key` names it in the error.
+ */
+export function toContextValue(
+  result: ListTransferTasksResult,
+  fetchedAt: Date,
+  key = '(a new entry)',
+): TransferTasksContextValue {
+  const value = {
     fetchedAt: fetchedAt.toISOString(),
     totalNumber: result.totalNumber,
     ...(result.quota !== undefined ? { quota: result.quota } : {}),
-    tasks: sortTasks(result.tasks),
+    tasks: result.tasks,
     warnings: [...result.warnings],
   };
+  return checkValue(new ValueChecker(key, 'the answer of DIS', 'fetched'), value);
 }
 
 /** The value to record for a project's stream list (any order; recorded sorted). */
@@ -98,7 +124,10 @@ export function toProjectStreamsValue(
  * not load a validation library (see docs/decisions/0003). Unknown fields are dropped.
  */
 export function parseContextValue(raw: unknown, key: string, where: string): TransferTasksContextValue {
-  const v = new ValueChecker(key, where);
+  return checkValue(new ValueChecker(key, where), raw);
+}
+
+function checkValue(v: ValueChecker, raw: unknown): TransferTasksContextValue {
   const value = v.object(raw, []);
   const fetchedAt = v.dateTime(value.fetchedAt, ['fetchedAt']);
   const totalNumber = v.integer(value.totalNumber, ['totalNumber'], 0);
@@ -126,7 +155,9 @@ export function parseProjectStreamsValue(
   const v = new ValueChecker(key, where);
   const value = v.object(raw, []);
   const fetchedAt = v.dateTime(value.fetchedAt, ['fetchedAt']);
-  const streams = v.array(value.streams, ['streams']).map((s, i) => v.string(s, ['streams', i], 1));
+  const streams = v
+    .array(value.streams, ['streams'])
+    .map((s, i) => v.rule(s, ['streams', i], checkStreamName));
   return { fetchedAt, streams: [...streams].sort() };
 }
 
@@ -169,7 +200,22 @@ class ValueChecker {
   public constructor(
     private readonly key: string,
     private readonly where: string,
+    private readonly origin: 'recorded' | 'fetched' = 'recorded',
   ) {}
+
+  /**
+   * A string that must follow one of the client's rules (a task name, a state): the same rule the
+   * client applies to the service's answers (DESIGN decision 13). The error shows the value, escaped.
+   */
+  public rule(value: unknown, path: Path, check: (value: unknown, field: string) => string): string {
+    const text = this.string(value, path);
+    try {
+      return check(text, path.join('.'));
+    } catch (e) {
+      if (!DisError.isDisError(e)) throw e;
+      return this.fail(path, String(e.details.rule), text, `received ${quoteUntrusted(text)}`);
+    }
+  }
 
   public object(value: unknown, path: Path): Record<string, unknown> {
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
@@ -213,10 +259,10 @@ class ValueChecker {
   public task(value: unknown, path: Path): TransferTask {
     const t = this.object(value, path);
     const at = (field: string): Path => [...path, field];
-    const taskName = this.string(t.taskName, at('taskName'), 1);
+    const taskName = this.rule(t.taskName, at('taskName'), checkTaskName);
     const taskId = t.taskId === undefined ? undefined : this.string(t.taskId, at('taskId'));
-    const state = this.string(t.state, at('state'));
-    const destinationType = this.string(t.destinationType, at('destinationType'));
+    const state = this.rule(t.state, at('state'), checkServiceValue);
+    const destinationType = this.rule(t.destinationType, at('destinationType'), checkServiceValue);
     const createTime = this.number(t.createTime, at('createTime'));
     const lastTransferTimestamp =
       t.lastTransferTimestamp === undefined
@@ -234,7 +280,12 @@ class ValueChecker {
 
   private fail(path: Path, expected: string, value: unknown, found = received(value)): never {
     const field = path.length > 0 ? path.join('.') : '(top level)';
-    throw new DisContextValueError(this.key, this.where, `${field}: expected ${expected}, ${found}`);
+    throw new DisContextValueError(
+      this.key,
+      this.where,
+      `${field}: expected ${expected}, ${found}`,
+      this.origin,
+    );
   }
 }
 
@@ -309,7 +360,11 @@ export interface TransferTasksContextEntry {
 export class TransferTasksContext {
   /** The key and value of one stream's lookup. Throws when the data would not pass a lookup's check. */
   public static entry(props: TransferTasksContextEntryProps): TransferTasksContextEntry {
-    const key = transferTasksContextKey(props.region, props.projectId, props.streamName);
+    const key = transferTasksContextKey(
+      checkRegion(props.region),
+      checkProjectId(props.projectId),
+      checkStreamName(props.streamName),
+    );
     const value = parseContextValue(
       {
         fetchedAt: props.fetchedAt ?? '1970-01-01T00:00:00.000Z',

@@ -107,7 +107,7 @@ describe('context values', () => {
     [
       'an empty task name',
       { ...VALID, tasks: [TASK, { ...TASK, taskName: '' }] },
-      'tasks.1.taskName: expected a non-empty string, received ""',
+      `tasks.1.taskName: expected 1-64 characters of letters, digits, "_" and "-", received ''`,
     ],
     [
       'a numeric state',
@@ -156,7 +156,7 @@ describe('context values', () => {
     expect(() => parseProjectStreamsValue({ streams: ['a'] }, 'k', 'w')).toThrow(/fetchedAt/);
     expect(() =>
       parseProjectStreamsValue({ fetchedAt: '2026-11-28T10:00:00Z', streams: ['a', ''] }, 'k', 'w'),
-    ).toThrow(/streams\.1: expected a non-empty string, received ""/);
+    ).toThrow(`streams.1: expected 1-64 characters of letters, digits, "_" and "-", received ''`);
   });
 });
 
