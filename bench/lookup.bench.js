@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// The synth-time lookup's three figures, each against a baseline measured in the same run:
-//  1. a whole `node app.js` with 50 lookups served from the cache, against the same app built from
-//     the same data as plain constants (target: at most 1 ms per lookup);
-//  2. 50 lookups served by the emulator (in a child process): the first one (worker start included,
-//     target under 100 ms) and each further one above the loopback round trip of a bare request
-//     (target: under 2 ms above it);
+// The synth-time lookup's figures, each against a baseline measured in the same run (issue 10 item 6):
+//  1. warm: apps of 10, 50, 200 and 1,000 lookups served from the cache file, against the same apps
+//     built from the same data as plain constants: milliseconds per lookup above constants, inside
+//     the process (building the constructs) and for the whole process (target: <= 0.2 ms);
+//  2. cold: apps of 10, 50, 200 and 1,000 lookups that all miss the cache and ask the emulator (in a
+//     child process), recording into the cache file (written once, at synth) and, for comparison,
+//     recording nothing (mode live): the marginal cost of one more lookup, against a bare loopback
+//     request to the same emulator (target: <= 1 ms above it), and what recording adds;
 //  3. the project-wide lookup over 100 streams with 20 ms added to every ListTransferTasks, as a
-//     ratio to the concurrency limit's ideal, ceil(100 / concurrency) x 20 ms (target: close to 1).
+//     ratio to the concurrency limit's ideal, ceil(102 / concurrency) x 20 ms (target: close to 1).
 // Run after `npm run build` (npm run bench does it). Prints figures; asserts nothing.
+// BENCH_RUNS (default 5) sets how many runs each figure is the median of; BENCH_SIZES the app sizes.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -17,12 +20,13 @@ const ROOT = join(__dirname, '..');
 const LIB = join(ROOT, 'lib');
 const REGION = 'cn-north-4';
 const PROJECT_ID = '0123456789abcdef0123456789abcdef';
-const LOOKUPS = 50;
-const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const SIZES = (process.env.BENCH_SIZES ?? '10,50,200,1000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const MAX = Math.max(...SIZES);
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6;
-const fmt = (n) => n.toFixed(2);
+const fmt = (n, digits = 3) => n.toFixed(digits);
 
 function streamTasks(i) {
   return [
@@ -31,32 +35,23 @@ function streamTasks(i) {
   ];
 }
 
-// ---- 1. cache against constants, whole process ----------------------------------------------
-function cacheFigure() {
-  const dir = mkdtempSync(join(tmpdir(), 'dis-lookup-bench-'));
-  try {
-    const cache = {};
-    for (let i = 0; i < LOOKUPS; i++) {
-      cache[`dis-transfer-tasks:${REGION}:${PROJECT_ID}:s${i}`] = {
-        fetchedAt: '2026-11-28T00:00:00.000Z',
-        totalNumber: 2,
-        tasks: streamTasks(i),
-        warnings: [],
-      };
-    }
-    writeFileSync(join(dir, 'cdktf.context.json'), JSON.stringify(cache, null, 2));
-    const head = `const { App, TerraformOutput, TerraformStack } = require('cdktf');
+/**
+ * An app of `n` streams: the first `lookups` through DisTransferTasks, the rest built as constants
+ * (a construct and the same two outputs), so that every variant synthesizes the same cdk.tf.json.
+ * It prints how long building the constructs took and, separately, app.synth() (which writes the
+ * recordings).
+ */
+function appSource(n, lookups) {
+  return `const { App, TerraformOutput, TerraformStack } = require('cdktf');
 const { Construct } = require('constructs');
+${lookups > 0 ? `const { DisTransferTasks } = require(${JSON.stringify(LIB)});` : ''}
 const app = new App({ outdir: process.argv[2] });
-const stack = new TerraformStack(app, 'bench');\n`;
-    // lookups-N.js: the first N streams through DisTransferTasks, the rest as constants; both
-    // kinds emit the same outputs, so every app synthesizes the same cdk.tf.json.
-    const app = (n) => `${head}const { DisTransferTasks } = require(${JSON.stringify(LIB)});
-const data = ${JSON.stringify(Array.from({ length: LOOKUPS }, (_, i) => streamTasks(i)))};
+const stack = new TerraformStack(app, 'bench');
+const data = ${JSON.stringify(Array.from({ length: n }, (_, i) => streamTasks(i)))};
 const t0 = process.hrtime.bigint();
-for (let i = 0; i < ${LOOKUPS}; i++) {
-  if (i < ${n}) {
-    new DisTransferTasks(stack, 's' + i, { streamName: 's' + i, region: '${REGION}', projectId: '${PROJECT_ID}', outputs: true });
+for (let i = 0; i < ${n}; i++) {
+  if (i < ${lookups}) {
+    new DisTransferTasks(stack, 's' + i, { streamName: 's' + i, outputs: true });
     continue;
   }
   const scope = new Construct(stack, 's' + i);
@@ -64,58 +59,95 @@ for (let i = 0; i < ${LOOKUPS}; i++) {
   new TerraformOutput(scope, 'task_names', { value: tasks.map((t) => t.taskName), description: 'Names of the DIS transfer tasks of stream s' + i + ', sorted, as looked up at synth.' });
   new TerraformOutput(scope, 'task_states', { value: Object.fromEntries(tasks.map((t) => [t.taskName, t.state])), description: 'States of the DIS transfer tasks of stream s' + i + ', by task name, as looked up at synth.' });
 }
-process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));
-app.synth();\n`;
-    writeFileSync(join(dir, 'lookups.js'), app(LOOKUPS));
-    writeFileSync(join(dir, 'one-lookup.js'), app(1));
-    writeFileSync(join(dir, 'constants.js'), app(0).replace(/^const \{ DisTransferTasks \}.*$/m, ''));
-    const env = { PATH: process.env.PATH, NODE_PATH: join(ROOT, 'node_modules'), DIS_LOOKUP_MODE: 'offline' };
-    const run = (script) => {
-      const out = join(dir, `out-${script}`);
-      const start = process.hrtime.bigint();
-      const r = spawnSync(process.execPath, [script, out], { cwd: dir, env, encoding: 'utf8' });
-      const t = ms(start);
-      if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
-      const tf = readFileSync(join(out, 'stacks', 'bench', 'cdk.tf.json'), 'utf8');
-      return { t, loop: Number(r.stdout), tf };
+const built = Number(process.hrtime.bigint() - t0) / 1e6;
+const t1 = process.hrtime.bigint();
+app.synth();
+process.stdout.write(JSON.stringify({ built, synth: Number(process.hrtime.bigint() - t1) / 1e6 }));
+`;
+}
+
+function cacheOf(n) {
+  const cache = {};
+  for (let i = 0; i < n; i++) {
+    cache[`dis-transfer-tasks:${REGION}:${PROJECT_ID}:s${i}`] = {
+      fetchedAt: '2026-11-28T00:00:00.000Z',
+      totalNumber: 2,
+      tasks: streamTasks(i),
+      warnings: [],
     };
-    const times = { 'constants.js': [], 'one-lookup.js': [], 'lookups.js': [] };
-    const loops = { 'constants.js': [], 'lookups.js': [] };
-    const outputs = new Set();
-    for (let i = 0; i < RUNS; i++) {
-      for (const script of Object.keys(times)) {
-        const r = run(script);
-        times[script].push(r.t);
-        loops[script]?.push(r.loop);
-        outputs.add(r.tf);
+  }
+  return cache;
+}
+
+/** Runs `script` in a fresh node in `dir`; returns its figures, its wall time and its cdk.tf.json. */
+function runApp(dir, script, env, before = () => {}) {
+  const out = join(dir, `out-${script}`);
+  rmSync(out, { recursive: true, force: true });
+  before();
+  const start = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [script, out], { cwd: dir, env, encoding: 'utf8' });
+  const wall = ms(start);
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return {
+    ...JSON.parse(r.stdout),
+    wall,
+    tf: readFileSync(join(out, 'stacks', 'bench', 'cdk.tf.json'), 'utf8'),
+  };
+}
+
+const baseEnv = () => ({ PATH: process.env.PATH, NODE_PATH: join(ROOT, 'node_modules') });
+
+// ---- 1. warm: the cache against constants ----------------------------------------------------
+function warmFigures() {
+  const dir = mkdtempSync(join(tmpdir(), 'dis-lookup-bench-warm-'));
+  try {
+    writeFileSync(join(dir, 'cdktf.context.json'), JSON.stringify(cacheOf(MAX), null, 2));
+    console.log(
+      '1. warm: lookups served from the cache file (mode auto, region and project in the environment),',
+    );
+    console.log(`   against the same app built from constants; medians of ${RUNS} runs`);
+    console.log(
+      '   lookups | constants: build / process ms | lookups: build / process ms | per lookup above constants: build / process ms | build ratio | same cdk.tf.json',
+    );
+    const env = { ...baseEnv(), HW_REGION_NAME: REGION, HW_PROJECT_ID: PROJECT_ID };
+    for (const n of SIZES) {
+      writeFileSync(join(dir, `constants-${n}.js`), appSource(n, 0));
+      writeFileSync(join(dir, `lookups-${n}.js`), appSource(n, n));
+      const c = { built: [], wall: [] };
+      const l = { built: [], wall: [] };
+      const outputs = new Set();
+      for (let r = 0; r < RUNS; r++) {
+        for (const [script, into] of [
+          [`constants-${n}.js`, c],
+          [`lookups-${n}.js`, l],
+        ]) {
+          const res = runApp(dir, script, env);
+          into.built.push(res.built);
+          into.wall.push(res.wall);
+          outputs.add(res.tf);
+        }
       }
+      const [cb, cw, lb, lw] = [c.built, c.wall, l.built, l.wall].map(median);
+      console.log(
+        `   ${String(n).padStart(7)} | ${fmt(cb, 1)} / ${fmt(cw, 1)} | ${fmt(lb, 1)} / ${fmt(lw, 1)} | ` +
+          `${fmt((lb - cb) / n)} / ${fmt((lw - cw) / n)} (target <= 0.2) | ${fmt(lb / cb, 2)} | ${outputs.size === 1}`,
+      );
     }
-    const [c, one, all] = Object.values(times).map(median);
-    console.log(`1. ${LOOKUPS} lookups from the cache, whole process (median of ${RUNS}, mode offline):`);
-    console.log(
-      `   constants app ${fmt(c)} ms (baseline); ${LOOKUPS} lookups ${fmt(all)} ms, ratio ${fmt(all / c)}`,
-    );
-    console.log(
-      `   per lookup ${fmt((all - c) / LOOKUPS)} ms above constants, loading included (target <= 1 ms)`,
-    );
-    console.log(
-      `   of which: loading the package + first lookup ${fmt(one - c)} ms; each further lookup ${fmt((all - one) / (LOOKUPS - 1))} ms`,
-    );
-    const perLookupInProcess = (median(loops['lookups.js']) - median(loops['constants.js'])) / LOOKUPS;
-    console.log(
-      `   inside the process, building the ${LOOKUPS} constructs: lookups ${fmt(median(loops['lookups.js']))} ms, ` +
-        `constants ${fmt(median(loops['constants.js']))} ms: ${fmt(perLookupInProcess)} ms per lookup`,
-    );
-    console.log(`   identical cdk.tf.json across the three apps: ${outputs.size === 1}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-// ---- 2 and 3: against the emulator, in this process (the emulator is a child process) -----------
+// ---- 2. cold: every lookup asks the emulator ---------------------------------------------------
 function scenario(streams) {
   const demo = JSON.parse(readFileSync(join(ROOT, 'scenarios', 'demo.json'), 'utf8'));
   for (let i = 0; i < streams; i++) {
+    demo.projects[0].streams.push({
+      name: `s${i}`,
+      tasks: streamTasks(i).map((t, k) => ({ ...t, taskId: `s${i}t${k}` })),
+    });
+  }
+  for (let i = 0; i < 100; i++) {
     demo.projects[0].streams.push({
       name: `bench-${String(i).padStart(3, '0')}`,
       tasks: [
@@ -132,29 +164,12 @@ function scenario(streams) {
   return demo;
 }
 
-// The floor of any first lookup: a synckit worker that loads nothing and answers at once.
-function bareWorkerFirstCall() {
-  const dir = mkdtempSync(join(tmpdir(), 'dis-bench-worker-'));
-  try {
-    const worker = join(dir, 'empty-worker.js');
-    writeFileSync(
-      worker,
-      `require(${JSON.stringify(require.resolve('synckit'))}).runAsWorker(async () => 1);\n`,
-    );
-    const start = process.hrtime.bigint();
-    require('synckit').createSyncFn(worker, { timeout: 60_000 })();
-    return ms(start);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function bareRoundTrip(url) {
+async function bareRoundTrip(url, count) {
   const { fetch } = globalThis;
   const times = [];
-  for (let i = 0; i < LOOKUPS + 10; i++) {
+  for (let i = 0; i < count + 10; i++) {
     const start = process.hrtime.bigint();
-    const res = await fetch(`${url}/v2/${PROJECT_ID}/streams/orders/transfer-tasks`, {
+    const res = await fetch(`${url}/v2/${PROJECT_ID}/streams/s${i % MAX}/transfer-tasks`, {
       headers: { 'X-Auth-Token': 'demo-token-0000' },
     });
     await res.text();
@@ -163,41 +178,73 @@ async function bareRoundTrip(url) {
   return median(times);
 }
 
-async function emulatorFigures() {
-  const { startEmulatorProcess } = require(join(LIB, 'emulator'));
-  const { App, TerraformStack } = require('cdktf');
-  const { DisTransferTasks, DisProjectTransferTasks, LookupMode, MemoryContextStore } = require(LIB);
-  const emu = await startEmulatorProcess({ scenario: scenario(100) });
+async function coldFigures(emu) {
+  const dir = mkdtempSync(join(tmpdir(), 'dis-lookup-bench-cold-'));
   try {
-    Object.assign(process.env, emu.endpointEnv, {
+    const env = {
+      ...baseEnv(),
+      ...emu.endpointEnv,
       HW_REGION_NAME: REGION,
       HW_PROJECT_ID: PROJECT_ID,
       HW_AUTH_TOKEN: 'demo-token-0000',
-    });
-    const stack = new TerraformStack(new App({ outdir: join(tmpdir(), 'dis-bench-unused') }), 'bench');
-    const lookup = (i) => {
-      const start = process.hrtime.bigint();
-      new DisTransferTasks(stack, `l${i}`, { streamName: 'orders', mode: LookupMode.LIVE });
-      return ms(start);
     };
-    const bareWorker = bareWorkerFirstCall();
-    const first = lookup(0);
-    const further = [];
-    for (let i = 1; i < LOOKUPS; i++) further.push(lookup(i));
-    const bare = await bareRoundTrip(emu.url);
-    const each = median(further);
-    console.log(`2. ${LOOKUPS} lookups served by the emulator (mode live):`);
-    console.log(`   first lookup ${fmt(first)} ms, worker start included (target < 100 ms)`);
+    const bare = await bareRoundTrip(emu.url, 200);
     console.log(
-      `   baseline: an empty synckit worker's first call ${fmt(bareWorker)} ms (start only, nothing loaded)`,
+      '2. cold: every lookup misses the cache and asks the emulator (child process); the first one starts the worker',
     );
     console.log(
-      `   further lookups ${fmt(each)} ms median; bare loopback request ${fmt(bare)} ms (baseline); ` +
-        `${fmt(each - bare)} ms above it (target < 2 ms), ratio ${fmt(each / bare)}`,
+      `   baseline: a bare loopback request to the same emulator, median ${fmt(bare)} ms; medians of ${RUNS} runs`,
     );
+    console.log(
+      '   lookups | recording (auto): build / synth ms | marginal lookup ms, above bare | recording nothing (live): build ms | recording adds (whole process)',
+    );
+    const cache = join(dir, 'cdktf.context.json');
+    for (const n of SIZES) {
+      writeFileSync(join(dir, `lookups-${n}.js`), appSource(n, n));
+      writeFileSync(join(dir, `one-${n}.js`), appSource(n, 1));
+      const auto = { built: [], synth: [], wall: [] };
+      const live = { built: [], wall: [] };
+      const one = [];
+      for (let r = 0; r < RUNS; r++) {
+        const a = runApp(dir, `lookups-${n}.js`, env, () => rmSync(cache, { force: true }));
+        auto.built.push(a.built);
+        auto.synth.push(a.synth);
+        auto.wall.push(a.wall);
+        const lv = runApp(dir, `lookups-${n}.js`, { ...env, DIS_LOOKUP_MODE: 'live' });
+        live.built.push(lv.built);
+        live.wall.push(lv.wall);
+        one.push(runApp(dir, `one-${n}.js`, { ...env, DIS_LOOKUP_MODE: 'live' }).built);
+      }
+      const [ab, as, aw, lb, lw, ob] = [auto.built, auto.synth, auto.wall, live.built, live.wall, one].map(
+        median,
+      );
+      // The first lookup (worker start) is the one-lookup app's cost; the others share the rest.
+      const marginal = n > 1 ? (ab - ob) / (n - 1) : Number.NaN;
+      console.log(
+        `   ${String(n).padStart(7)} | ${fmt(ab, 1)} / ${fmt(as, 1)} | ${fmt(marginal)}, ${fmt(marginal - bare)} above (target <= 1), ` +
+          `ratio ${fmt(marginal / bare, 2)} | ${fmt(lb, 1)} | ${fmt(aw - lw, 1)} ms (${fmt(aw / lw, 2)}x)`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
+// ---- 3. the project-wide lookup against the concurrency limit's ideal -----------------------------
+async function projectFigures(emu) {
+  const { App, TerraformStack } = require('cdktf');
+  const { DisProjectTransferTasks, LookupMode, MemoryContextStore } = require(LIB);
+  const saved = { ...process.env };
+  Object.assign(process.env, emu.endpointEnv, {
+    HW_REGION_NAME: REGION,
+    HW_PROJECT_ID: PROJECT_ID,
+    HW_AUTH_TOKEN: 'demo-token-0000',
+  });
+  try {
+    const stack = new TerraformStack(new App({ outdir: join(tmpdir(), 'dis-bench-unused') }), 'bench');
     const LATENCY = 20;
     await emu.injectFault({ kind: 'latency', route: 'ListTransferTasks', latencyMs: LATENCY });
+    const streams = 2 + 100 + MAX;
     for (const concurrency of [8, 16]) {
       const times = [];
       for (let r = 0; r < 3; r++) {
@@ -208,22 +255,35 @@ async function emulatorFigures() {
           contextStore: new MemoryContextStore(),
         });
         times.push(ms(start));
-        if (p.snapshots.length !== 102) throw new Error(`expected 102 streams, got ${p.snapshots.length}`);
+        if (p.snapshots.length !== streams)
+          throw new Error(`expected ${streams} streams, got ${p.snapshots.length}`);
       }
-      const ideal = Math.ceil(102 / concurrency) * LATENCY;
+      const ideal = Math.ceil(streams / concurrency) * LATENCY;
       const t = median(times);
       console.log(
-        `3. project-wide lookup, 102 streams, +${LATENCY} ms per ListTransferTasks, concurrency ${concurrency}: ` +
-          `${fmt(t)} ms; ideal ${ideal} ms (baseline); ratio ${fmt(t / ideal)}`,
+        `3. project-wide lookup, ${streams} streams, +${LATENCY} ms per ListTransferTasks, concurrency ${concurrency}: ` +
+          `${fmt(t, 2)} ms; ideal ${ideal} ms (baseline); ratio ${fmt(t / ideal, 2)}`,
       );
     }
+    await emu.clearFaults();
+  } finally {
+    process.env = saved;
+  }
+}
+
+async function main() {
+  warmFigures();
+  const { startEmulatorProcess } = require(join(LIB, 'emulator'));
+  const emu = await startEmulatorProcess({ scenario: scenario(MAX) });
+  try {
+    await coldFigures(emu);
+    await projectFigures(emu);
   } finally {
     await emu.stop();
   }
 }
 
-cacheFigure();
-emulatorFigures().catch((e) => {
+main().catch((e) => {
   console.error(e);
   process.exitCode = 1;
 });

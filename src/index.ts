@@ -20,11 +20,13 @@ export {
   type ITransferTasksLookup,
   type TransferTasksSnapshot,
 } from './lookup/dis-transfer-tasks';
-export { MODE_ENV_VAR } from './lookup/context-provider';
+export { MODE_ENV_VAR } from './lookup/lookup-mode';
 export { Duration } from './lookup/duration';
 export { MemoryContextStore, type IContextStore } from './lookup/context-store';
 export {
   MODE_CONTEXT_KEY,
+  PROJECT_ID_CONTEXT_KEY,
+  REGION_CONTEXT_KEY,
   TransferTasksContext,
   type TransferTasksContextEntry,
   type TransferTasksContextEntryProps,

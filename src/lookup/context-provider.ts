@@ -1,51 +1,54 @@
 // The construct side of a lookup, in the manner of aws-cdk's core/lib/context-provider.ts: what a
 // construct may read while synth builds it (props, which must be literals, and operator settings,
 // which follow one precedence), and how a lookup gets its value: cdktf context first, then the
-// context cache, then DIS through the sync bridge, recording what it fetched. Unlike aws-cdk there
-// is no placeholder and no second synth: a lookup has real data, or synth fails (DESIGN.md, 1).
+// context cache (unless older than maxAge), then DIS through the sync bridge, recording what it
+// fetched into memory, written once per synth (context-store.ts). Unlike aws-cdk there is no
+// placeholder and no second synth: a lookup has real data, or synth fails (DESIGN.md, 1).
 //
-// The constructs (dis-transfer-tasks.ts) call lookUpStream and lookUpProject; the gate uses
-// refuseTokens and resolveOperatorSetting for its own props and settings.
+// The constructs (dis-transfer-tasks.ts) call lookUpStream and lookUpProject (project-lookup.ts);
+// the gate uses refuseTokens and resolveOperatorSetting for its own props and settings. Only what
+// every cache-miss lookup runs is here (issue 9: six of our files on its path); what some lookups
+// need lives beside it: offline.ts (offline misses), recorded-targets.ts (region and project taken
+// from recorded entries).
 import { resolve } from 'node:path';
-import { Annotations, TerraformStack, Token } from 'cdktf';
+import { Aspects, TerraformStack, Token } from 'cdktf';
 import type { IConstruct } from 'constructs';
 import { checkStreamName, resolveProjectId, resolveRegion } from '../client/config';
 import { DisConfigError, DisError, messageWithoutCode } from '../client/errors';
 import {
-  ALL_STREAMS,
-  MODE_CONTEXT_KEY,
+  PROJECT_ID_CONTEXT_KEY,
+  REGION_CONTEXT_KEY,
   parseContextValue,
-  parseProjectStreamsValue,
-  projectStreamsContextKey,
   toContextValue,
-  toProjectStreamsValue,
   transferTasksContextKey,
   type TransferTasksContextValue,
 } from './context-entry';
 import {
+  checkCanRecord,
   CONTEXT_FILE_ENV_VAR,
   DEFAULT_CONTEXT_FILE,
   FileContextStore,
+  flushRecordings,
+  readThrough,
+  recordLater,
   type IContextStore,
 } from './context-store';
-import type {
-  DisLookupOptions,
-  DisProjectTransferTasksProps,
-  DisTransferTasksProps,
-  TransferTasksSnapshot,
-} from './dis-transfer-tasks';
+import type { DisLookupOptions, DisTransferTasksProps, TransferTasksSnapshot } from './dis-transfer-tasks';
+import { Duration } from './duration';
 import {
   DisLookupConfigError,
   DisLookupFailedError,
+  DisLookupStaleError,
   DisLookupTokenError,
-  formatMissing,
-  type MissingLookup,
+  type StaleEntry,
 } from './errors';
+import { LOOKUP_MODE_SETTING, LookupMode, SnapshotSource } from './lookup-mode';
+import { missOffline } from './offline';
+import { targetFromRecordings } from './recorded-targets';
 import {
   callBridge,
   type BridgeClientOptions,
   type BridgeRequest,
-  type ListProjectAnswer,
   type ListTransferTasksAnswer,
   type ResolveTargetAnswer,
 } from './sync-bridge';
@@ -137,56 +140,18 @@ export function resolveOperatorSetting<T extends string>(
   return { value: spec.defaultValue, from: 'default', where: 'the default' };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Modes and sources
-
-/** How a lookup uses the context cache and the service. */
-export enum LookupMode {
-  /** Use the cached value if present; otherwise fetch and record it. The default. */
-  AUTO = 'auto',
-  /** Always fetch, and record the result. */
-  REFRESH = 'refresh',
-  /** Never fetch: cdktf context and the cache only; every missing key fails synth, listed in one error. */
-  OFFLINE = 'offline',
-  /** Always fetch, and record nothing. */
-  LIVE = 'live',
-}
-
-/** Where the data of a {@link TransferTasksSnapshot} came from. */
-export enum SnapshotSource {
-  /** Fetched from the DIS API (or an emulator) during this synth. */
-  API = 'api',
-  /** Read from the context cache file (`cdktf.context.json` by default). */
-  CACHE = 'cache',
-  /** Given through cdktf context (App context or the `context` of `cdktf.json`). */
-  CONTEXT = 'context',
-}
-
-/** The environment variable that selects the lookup mode. */
-export const MODE_ENV_VAR = 'DIS_LOOKUP_MODE';
-
-/**
- * The lookup mode as an operator setting: `DIS_LOOKUP_MODE`, then cdktf context
- * `dis-transfer-tasks:mode`, then the `mode` prop, then `auto`.
- */
-export const LOOKUP_MODE_SETTING: OperatorSettingSpec<LookupMode> = {
-  prop: 'mode',
-  contextKey: MODE_CONTEXT_KEY,
-  envVar: MODE_ENV_VAR,
-  values: Object.values(LookupMode),
-  defaultValue: LookupMode.AUTO,
-};
-
 /** The default per-lookup deadline, in milliseconds. */
 const DEFAULT_LOOKUP_TIMEOUT_MS = 30_000;
 /** How the client's deadline error names the lookup's deadline setting. */
 const DEADLINE_HINT = 'the `timeoutMs` prop of the lookup';
+/** How far in the future a recorded fetch time may be (clocks of two machines) before it counts as too old. */
+const FUTURE_SLACK_SECONDS = 300;
 
 // ---------------------------------------------------------------------------------------------
 // The lookups
 
 /** The region and project a lookup's keys are built from. */
-interface Target {
+export interface Target {
   readonly region: string;
   readonly projectId: string;
 }
@@ -195,14 +160,15 @@ interface Target {
 export interface LookupResult extends Target {
   /**
    * One snapshot per stream, ordered by stream name; `undefined` when offline mode found no
-   * recorded value (the misses are reported: see {@link missingLookups}).
+   * recorded value (the misses are reported: see `missingLookups`).
    */
   readonly snapshots?: TransferTasksSnapshot[];
 }
 
 /**
- * One stream's lookup, by mode: cdktf context always wins; `auto` and `offline` then read the cache;
- * `auto` (on a miss), `refresh` and `live` fetch through the bridge; `auto` and `refresh` record.
+ * One stream's lookup, by mode: cdktf context always wins; `auto` and `offline` then read the cache
+ * (an entry older than `maxAge` is fetched again in `auto` and an error in `offline`); `auto` (on a
+ * miss), `refresh` and `live` fetch through the bridge; `auto` and `refresh` record.
  */
 export function lookUpStream(scope: IConstruct, props: DisTransferTasksProps): LookupResult {
   refuseTokens(props, (prop) => new DisLookupTokenError(scope.node.path, prop));
@@ -212,15 +178,20 @@ export function lookUpStream(scope: IConstruct, props: DisTransferTasksProps): L
   const target = resolveTarget(lookup, streamName);
   const key = transferTasksContextKey(target.region, target.projectId, streamName);
   const recorded = readRecorded(lookup, key);
-  if (recorded) return { ...target, snapshots: [recordedSnapshot(recorded, key, streamName, target)] };
-  const missed = missOffline(lookup, target, [{ key, streamName }]);
-  if (missed) return missed;
-  const mustExist = props.mustExist ?? true;
+  if (recorded) {
+    const snapshot = recordedSnapshot(recorded, key, streamName, target);
+    const stale = tooOld(lookup, recorded, key, snapshot.fetchedAt);
+    if (!stale) return { ...target, snapshots: [snapshot] };
+    if (lookup.mode === LookupMode.OFFLINE) throw staleError(lookup, recorded, [stale]);
+  } else if (lookup.mode === LookupMode.OFFLINE) {
+    return missOffline(lookup, target, [{ key, streamName }]);
+  }
+  if (lookup.mode !== LookupMode.LIVE) checkCanRecord(lookup.store);
   const answer = ask<ListTransferTasksAnswer>(lookup, streamName, target, {
     op: 'listTransferTasks',
-    client: lookup.client,
+    client: { ...lookup.client, ...target },
     streamName,
-    mustExist,
+    mustExist: props.mustExist ?? true,
   });
   const fetched = targetOf(answer.target);
   const fetchedKey = transferTasksContextKey(fetched.region, fetched.projectId, streamName);
@@ -228,79 +199,26 @@ export function lookUpStream(scope: IConstruct, props: DisTransferTasksProps): L
   if (!answer.result) {
     // The stream does not exist yet (mustExist: false): nothing is recorded, and an entry recorded
     // while it existed is removed, so that the next synth looks again.
-    if (lookup.mode !== LookupMode.LIVE && lookup.store.get(fetchedKey) !== undefined) {
+    if (lookup.mode !== LookupMode.LIVE && readThrough(lookup.store, fetchedKey) !== undefined) {
       record(lookup, { [fetchedKey]: undefined });
     }
-    const value = toContextValue({ totalNumber: 0, tasks: [], warnings: [] }, now);
+    const value = toContextValue({ totalNumber: 0, tasks: [], warnings: [] }, now, fetchedKey);
     return { ...fetched, snapshots: [snapshotOf(value, streamName, fetched, SnapshotSource.API, false)] };
   }
-  const value = toContextValue(answer.result, now);
+  const value = toContextValue(answer.result, now, fetchedKey);
   record(lookup, { [fetchedKey]: value });
   return { ...fetched, snapshots: [snapshotOf(value, streamName, fetched, SnapshotSource.API)] };
 }
 
-/**
- * A project-wide lookup, with the same mode rules as one stream: the stream list is recorded under
- * `dis-transfer-tasks:{region}:{projectId}:*` and each stream under its own key. Any gap makes
- * `auto` fetch the whole project in one bridge call (listStreams, then the streams' tasks with at
- * most `concurrency` requests in flight); the result is recorded in one locked update.
- */
-export function lookUpProject(scope: IConstruct, props: DisProjectTransferTasksProps): LookupResult {
-  refuseTokens(props, (prop) => new DisLookupTokenError(scope.node.path, prop));
-  const concurrency = props.concurrency ?? 8;
-  if (!Number.isInteger(concurrency) || concurrency < 1) {
-    throw new DisLookupConfigError(
-      `[${scope.node.path}] concurrency must be a whole number of at least 1, got ${concurrency}.`,
-    );
-  }
-  const lookup = resolveLookupSettings(scope, props);
-  const target = resolveTarget(lookup, ALL_STREAMS);
-  const listKey = projectStreamsContextKey(target.region, target.projectId);
-  const listed = readRecorded(lookup, listKey);
-  let misses = [{ key: listKey, streamName: ALL_STREAMS }];
-  if (listed) {
-    const streams = parseProjectStreamsValue(listed.raw, listKey, listed.where).streams.map((streamName) => {
-      const key = transferTasksContextKey(target.region, target.projectId, streamName);
-      return { streamName, key, recorded: readRecorded(lookup, key) };
-    });
-    if (streams.every((s) => s.recorded)) {
-      const snapshots = streams.map((s) => recordedSnapshot(s.recorded!, s.key, s.streamName, target));
-      return { ...target, snapshots };
-    }
-    misses = streams.filter((s) => !s.recorded);
-  }
-  const missed = missOffline(lookup, target, misses);
-  if (missed) return missed;
-  const answer = ask<ListProjectAnswer>(lookup, ALL_STREAMS, target, {
-    op: 'listProject',
-    client: lookup.client,
-    concurrency,
-  });
-  const fetched = targetOf(answer.target);
-  const now = new Date();
-  const entries: Record<string, unknown> = {
-    [projectStreamsContextKey(fetched.region, fetched.projectId)]: toProjectStreamsValue(
-      answer.streams.map((s) => s.streamName),
-      now.toISOString(),
-    ),
-  };
-  const snapshots = answer.streams.map(({ streamName, result }) => {
-    const key = transferTasksContextKey(fetched.region, fetched.projectId, streamName);
-    const given = fromContext(lookup.scope, key);
-    if (given) return recordedSnapshot(given, key, streamName, fetched);
-    const value = toContextValue(result, now);
-    entries[key] = value;
-    return snapshotOf(value, streamName, fetched, SnapshotSource.API);
-  });
-  record(lookup, entries);
-  snapshots.sort((a, b) => (a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0));
-  return { ...fetched, snapshots };
-}
+/** The client options of a lookup, without the environment. */
+export type LookupClientOptions = Omit<BridgeClientOptions, 'env'>;
 
-/** Every offline miss recorded so far in the app that holds `scope` (a live list). */
-export function missingLookups(scope: IConstruct): readonly MissingLookup[] {
-  return missingByApp.get(scope.node.root) ?? [];
-}
+/** A bridge request as a lookup builds it: its client options without the environment. */
+export type LookupRequest = BridgeRequest extends infer R
+  ? R extends { readonly client: BridgeClientOptions }
+    ? Omit<R, 'client'> & { readonly client: LookupClientOptions }
+    : never
+  : never;
 
 /** Everything a lookup needs to know before it looks anything up. */
 export interface LookupSettings {
@@ -314,17 +232,26 @@ export interface LookupSettings {
   readonly store: IContextStore;
   /** Names the store in messages: the file path, or "the context store". */
   readonly storeLabel: string;
-  /** What the worker builds its client from; region and project when known without asking. */
-  readonly client: BridgeClientOptions;
+  /**
+   * What the worker builds its client from, but the environment (copied only for a call, see
+   * {@link ask}); region and project when known without asking.
+   */
+  readonly client: LookupClientOptions;
+  /** The environment the lookup reads. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Recorded values older than this many seconds are fetched again (`maxAge`); none when unset. */
+  readonly maxAgeSeconds?: number;
 }
 
 const fileStores = new Map<string, FileContextStore>();
 
 /**
- * Resolves mode, store, region, project, timeout and credentials from the props, cdktf context and
- * the environment. The mode is an operator setting (the environment overrides cdktf context, which
- * overrides the prop); region and project come from the client's chain, so that the keys name the
- * values the client will use. Credentials stay in memory, never recorded.
+ * Resolves mode, store, region, project, timeout, maxAge and credentials from the props, cdktf
+ * context and the environment. The mode is an operator setting (the environment overrides cdktf
+ * context, which overrides the prop); region and project are targets: the prop, then the cdktf
+ * context keys `dis-transfer-tasks:region` and `dis-transfer-tasks:projectId`, then the client's
+ * environment chain (what is still unknown may come from recorded entries, see resolveTarget).
+ * Credentials stay in memory, never recorded.
  */
 export function resolveLookupSettings(
   scope: IConstruct,
@@ -344,6 +271,11 @@ export function resolveLookupSettings(
       `[${scope.node.path}] timeoutMs must be a positive number of milliseconds, got ${timeoutMs}.`,
     );
   }
+  if (props.maxAge !== undefined && !Duration.isDuration(props.maxAge)) {
+    throw new DisLookupConfigError(
+      `[${scope.node.path}] maxAge must be a Duration, such as Duration.hours(24), got ${typeof props.maxAge}.`,
+    );
+  }
   let store = props.contextStore;
   let storeLabel = 'the context store';
   if (!store) {
@@ -352,21 +284,53 @@ export function resolveLookupSettings(
     fileStores.set(file, store as FileContextStore);
     storeLabel = file;
   }
-  const region = checkInput(scope, () => resolveRegion(props.region, env));
-  const projectId = checkInput(scope, () => resolveProjectId(props.projectId, env));
+  const [regionGiven, regionFrom] = targetSetting(scope, props.region, REGION_CONTEXT_KEY, 'region');
+  const region = checkInput(scope, () => resolveRegion(regionGiven, env, regionFrom));
+  const [projectGiven, projectFrom] = targetSetting(
+    scope,
+    props.projectId,
+    PROJECT_ID_CONTEXT_KEY,
+    'projectId',
+  );
+  const projectId = checkInput(scope, () => resolveProjectId(projectGiven, env, projectFrom));
   const credentials = Object.fromEntries(
     Object.entries(props.credentials ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''),
   );
-  const client: BridgeClientOptions = {
+  const client: LookupClientOptions = {
     ...(region !== undefined ? { region } : {}),
     ...(projectId !== undefined ? { projectId } : {}),
     ...(props.endpoint !== undefined ? { endpoint: props.endpoint } : {}),
     ...(Object.keys(credentials).length > 0 ? { credentials } : {}),
-    env: { ...env },
     deadlineMs: timeoutMs,
     deadlineHint: DEADLINE_HINT,
   };
-  return { scope, mode, modeFrom, store, storeLabel, client };
+  const maxAgeSeconds = props.maxAge?.toSeconds();
+  return {
+    scope,
+    mode,
+    modeFrom,
+    store,
+    storeLabel,
+    client,
+    env,
+    ...(maxAgeSeconds !== undefined ? { maxAgeSeconds } : {}),
+  };
+}
+
+/**
+ * A target setting's explicit value and its name for messages: the prop, else the cdktf context
+ * key (`undefined` when neither is set: the client's chain then reads the environment).
+ */
+function targetSetting(
+  scope: IConstruct,
+  prop: string | undefined,
+  contextKey: string,
+  propName: string,
+): [string | undefined, string] {
+  if (prop !== undefined) return [prop, propName];
+  const given: unknown = scope.node.tryGetContext(contextKey);
+  if (given === undefined || given === null || given === '') return [undefined, propName];
+  return [typeof given === 'string' ? given.trim() : String(given), `cdktf context "${contextKey}"`];
 }
 
 /**
@@ -386,18 +350,27 @@ function checkInput<T>(scope: IConstruct, check: () => T): T {
 }
 
 /**
- * The region and project: from props and the environment when both are there (no worker needed),
- * otherwise from the client's `resolveTarget` through the bridge. Offline mode never asks the client.
+ * The region and project: from the props, cdktf context and the environment when both are there
+ * (no worker needed); else, in the modes that read the cache, from the recorded entries of the
+ * stream (exactly one region and project, or an error listing them); else from the client's
+ * `resolveTarget` through the bridge (IAM for the project id). Offline mode never asks the client.
  */
-function resolveTarget(lookup: LookupSettings, streamName: string): Target {
+export function resolveTarget(lookup: LookupSettings, streamName: string): Target {
   const { region, projectId } = lookup.client;
   if (region !== undefined && projectId !== undefined) return { region, projectId };
+  if (lookup.mode === LookupMode.AUTO || lookup.mode === LookupMode.OFFLINE) {
+    const recorded = targetFromRecordings(lookup, streamName);
+    if (recorded) return recorded;
+  }
   const constructPath = lookup.scope.node.path;
   if (lookup.mode === LookupMode.OFFLINE) {
+    const missing = region === undefined ? 'the region' : 'the project id';
     throw new DisLookupConfigError(
       `[${constructPath}] Offline lookups need the region and the project id to find the recorded value ` +
-        `of stream "${streamName}", and ${region === undefined ? 'the region' : 'the project id'} is ` +
-        'not set. Set the `region` and `projectId` props, or HW_REGION_NAME and HW_PROJECT_ID.',
+        `of ${streamName === '*' ? 'the stream list' : `stream "${streamName}"`}; ${missing} is not set, ` +
+        `and neither cdktf context nor ${lookup.storeLabel} records the stream to take it from. Set the ` +
+        '`region` and `projectId` props, the cdktf context keys ' +
+        `"${REGION_CONTEXT_KEY}" and "${PROJECT_ID_CONTEXT_KEY}", or HW_REGION_NAME and HW_PROJECT_ID.`,
       { constructPath, streamName },
     );
   }
@@ -411,38 +384,71 @@ function resolveTarget(lookup: LookupSettings, streamName: string): Target {
 }
 
 /** Region and project of a bridge target (which also names the endpoint the client chose). */
-function targetOf({ region, projectId }: Target): Target {
+export function targetOf({ region, projectId }: Target): Target {
   return { region, projectId };
 }
 
 /** A value found under a context key, and where. */
-interface Recorded {
+export interface Recorded {
   readonly raw: unknown;
   readonly source: SnapshotSource;
   /** Names the origin in messages. */
   readonly where: string;
 }
 
-function fromContext(scope: IConstruct, key: string): Recorded | undefined {
+/** The value cdktf context gives `key`, if any. */
+export function fromContext(scope: IConstruct, key: string): Recorded | undefined {
   const raw: unknown = scope.node.tryGetContext(key);
   return raw === undefined ? undefined : { raw, source: SnapshotSource.CONTEXT, where: 'cdktf context' };
 }
 
 /**
  * The value a lookup may use instead of asking DIS: cdktf context in every mode, then the context
- * cache in modes `auto` and `offline` only (`refresh` and `live` never read the cache, so a broken
- * cache file does not stop them; `refresh` still refuses to overwrite it).
+ * cache (what this process recorded first) in modes `auto` and `offline` only (`refresh` and `live`
+ * never read the cache, so a broken cache file does not stop them; `refresh` still refuses to
+ * overwrite it).
  */
-function readRecorded(lookup: LookupSettings, key: string): Recorded | undefined {
+export function readRecorded(lookup: LookupSettings, key: string): Recorded | undefined {
   const given = fromContext(lookup.scope, key);
   if (given) return given;
   if (lookup.mode !== LookupMode.AUTO && lookup.mode !== LookupMode.OFFLINE) return undefined;
-  const raw = lookup.store.get(key);
+  const raw = readThrough(lookup.store, key);
   return raw === undefined ? undefined : { raw, source: SnapshotSource.CACHE, where: lookup.storeLabel };
 }
 
+/**
+ * The recorded value under `key`, when the lookup's `maxAge` finds it too old (or dated in the
+ * future); cdktf context is exempt (test inputs, not recordings).
+ */
+export function tooOld(
+  lookup: LookupSettings,
+  recorded: Recorded,
+  key: string,
+  fetchedAt: string,
+): StaleEntry | undefined {
+  if (lookup.maxAgeSeconds === undefined || recorded.source !== SnapshotSource.CACHE) return undefined;
+  const ageSeconds = Math.floor((Date.now() - Date.parse(fetchedAt)) / 1000);
+  if (ageSeconds <= lookup.maxAgeSeconds && ageSeconds >= -FUTURE_SLACK_SECONDS) return undefined;
+  return { key, fetchedAt, ageSeconds };
+}
+
+/** The offline error for recorded values older than the lookup's `maxAge`. */
+export function staleError(
+  lookup: LookupSettings,
+  recorded: Recorded,
+  stale: StaleEntry[],
+): DisLookupStaleError {
+  return new DisLookupStaleError(
+    lookup.scope.node.path,
+    recorded.where,
+    lookup.maxAgeSeconds ?? 0,
+    stale,
+    lookup.modeFrom,
+  );
+}
+
 /** The snapshot a lookup exposes: the recorded value, where it belongs and where it came from. */
-function snapshotOf(
+export function snapshotOf(
   value: TransferTasksContextValue,
   streamName: string,
   target: Target,
@@ -453,7 +459,7 @@ function snapshotOf(
 }
 
 /** The snapshot of a value found under `key`, checked first: a cache file can be edited by hand. */
-function recordedSnapshot(
+export function recordedSnapshot(
   recorded: Recorded,
   key: string,
   streamName: string,
@@ -467,9 +473,28 @@ function recordedSnapshot(
   );
 }
 
-/** Records fetched values, unless the mode is `live`. */
-function record(lookup: LookupSettings, entries: Record<string, unknown>): void {
-  if (lookup.mode !== LookupMode.LIVE) lookup.store.update(entries);
+/**
+ * Records fetched values, unless the mode is `live`: into memory, written with everything else the
+ * app recorded when synth starts (an aspect of the lookup's stack) or when the process exits.
+ */
+export function record(lookup: LookupSettings, entries: Record<string, unknown>): void {
+  if (lookup.mode === LookupMode.LIVE) return;
+  recordLater(lookup.store, entries);
+  flushAtSynth(lookup.scope);
+}
+
+const flushingStacks = new WeakSet<IConstruct>();
+
+/** Makes synth of the stack that holds `scope` write what the lookups recorded, once, first thing. */
+function flushAtSynth(scope: IConstruct): void {
+  const stack = scope.node.scopes.find((s) => TerraformStack.isStack(s));
+  if (!stack || flushingStacks.has(stack)) return;
+  flushingStacks.add(stack);
+  Aspects.of(stack).add({
+    visit: (node) => {
+      if (node === stack) flushRecordings();
+    },
+  });
 }
 
 /**
@@ -477,45 +502,20 @@ function record(lookup: LookupSettings, entries: Record<string, unknown>): void 
  * `DisLookupFailedError`, which names the construct, stream, project and the fix and keeps the
  * original as `cause`. Configuration errors pass through unchanged: they already say what to fix.
  */
-function ask<T>(lookup: LookupSettings, streamName: string, at: Partial<Target>, request: BridgeRequest): T {
+export function ask<T>(
+  lookup: LookupSettings,
+  streamName: string,
+  at: Partial<Target>,
+  request: LookupRequest,
+): T {
   try {
-    return callBridge<T>(request);
+    // The environment is copied here, for the worker: a cache hit never pays for it.
+    return callBridge<T>({
+      ...request,
+      client: { ...request.client, env: { ...lookup.env } },
+    } as BridgeRequest);
   } catch (e) {
     if (!DisError.isDisError(e) || e.code === DisLookupConfigError.CODE) throw e;
     throw new DisLookupFailedError({ constructPath: lookup.scope.node.path, streamName, ...at }, e);
   }
-}
-
-const missingByApp = new WeakMap<IConstruct, MissingLookup[]>();
-const validatedStacks = new WeakSet<IConstruct>();
-
-/**
- * In offline mode, records the lookup's misses and returns its result without snapshots; in the
- * other modes returns `undefined`, and the caller fetches. Synth then fails once, listing every
- * missing key of the whole app: the first stack holding a miss gets a validation whose message is
- * the full list (cdktf stops at the first failing stack), and an error annotation on the lookup
- * keeps synth failing even when an app sets `skipValidation`.
- */
-function missOffline(
-  lookup: LookupSettings,
-  target: Target,
-  misses: ReadonlyArray<{ readonly key: string; readonly streamName: string }>,
-): LookupResult | undefined {
-  if (lookup.mode !== LookupMode.OFFLINE) return undefined;
-  const { scope, modeFrom } = lookup;
-  const list = missingByApp.get(scope.node.root) ?? [];
-  missingByApp.set(scope.node.root, list);
-  for (const { key, streamName } of misses) {
-    list.push({ key, constructPath: scope.node.path, streamName, ...target, modeFrom });
-    Annotations.of(scope).addError(
-      `No recorded value for ${key} (lookup mode offline). Synth once with credentials in mode auto ` +
-        'to record it, and commit cdktf.context.json.',
-    );
-  }
-  const stack = TerraformStack.of(scope);
-  if (!validatedStacks.has(stack)) {
-    validatedStacks.add(stack);
-    stack.node.addValidation({ validate: () => [formatMissing(list)] });
-  }
-  return target;
 }

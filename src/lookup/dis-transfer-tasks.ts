@@ -5,18 +5,16 @@ import { Construct } from 'constructs';
 import type { DisCredentials } from '../client/credentials';
 import type { TransferTask } from '../client/model';
 import type { TransferTasksContextValue } from './context-entry';
-import {
-  lookUpProject,
-  lookUpStream,
-  missingLookups,
-  type LookupMode,
-  type LookupResult,
-} from './context-provider';
+import { lookUpStream, type LookupResult } from './context-provider';
+import type { LookupMode } from './lookup-mode';
 import type { IContextStore } from './context-store';
+import type { Duration } from './duration';
 import { DisLookupMissingError } from './errors';
+import { missingLookups } from './offline';
+import { lookUpProject } from './project-lookup';
 import { addOutputs } from './terraform-json';
 
-export { LookupMode, SnapshotSource } from './context-provider';
+export { LookupMode, SnapshotSource } from './lookup-mode';
 
 /**
  * The transfer tasks of one DIS stream as a lookup saw them: the value a lookup records, where it
@@ -72,13 +70,15 @@ export interface ITransferTasksLookup {
 export interface DisLookupOptions {
   /**
    * The project id.
-   * @default - `HW_PROJECT_ID` (or `HUAWEICLOUD_SDK_PROJECT_ID`); otherwise the client asks IAM for
-   * the project named after the region
+   * @default - cdktf context `dis-transfer-tasks:projectId`, else `HW_PROJECT_ID` (or
+   * `HUAWEICLOUD_SDK_PROJECT_ID`), else the one project the stream is recorded for (cdktf context
+   * or the cache), else the client asks IAM for the project named after the region
    */
   readonly projectId?: string;
   /**
    * The region, for example `cn-north-4`.
-   * @default - `HW_REGION_NAME` (or `HUAWEICLOUD_SDK_REGION_ID`)
+   * @default - cdktf context `dis-transfer-tasks:region`, else `HW_REGION_NAME` (or
+   * `HUAWEICLOUD_SDK_REGION_ID`), else the one region the stream is recorded for
    */
   readonly region?: string;
   /**
@@ -109,6 +109,13 @@ export interface DisLookupOptions {
    * @default - a `FileContextStore` on `contextFile`
    */
   readonly contextStore?: IContextStore;
+  /**
+   * How old a value recorded in the context cache may be. In mode `auto` an older value is fetched
+   * again and recorded; in mode `offline` it is an error that names its age and the refresh
+   * command. Values given as cdktf context (test inputs) are exempt.
+   * @default - no limit: a recorded value is used whatever its age (the gate's `maxSnapshotAge` still applies)
+   */
+  readonly maxAge?: Duration;
   /**
    * How long one lookup may take, in milliseconds (the client's deadline, retries included).
    * It cannot exceed the bridge's hard timeout, `DIS_LOOKUP_TIMEOUT_MS` (60 000 by default).

@@ -1,13 +1,21 @@
 // The lookup worker: runs inside the one synckit worker thread of a synth process. It builds a
 // DisClient from plain options (the environment passed explicitly), calls it, and answers with plain
-// data or an error's toJSON() form. Not exported from the package entry point.
+// data, every string masked for the credentials it was given, or an error's toJSON() form. When the
+// caller gave up on a call (the bridge's hard timeout), the worker ends itself, so that the
+// abandoned call sends no more requests. Not exported from the package entry point.
 import { threadId } from 'node:worker_threads';
 import { runAsWorker } from 'synckit';
 import { DisClient } from '../client/dis-client';
-import { DisApiError, DisError, type DisErrorJson } from '../client/errors';
+import { DisApiError, DisError, maskValue, secretsFromEnv, type DisErrorJson } from '../client/errors';
 import { STREAM_NOT_FOUND } from '../client/service-failures';
 import { DisBridgeError } from './errors';
-import type { BridgeClientOptions, BridgeRequest, BridgeResponse, ListProjectAnswer } from './sync-bridge';
+import type {
+  BridgeClientOptions,
+  BridgeRequest,
+  BridgeResponse,
+  ListProjectAnswer,
+  WorkerRequest,
+} from './sync-bridge';
 import { mapWithConcurrency } from './map-with-concurrency';
 
 /** Clients are kept per option set so that keep-alive connections are reused across lookups. */
@@ -70,10 +78,40 @@ function toJson(e: unknown): DisErrorJson {
   return new DisBridgeError(`The lookup worker failed unexpectedly: ${message}`).toJSON();
 }
 
-runAsWorker(async (request: BridgeRequest): Promise<BridgeResponse<unknown>> => {
+/** Every secret the client of `options` may hold: masked in what goes back (the cache, the snapshot). */
+function secretsOf(options: BridgeClientOptions): string[] {
+  const given = Object.values(options.credentials ?? {}).filter((v): v is string => typeof v === 'string');
+  return [...secretsFromEnv(options.env), ...given];
+}
+
+/** How often a running call looks whether its caller gave up on it. */
+const ABORT_POLL_MS = 20;
+
+/**
+ * Ends this worker thread (closing its connections: nothing more is sent) once `abort` is set to 1,
+ * which the bridge does when it stops waiting, after setting it to 2 (the call is over); returns the
+ * function that stops watching.
+ */
+function endWhenAbandoned(abort: Int32Array): () => void {
+  const check = (): void => {
+    if (Atomics.load(abort, 0) === 0) return;
+    Atomics.store(abort, 0, 2);
+    Atomics.notify(abort, 0);
+    process.exit(0);
+  };
+  check();
+  const timer = setInterval(check, ABORT_POLL_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+runAsWorker(async (request: WorkerRequest): Promise<BridgeResponse<unknown>> => {
+  const stopWatching = endWhenAbandoned(request.abort);
   try {
-    return { threadId, ok: true, value: await handle(request) };
+    return { threadId, ok: true, value: maskValue(await handle(request), secretsOf(request.client)) };
   } catch (e) {
     return { threadId, ok: false, error: toJson(e) };
+  } finally {
+    stopWatching();
   }
 });

@@ -31,7 +31,10 @@ export interface BridgeClientOptions {
   readonly deadlineHint: string;
 }
 
-/** One request to the worker. */
+/**
+ * One request to the worker, as a lookup builds it; the bridge adds the flag it sets when it stops
+ * waiting ({@link WorkerRequest}).
+ */
 export type BridgeRequest =
   | { readonly op: 'resolveTarget'; readonly client: BridgeClientOptions }
   | {
@@ -42,6 +45,12 @@ export type BridgeRequest =
       readonly mustExist: boolean;
     }
   | { readonly op: 'listProject'; readonly client: BridgeClientOptions; readonly concurrency: number };
+
+/**
+ * What crosses to the worker: the request, and a shared flag the bridge sets to 1 when it gives up
+ * on the call; the worker sets it to 2 when it has ended the call.
+ */
+export type WorkerRequest = BridgeRequest & { readonly abort: Int32Array };
 
 /** Where the client sent (or would send) its requests. */
 export interface BridgeTarget {
@@ -78,9 +87,9 @@ export type BridgeResponse<T> = { readonly threadId: number } & (
 /** Every coded error that can come back from the worker: the client's, and the lookup's own. */
 const REVIVABLE = [...CLIENT_ERRORS, ...LOOKUP_ERRORS];
 
-type WorkerFn = (request: BridgeRequest) => Promise<BridgeResponse<unknown>>;
+type WorkerFn = (request: WorkerRequest) => Promise<BridgeResponse<unknown>>;
 
-let bridge: { call: (request: BridgeRequest) => BridgeResponse<unknown>; timeoutMs: number } | undefined;
+let bridge: { call: (request: WorkerRequest) => BridgeResponse<unknown>; timeoutMs: number } | undefined;
 let lastThreadId: number | undefined;
 
 /** The thread id of the worker that answered the last bridge call (diagnostics and tests). */
@@ -126,6 +135,8 @@ export function bridgeTimeoutMs(env: Readonly<Record<string, string | undefined>
  * Sends `request` to the process's one lookup worker (started on first use, reused after, unref'd so
  * that it never keeps the process alive) and blocks until it answers or the hard timeout passes.
  * A coded error from the client comes back as a `DisError` with the same name, code and details.
+ * After a hard timeout the call is abandoned: the worker sees the flag and ends itself (sending no
+ * more requests), and the next call starts a fresh one.
  */
 export function callBridge<T>(request: BridgeRequest): T {
   const timeoutMs = bridge?.timeoutMs ?? bridgeTimeoutMs();
@@ -136,21 +147,26 @@ export function callBridge<T>(request: BridgeRequest): T {
     );
   }
   if (!bridge) {
-    // Loaded on first use: an app served from the cache never pays for synckit.
+    // Loaded on first use: an app served from the cache never pays for synckit. A worker of our own
+    // (synckit's createSyncFn keeps one per file for good): an abandoned one is replaced.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createSyncFn } = require('synckit') as typeof import('synckit');
-    bridge = { call: createSyncFn<WorkerFn>(lookupWorkerPath(), { timeout: timeoutMs }), timeoutMs };
+    const { startWorkerThread } = require('synckit') as typeof import('synckit');
+    bridge = { call: startWorkerThread<WorkerFn>(lookupWorkerPath(), { timeout: timeoutMs }), timeoutMs };
   }
+  const abort = new Int32Array(new SharedArrayBuffer(4));
   let response: BridgeResponse<unknown>;
   try {
-    response = bridge.call(request);
+    response = bridge.call({ ...request, abort });
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     if (message.includes('timed-out')) {
+      Atomics.store(abort, 0, 1);
+      const { timeoutMs: waited } = bridge;
+      bridge = undefined;
       throw new DisBridgeError(
-        `The lookup worker did not answer within the hard timeout of ${bridge.timeoutMs} ms. Check that the ` +
-          `DIS endpoint is reachable, or raise ${BRIDGE_TIMEOUT_ENV_VAR}.`,
-        { timeoutMs: bridge.timeoutMs },
+        `The lookup worker did not answer within the hard timeout of ${waited} ms, and the call was ` +
+          `abandoned. Check that the DIS endpoint is reachable, or raise ${BRIDGE_TIMEOUT_ENV_VAR}.`,
+        { timeoutMs: waited },
         e,
       );
     }

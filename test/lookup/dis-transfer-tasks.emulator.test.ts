@@ -28,14 +28,27 @@ beforeEach(async () => {
 });
 afterEach(() => {
   restoreEnv();
+  synthesizeStacks();
   rmSync(dir, { recursive: true, force: true });
 });
 
 const ordersKey = `dis-transfer-tasks:${REGION}:${PROJECT_ID}:orders`;
-const stack = (context: Record<string, unknown> = {}) =>
-  new TerraformStack(Testing.app({ context }), 'stack');
+const stacks: TerraformStack[] = [];
+const stack = (context: Record<string, unknown> = {}): TerraformStack => {
+  const s = new TerraformStack(Testing.app({ context }), 'stack');
+  stacks.push(s);
+  return s;
+};
+/** Synthesizes the stacks built so far, as `cdktf synth` would: lookups record into memory, synth writes. */
+const synthesizeStacks = (): void => {
+  for (const s of stacks.splice(0)) Testing.synth(s);
+};
 const listRequests = async () => (await emu.requestLog()).filter((r) => r.route === 'ListTransferTasks');
-const recorded = () => JSON.parse(readFileSync(contextFile, 'utf8'));
+/** The cache file once the stacks built so far are synthesized. */
+const recorded = () => {
+  synthesizeStacks();
+  return JSON.parse(readFileSync(contextFile, 'utf8'));
+};
 
 describe('DisTransferTasks against the emulator', () => {
   test('auto: fetches once, records the normalized response, then serves the cache', async () => {
@@ -178,6 +191,7 @@ describe('DisTransferTasks against the emulator', () => {
       credentials: { authToken: 'demo-token-0000' },
     });
     expect(lookup.totalNumber).toBe(2);
+    expect(Object.keys(recorded())).toEqual([ordersKey]);
     expect(readFileSync(contextFile, 'utf8')).not.toContain('demo-token-0000');
   });
 

@@ -160,10 +160,10 @@ const ran = () =>
 const { App, TerraformStack } = require('cdktf');
 const { DisTransferTasks } = require(lib);
 const synckit = require(require.resolve('synckit', { paths: [lib] }));
-const createSyncFn = synckit.createSyncFn;
+const startWorkerThread = synckit.startWorkerThread;
 let untilWorker;
-synckit.createSyncFn = (...args) => {
-  const call = createSyncFn(...args);
+synckit.startWorkerThread = (...args) => {
+  const call = startWorkerThread(...args);
   return (...request) => {
     untilWorker ??= ran();
     return call(...request);

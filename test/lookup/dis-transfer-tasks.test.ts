@@ -5,6 +5,7 @@ import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { MemoryContextStore } from '../../src/lookup/context-store';
 import { DisProjectTransferTasks, DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
+import { Duration } from '../../src/lookup/duration';
 import { ORDERS_TASKS, PROJECT_ID, REGION } from './helpers';
 
 const orders = TransferTasksContext.entry({
@@ -199,7 +200,7 @@ describe('DisTransferTasks refuses what cannot work', () => {
             mode: LookupMode.OFFLINE,
           }),
       ).toThrow(
-        /\[stack\/Orders\] Offline lookups need the region and the project id .* Set the `region` and `projectId` props, or HW_REGION_NAME and HW_PROJECT_ID/,
+        /\[stack\/Orders\] Offline lookups need the region and the project id .* the project id is not set, and neither cdktf context nor .* records the stream to take it from\. Set the `region` and `projectId` props, the cdktf context keys "dis-transfer-tasks:region" and "dis-transfer-tasks:projectId", or HW_REGION_NAME and HW_PROJECT_ID/,
       );
     } finally {
       process.env = saved;
@@ -340,5 +341,87 @@ describe('DisProjectTransferTasks from context and cache', () => {
     expect(() => new DisProjectTransferTasks(stackWith(), 'All', { ...target, concurrency: 0 })).toThrow(
       expect.objectContaining({ code: 'DIS_LOOKUP_CONFIG' }),
     );
+  });
+});
+
+describe('maxAge, offline', () => {
+  const old = TransferTasksContext.entry({
+    ...target,
+    streamName: 'orders',
+    tasks: ORDERS_TASKS,
+    fetchedAt: '2020-01-01T00:00:00.000Z',
+  });
+
+  test('a recorded value older than maxAge is an error naming its age and the refresh command', () => {
+    let error: unknown;
+    try {
+      new DisTransferTasks(stackWith(), 'Orders', {
+        streamName: 'orders',
+        ...target,
+        mode: LookupMode.OFFLINE,
+        maxAge: Duration.hours(24),
+        contextStore: new MemoryContextStore({ [old.key]: old.value }),
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({
+      code: 'DIS_LOOKUP_STALE',
+      stale: [expect.objectContaining({ key: old.key })],
+    });
+    const message = (error as Error).message;
+    expect(message).toContain(
+      "[stack/Orders] Lookup mode is offline (set by the `mode` prop), and a value in the context store is older than the lookup's maxAge (1d):",
+    );
+    expect(message).toMatch(
+      new RegExp(`  - ${old.key}: fetched at 2020-01-01T00:00:00.000Z, \\d+d( \\d+h)? ago`),
+    );
+    expect(message).toContain(`\`npx dis-transfer-tasks context refresh '${old.key}'\``);
+  });
+
+  test('values given as cdktf context are exempt: they are test inputs', () => {
+    const lookup = new DisTransferTasks(stackWith(TransferTasksContext.toContext(old)), 'Orders', {
+      streamName: 'orders',
+      ...target,
+      mode: LookupMode.OFFLINE,
+      maxAge: Duration.minutes(1),
+      contextStore: new MemoryContextStore(),
+    });
+    expect([lookup.source, lookup.fetchedAt]).toEqual(['context', '2020-01-01T00:00:00.000Z']);
+  });
+
+  test('a project lookup lists every stale value of the project', () => {
+    const list = TransferTasksContext.projectEntry(
+      REGION,
+      PROJECT_ID,
+      ['orders'],
+      '2020-01-01T00:00:00.000Z',
+    );
+    expect(
+      () =>
+        new DisProjectTransferTasks(stackWith(), 'All', {
+          ...target,
+          mode: LookupMode.OFFLINE,
+          maxAge: Duration.days(1),
+          contextStore: new MemoryContextStore({ [list.key]: list.value, [old.key]: old.value }),
+        }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'DIS_LOOKUP_STALE',
+        stale: [expect.objectContaining({ key: list.key }), expect.objectContaining({ key: old.key })],
+      }),
+    );
+  });
+
+  test('maxAge must be a Duration', () => {
+    expect(
+      () =>
+        new DisTransferTasks(stackWith(), 'Orders', {
+          streamName: 'orders',
+          ...target,
+          maxAge: 86_400 as unknown as Duration,
+          contextStore: new MemoryContextStore(),
+        }),
+    ).toThrow('[stack/Orders] maxAge must be a Duration, such as Duration.hours(24), got number.');
   });
 });

@@ -56,6 +56,21 @@ export function useEmulatorEnv(
   };
 }
 
+/**
+ * Runs `f` with none of the machine's lookup variables and `vars` set in process.env, restoring it
+ * after (for lookups that read process.env, with no emulator).
+ */
+export function withLookupEnv<T>(vars: Record<string, string>, f: () => T): T {
+  const saved = { ...process.env };
+  for (const name of Object.keys(process.env)) if (READ_BY_LOOKUPS.test(name)) delete process.env[name];
+  Object.assign(process.env, vars);
+  try {
+    return f();
+  } finally {
+    process.env = saved;
+  }
+}
+
 /** The package root: the fixture app requires the built package from here. */
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -87,6 +102,16 @@ export function appEnv(
     ...(emu ? emu.endpointEnv : {}),
     ...extra,
   };
+}
+
+/**
+ * The environment of a teammate or a CI job with nothing configured: no HW_* variable at all (no
+ * region, project, endpoint or credentials), no DIS_* variable; the package resolvable, telemetry off.
+ */
+export function bareAppEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = appEnv(undefined, extra);
+  for (const name of Object.keys(env)) if (name.startsWith('HW_') && !(name in extra)) delete env[name];
+  return env;
 }
 
 /** The result of a child run. */
