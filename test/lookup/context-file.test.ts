@@ -16,9 +16,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DisError } from '../../src/client/errors';
 import { checkCanRecord, FileContextStore } from '../../src/lookup/context-store';
-import { REPO_ROOT } from './helpers';
+import { REPO_ROOT, thrownDisError } from './helpers';
 
 // Issue 11 items 9 and 10: what the file system refuses is a coded error with the path and the fix;
 // what a killed writer leaves behind is cleaned up; a link never leads out of the app folder.
@@ -31,22 +30,12 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function thrown(f: () => unknown): DisError {
-  try {
-    f();
-  } catch (e) {
-    if (DisError.isDisError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
-}
-
 describe('what the file system refuses', () => {
   test('a folder where the cache file should be (EISDIR): reading and writing say so at once', () => {
     mkdirSync(file);
     const store = new FileContextStore(file);
     for (const f of [() => store.read(), () => store.update({ a: 1 }), () => checkCanRecord(store)]) {
-      const error = thrown(f);
+      const error = thrownDisError(f);
       expect(error).toMatchObject({ code: 'DIS_CONTEXT_FILE_ACCESS', errno: 'EISDIR', file });
       expect(error.message).toContain(`The context cache file ${file} is a folder, not a file (EISDIR)`);
     }
@@ -54,7 +43,7 @@ describe('what the file system refuses', () => {
 
   test('a file where the lock directory should be (ENOTDIR): an error at once, not after the stale wait', () => {
     writeFileSync(`${file}.lock`, 'not a lock');
-    const error = thrown(() => new FileContextStore(file).update({ a: 1 }));
+    const error = thrownDisError(() => new FileContextStore(file).update({ a: 1 }));
     expect(error).toMatchObject({ code: 'DIS_CONTEXT_FILE_ACCESS', errno: 'ENOTDIR', path: `${file}.lock` });
     expect(error.message).toContain(
       'is a file, not the lock directory synth creates (ENOTDIR): if no other tool uses it, delete it.',
@@ -65,7 +54,7 @@ describe('what the file system refuses', () => {
   test('a parent of the cache file that is a file (ENOTDIR) is named', () => {
     writeFileSync(join(dir, 'parent'), '');
     const store = new FileContextStore(join(dir, 'parent', 'cdktf.context.json'));
-    const error = thrown(() => store.update({ a: 1 }));
+    const error = thrownDisError(() => store.update({ a: 1 }));
     expect(error).toMatchObject({ code: 'DIS_CONTEXT_FILE_ACCESS', errno: 'ENOTDIR' });
     expect(error.message).toContain('A parent of the context cache file');
   });
@@ -147,7 +136,7 @@ describe('leftovers of a killed writer', () => {
 
   test('a fresh lock held elsewhere is still respected', () => {
     mkdirSync(`${file}.lock`);
-    expect(thrown(() => new FileContextStore(file, { lockWaitMs: 50 }).update({ a: 1 })).code).toBe(
+    expect(thrownDisError(() => new FileContextStore(file, { lockWaitMs: 50 }).update({ a: 1 })).code).toBe(
       'DIS_CONTEXT_FILE_LOCKED',
     );
   });
@@ -187,7 +176,7 @@ describe('a cache file that is a symbolic link', () => {
       symlinkSync(target, file);
       const store = new FileContextStore(file);
       for (const f of [() => store.read(), () => store.update({ a: 1 }), () => checkCanRecord(store)]) {
-        const error = thrown(f);
+        const error = thrownDisError(f);
         expect(error).toMatchObject({ code: 'DIS_CONTEXT_FILE_LINK', file, target });
         expect(error.message).toContain(
           `is a symbolic link to ${target}, outside ${dir}, the folder that holds it.`,
@@ -202,7 +191,9 @@ describe('a cache file that is a symbolic link', () => {
   test('a dangling link out of its folder is refused before a write could create its target', () => {
     const outside = join(tmpdir(), `dis-nowhere-${process.pid}`, 'created.json');
     symlinkSync(outside, file);
-    expect(thrown(() => new FileContextStore(file).update({ a: 1 })).code).toBe('DIS_CONTEXT_FILE_LINK');
+    expect(thrownDisError(() => new FileContextStore(file).update({ a: 1 })).code).toBe(
+      'DIS_CONTEXT_FILE_LINK',
+    );
     expect(existsSync(outside)).toBe(false);
   });
 });

@@ -14,7 +14,7 @@ import {
   LookupMode,
   type DisTransferTasksProps,
 } from '../../src/lookup/dis-transfer-tasks';
-import { PROJECT_ID, REGION } from './helpers';
+import { PROJECT_ID, REGION, thrownDisError } from './helpers';
 
 const spec: OperatorSettingSpec<'auto' | 'offline'> = {
   prop: 'mode',
@@ -162,19 +162,9 @@ function lookupStack(): TerraformStack {
   return new TerraformStack(Testing.app(), 'stack');
 }
 
-function thrown(create: () => unknown): DisError {
-  try {
-    create();
-  } catch (e) {
-    if (DisError.isDisError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected the lookup to throw');
-}
-
 /** What a stream lookup throws with `props` over valid ones (and a memory store, an unreachable endpoint). */
 function streamLookupError(props: Partial<DisTransferTasksProps>, id = 'Orders'): DisError {
-  return thrown(
+  return thrownDisError(
     () =>
       new DisTransferTasks(lookupStack(), id, {
         streamName: 'orders',
@@ -212,7 +202,7 @@ describe('lookup inputs are checked before any cache read or request', () => {
   });
 
   test('a region of the wrong shape is refused, for the project-wide lookup too', () => {
-    const error = thrown(
+    const error = thrownDisError(
       () =>
         new DisProjectTransferTasks(lookupStack(), 'All', {
           region: 'CN North 4',
@@ -234,7 +224,9 @@ describe('lookup inputs are checked before any cache read or request', () => {
       HUAWEICLOUD_SDK_PROJECT_ID: PROJECT_ID,
     });
     expect([settings.client.region, settings.client.projectId]).toEqual([REGION, PROJECT_ID]);
-    const error = thrown(() => resolveLookupSettings(lookupStack(), store, { HW_REGION_NAME: 'CN North 4' }));
+    const error = thrownDisError(() =>
+      resolveLookupSettings(lookupStack(), store, { HW_REGION_NAME: 'CN North 4' }),
+    );
     expect(error.code).toBe('DIS_LOOKUP_CONFIG');
     expect(error.message).toMatch(
       /^DIS_LOOKUP_CONFIG: \[stack\] HW_REGION_NAME 'CN North 4' is not valid: it must be /,

@@ -1,33 +1,16 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulatorProcess, type EmulatorHandle, type ScenarioInput } from '../../src/emulator';
-import { PROJECT_ID, REGION, appEnv, copyLookupApp, REPO_ROOT, runApp } from './helpers';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
+import { PROJECT_ID, REGION, appEnv, copyLookupApp, runApp, scenarioWithStreams } from './helpers';
 
 const PROCESSES = 8;
-
-function scenarioWithStreams(): ScenarioInput {
-  const demo = JSON.parse(readFileSync(join(REPO_ROOT, 'scenarios', 'demo.json'), 'utf8'));
-  for (let i = 1; i <= PROCESSES; i++) {
-    demo.projects[0].streams.push({
-      name: `s${i}`,
-      tasks: [
-        {
-          taskName: `s${i}-to-obs`,
-          taskId: `s${i}ToObs`,
-          state: 'RUNNING',
-          destinationType: 'OBS',
-          createTime: i,
-        },
-      ],
-    });
-  }
-  return demo;
-}
 
 let emu: EmulatorHandle;
 let dir: string;
 beforeAll(async () => {
-  emu = await startEmulatorProcess({ scenario: scenarioWithStreams() });
+  emu = await startEmulatorProcess({
+    scenario: scenarioWithStreams(Array.from({ length: PROCESSES }, (_, i) => `s${i + 1}`)),
+  });
   dir = copyLookupApp();
 });
 afterAll(async () => {

@@ -1,11 +1,12 @@
 // Shared by the lookup's tests: the demo scenario's data, the environment that points a lookup at
 // an emulator, and the fixture app run as a user would run it.
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DisError } from '../../src/client/errors';
 import type { TransferTask } from '../../src/client/model';
-import type { EmulatorHandle } from '../../src/emulator';
+import { startEmulatorProcess, type EmulatorHandle, type ScenarioInput } from '../../src/emulator';
 
 /** The demo scenario's identity (scenarios/demo.json). */
 export const REGION = 'cn-north-4';
@@ -155,4 +156,69 @@ export function readTree(dir: string, prefix = ''): Record<string, string> {
     else out[`${prefix}${name}`] = readFileSync(path, 'utf8');
   }
   return out;
+}
+
+/** The demo scenario plus one stream per name, each with one running task `<name>-to-obs`. */
+export function scenarioWithStreams(names: readonly string[]): ScenarioInput {
+  const demo = JSON.parse(readFileSync(join(REPO_ROOT, 'scenarios', 'demo.json'), 'utf8'));
+  names.forEach((name, i) => {
+    demo.projects[0].streams.push({
+      name,
+      tasks: [
+        {
+          taskName: `${name}-to-obs`,
+          taskId: `${name}ToObs`,
+          state: 'RUNNING',
+          destinationType: 'OBS',
+          createTime: i,
+        },
+      ],
+    });
+  });
+  return demo;
+}
+
+/** What `f` throws, when it is a coded error; anything else (or nothing) fails the test. */
+export function thrownDisError(f: () => unknown): DisError {
+  try {
+    f();
+  } catch (e) {
+    if (DisError.isDisError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a coded error');
+}
+
+/** What a test file of app runs shares: one emulator child process, and a fresh app copy per test. */
+export interface EmulatorAppSuite {
+  /** The emulator (reset before each test). */
+  readonly emu: EmulatorHandle;
+  /** This test's copy of the lookup app. */
+  readonly dir: string;
+}
+
+/**
+ * Registers the hooks of a test file that runs the lookup app against one emulator: started once,
+ * reset before each test; a fresh copy of the app per test, removed after it.
+ */
+export function emulatorAppSuite(scenario?: ScenarioInput): EmulatorAppSuite {
+  let emu: EmulatorHandle | undefined;
+  let dir: string | undefined;
+  beforeAll(async () => {
+    emu = await startEmulatorProcess(scenario ? { scenario } : {});
+  });
+  afterAll(() => emu?.stop());
+  beforeEach(async () => {
+    await emu!.reset();
+    dir = copyLookupApp();
+  });
+  afterEach(() => rmSync(dir!, { recursive: true, force: true }));
+  return {
+    get emu() {
+      return emu!;
+    },
+    get dir() {
+      return dir!;
+    },
+  };
 }

@@ -1,5 +1,4 @@
 import { TerraformStack, Testing } from 'cdktf';
-import { DisError } from '../../src/client/errors';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
 import { MemoryContextStore } from '../../src/lookup/context-store';
 import {
@@ -8,7 +7,7 @@ import {
   LookupMode,
   type DisTransferTasksProps,
 } from '../../src/lookup/dis-transfer-tasks';
-import { ORDERS_TASKS, PROJECT_ID, REGION, withLookupEnv } from './helpers';
+import { ORDERS_TASKS, PROJECT_ID, REGION, withLookupEnv, thrownDisError } from './helpers';
 
 // Issue 10 item 1: a lookup whose region or project id is not configured takes them from the
 // recorded entries of its stream. No endpoint and no credentials are configured here: had a lookup
@@ -35,16 +34,6 @@ function lookUp(
     contextStore: store,
     ...props,
   });
-}
-
-function thrown(f: () => unknown): DisError {
-  try {
-    f();
-  } catch (e) {
-    if (DisError.isDisError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected an error');
 }
 
 afterEach(() => jest.restoreAllMocks());
@@ -91,7 +80,9 @@ describe('a lookup without region or project id', () => {
         [orders.key]: orders.value,
         [ordersElsewhere.key]: ordersElsewhere.value,
       });
-      const error = thrown(() => lookUp(store, {}, TransferTasksContext.toContext(ordersOtherProject)));
+      const error = thrownDisError(() =>
+        lookUp(store, {}, TransferTasksContext.toContext(ordersOtherProject)),
+      );
       expect(error.code).toBe('DIS_LOOKUP_AMBIGUOUS_TARGET');
       expect(error.message).toContain(
         '[stack/Orders] Stream "orders" is recorded for 3 regions and projects',
@@ -134,7 +125,7 @@ describe('a lookup without region or project id', () => {
   test('a recorded key whose region breaks the rule is refused, escaped, not used', () =>
     withLookupEnv({}, () => {
       const bad = `dis-transfer-tasks:cn-\u001b[2J\${x}-1:${PROJECT_ID}:orders`;
-      const error = thrown(() => lookUp(new MemoryContextStore({ [bad]: orders.value })));
+      const error = thrownDisError(() => lookUp(new MemoryContextStore({ [bad]: orders.value })));
       expect(error.code).toBe('DIS_CONTEXT_VALUE_INVALID');
       expect(error.message).toContain(`the key's region is not valid: expected a region id such as`);
       expect(error.message).toContain("received 'cn-\\u001b[2J${x}-1'");
@@ -143,7 +134,7 @@ describe('a lookup without region or project id', () => {
 
   test('offline, with nothing recorded for the stream, says what to set', () =>
     withLookupEnv({ HW_REGION_NAME: REGION }, () => {
-      const error = thrown(() =>
+      const error = thrownDisError(() =>
         lookUp(new MemoryContextStore({ [ordersElsewhere.key]: 1 }), { mode: LookupMode.OFFLINE }),
       );
       expect(error.code).toBe('DIS_LOOKUP_CONFIG');
@@ -176,7 +167,7 @@ describe('the target precedence: prop, then cdktf context, then the environment'
 
   test('a bad value in a context key is named by its key', () =>
     withLookupEnv({}, () => {
-      const error = thrown(() =>
+      const error = thrownDisError(() =>
         lookUp(new MemoryContextStore(), {}, { 'dis-transfer-tasks:projectId': 'not-an-id' }),
       );
       expect(error.code).toBe('DIS_LOOKUP_CONFIG');

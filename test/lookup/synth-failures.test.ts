@@ -12,34 +12,24 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
-import { appEnv, copyLookupApp, PROJECT_ID, REGION, run, runApp } from './helpers';
+import { appEnv, emulatorAppSuite, PROJECT_ID, REGION, run, runApp } from './helpers';
 
 // Synths that fail, are killed or are refused, as processes (`node main.js` against the emulator in
 // a child process): nothing recorded is lost or corrupted (issue 10 item 6, issue 11 items 9, 10).
 
-let emu: EmulatorHandle;
-let dir: string;
-beforeAll(async () => {
-  emu = await startEmulatorProcess();
-});
-afterAll(() => emu.stop());
-beforeEach(async () => {
-  await emu.reset();
-  dir = copyLookupApp();
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const suite = emulatorAppSuite();
 
 jest.setTimeout(120_000);
 
 const ordersKey = `dis-transfer-tasks:${REGION}:${PROJECT_ID}:orders`;
-const cacheFile = () => join(dir, 'cdktf.context.json');
+const cacheFile = () => join(suite.dir, 'cdktf.context.json');
 const withToken = (extra: Record<string, string> = {}) =>
-  appEnv(emu, { HW_AUTH_TOKEN: 'demo-token-0000', ...extra });
-const listRequests = async () => (await emu.requestLog()).filter((r) => r.route === 'ListTransferTasks');
+  appEnv(suite.emu, { HW_AUTH_TOKEN: 'demo-token-0000', ...extra });
+const listRequests = async () =>
+  (await suite.emu.requestLog()).filter((r) => r.route === 'ListTransferTasks');
 
 test('an app that fails after its lookups still records what they fetched, when it exits', async () => {
-  const result = await runApp(dir, withToken({ APP_FAIL_BEFORE_SYNTH: '1' }));
+  const result = await runApp(suite.dir, withToken({ APP_FAIL_BEFORE_SYNTH: '1' }));
   expect(result.code).toBe(1);
   expect(result.stderr).toContain('the app failed after its lookups');
   const cache = JSON.parse(readFileSync(cacheFile(), 'utf8'));
@@ -72,7 +62,7 @@ test('a synth killed while it writes the cache leaves a valid file; the next syn
     // is left (killed before the rename), or the new one (the rename won the race with the kill)
     const text = readFileSync(cacheFile(), 'utf8');
     const parsed = JSON.parse(text);
-    const leftovers = readdirSync(dir).filter((f) => f.endsWith('.tmp'));
+    const leftovers = readdirSync(suite.dir).filter((f) => f.endsWith('.tmp'));
     if (leftovers.length > 0) {
       caught = true;
       expect(text).toBe(original);
@@ -85,20 +75,20 @@ test('a synth killed while it writes the cache leaves a valid file; the next syn
   // WHEN the killed synth's lock has gone stale (10 s, simulated by dating it back) and synth runs again
   const longAgo = new Date(Date.now() - 60_000);
   if (existsSync(`${cacheFile()}.lock`)) utimesSync(`${cacheFile()}.lock`, longAgo, longAgo);
-  const again = await runApp(dir, withToken({ APP_SINGLE: '1' }));
+  const again = await runApp(suite.dir, withToken({ APP_SINGLE: '1' }));
   // THEN it records, keeps every entry, and leaves neither temporary file nor lock
   expect([again.code, again.stderr]).toEqual([0, '']);
   const cache = JSON.parse(readFileSync(cacheFile(), 'utf8'));
   expect(Object.keys(cache)).toHaveLength(20_001);
   expect(cache[ordersKey]).toBeDefined();
-  expect(readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
+  expect(readdirSync(suite.dir).filter((f) => f.endsWith('.tmp') || f.endsWith('.lock'))).toEqual([]);
 });
 
 /** Runs a synth and SIGKILLs it the moment a temporary file of the cache appears (or lets it finish). */
 function killDuringWrite(): Promise<'killed' | 'finished'> {
   return new Promise((done) => {
     const child = spawn(process.execPath, ['main.js'], {
-      cwd: dir,
+      cwd: suite.dir,
       env: withToken({ APP_SINGLE: '1' }),
       stdio: 'ignore',
     });
@@ -107,7 +97,7 @@ function killDuringWrite(): Promise<'killed' | 'finished'> {
       finished = true;
     });
     const poll = (): void => {
-      if (readdirSync(dir).some((f) => f.startsWith('cdktf.context.json.') && f.endsWith('.tmp'))) {
+      if (readdirSync(suite.dir).some((f) => f.startsWith('cdktf.context.json.') && f.endsWith('.tmp'))) {
         child.kill('SIGKILL');
         child.on('exit', () => done('killed'));
         return;
@@ -123,7 +113,7 @@ test('a folder where the cache cannot be written stops the lookup before it asks
   // GIVEN an app folder the synth may read but not write. Root writes anywhere: as root, the app
   // runs as \`nobody\` (setpriv) in a folder root owns.
   const asRoot = process.getuid?.() === 0;
-  chmodSync(dir, asRoot ? 0o755 : 0o555);
+  chmodSync(suite.dir, asRoot ? 0o755 : 0o555);
   const out = mkdtempSync(join(tmpdir(), 'dis-live-out-'));
   if (asRoot) chownSync(out, 65534, 65534);
   const synth = (extra: Record<string, string>) => {
@@ -132,10 +122,10 @@ test('a folder where the cache cannot be written stops the lookup before it asks
       ? run(
           'setpriv',
           ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, 'main.js'],
-          dir,
+          suite.dir,
           env,
         )
-      : runApp(dir, env);
+      : runApp(suite.dir, env);
   };
   try {
     // WHEN
@@ -143,7 +133,7 @@ test('a folder where the cache cannot be written stops the lookup before it asks
     // THEN it fails with the folder, the errno and the fix, and DIS was not asked
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(
-      `DIS_CONTEXT_FILE_ACCESS: Cannot write the context cache file ${cacheFile()}: ${dir} is not writable (EACCES).`,
+      `DIS_CONTEXT_FILE_ACCESS: Cannot write the context cache file ${cacheFile()}: ${suite.dir} is not writable (EACCES).`,
     );
     expect(result.stderr).toContain('set DIS_LOOKUP_MODE=live');
     expect(await listRequests()).toHaveLength(0);
@@ -152,7 +142,7 @@ test('a folder where the cache cannot be written stops the lookup before it asks
     expect([live.code, live.stderr]).toEqual([0, '']);
     expect(existsSync(cacheFile())).toBe(false);
   } finally {
-    chmodSync(dir, 0o755);
+    chmodSync(suite.dir, 0o755);
     rmSync(out, { recursive: true, force: true });
   }
 });
@@ -178,10 +168,15 @@ try {
 `;
 
 test('after the hard timeout the abandoned call is ended by its worker and sends no request', async () => {
-  const result = await run(process.execPath, ['-e', ABANDON], dir, withToken({ DIS_LOOKUP_TIMEOUT_MS: '1' }));
+  const result = await run(
+    process.execPath,
+    ['-e', ABANDON],
+    suite.dir,
+    withToken({ DIS_LOOKUP_TIMEOUT_MS: '1' }),
+  );
   expect(result.stdout.trim().split('\n')).toEqual([
     'DIS_LOOKUP_FAILED DIS_LOOKUP_BRIDGE',
     'worker ended the call',
   ]);
-  expect(await emu.requestLog()).toEqual([]);
+  expect(await suite.emu.requestLog()).toEqual([]);
 });

@@ -1,11 +1,10 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
 import {
   appEnv,
   bareAppEnv,
-  copyLookupApp,
+  emulatorAppSuite,
   ORDERS_TASKS,
   PROJECT_ID,
   REGION,
@@ -19,40 +18,31 @@ import {
 // a target, and maxAge re-fetches what is too old. One `cdktf synth` per test (the step the test is
 // about); the steps around it run the app as `node main.js`, which is what the CLI runs.
 
-let emu: EmulatorHandle;
-let dir: string;
-beforeAll(async () => {
-  emu = await startEmulatorProcess();
-});
-afterAll(() => emu.stop());
-beforeEach(async () => {
-  await emu.reset();
-  dir = copyLookupApp();
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const suite = emulatorAppSuite();
 
 // Real CLI runs on a loaded two-core CI machine.
 jest.setTimeout(240_000);
 
-const cacheFile = () => join(dir, 'cdktf.context.json');
+const cacheFile = () => join(suite.dir, 'cdktf.context.json');
 const cache = () =>
   JSON.parse(readFileSync(cacheFile(), 'utf8')) as Record<
     string,
     { fetchedAt: string; tasks: Array<{ state: string }> }
   >;
-const stackJson = () => readFileSync(join(dir, 'cdktf.out', 'stacks', 'lookups', 'cdk.tf.json'), 'utf8');
-const requests = async () => (await emu.requestLog()).length;
+const stackJson = () =>
+  readFileSync(join(suite.dir, 'cdktf.out', 'stacks', 'lookups', 'cdk.tf.json'), 'utf8');
+const requests = async () => (await suite.emu.requestLog()).length;
 const ok = (r: RunResult) =>
   expect({ code: r.code, stderr: r.stderr.replace(/\s+$/, '') }).toEqual({ code: 0, stderr: '' });
 
 test('synth from the committed cache with no HW_* variable at all: no request, no credentials, the same stack', async () => {
   // GIVEN a synth with credentials that recorded the lookups (the commit)
-  ok(await runApp(dir, appEnv(emu, { HW_AUTH_TOKEN: 'demo-token-0000' })));
+  ok(await runApp(suite.dir, appEnv(suite.emu, { HW_AUTH_TOKEN: 'demo-token-0000' })));
   const committed = stackJson();
   const recorded = readFileSync(cacheFile(), 'utf8');
-  await emu.reset();
+  await suite.emu.reset();
   // WHEN a teammate synthesizes with nothing configured, in the default mode (auto)
-  const teammate = await runCdktfSynth(dir, bareAppEnv());
+  const teammate = await runCdktfSynth(suite.dir, bareAppEnv());
   // THEN the synth works from the cache alone: the same stack, the cache unchanged, no request (IAM included)
   ok(teammate);
   expect(stackJson()).toBe(committed);
@@ -74,7 +64,7 @@ test('a stream recorded for two projects stops synth with the candidates and how
   const theirs = entry(other, 'PAUSED');
   writeFileSync(cacheFile(), JSON.stringify({ [mine.key]: mine.value, [theirs.key]: theirs.value }));
   // WHEN
-  const ambiguous = await runApp(dir, bareAppEnv({ APP_SINGLE: '1' }));
+  const ambiguous = await runApp(suite.dir, bareAppEnv({ APP_SINGLE: '1' }));
   // THEN
   expect(ambiguous.code).not.toBe(0);
   const text = ambiguous.stdout + ambiguous.stderr;
@@ -85,10 +75,10 @@ test('a stream recorded for two projects stops synth with the candidates and how
   expect(text).toContain(`- region ${REGION}, project ${other}: ${theirs.key} in ${cacheFile()}`);
   expect(text).toContain('"dis-transfer-tasks:region" and "dis-transfer-tasks:projectId"');
   // WHEN the team pins the project in cdktf.json, as the README's team workflow says
-  const cdktfJson = JSON.parse(readFileSync(join(dir, 'cdktf.json'), 'utf8'));
+  const cdktfJson = JSON.parse(readFileSync(join(suite.dir, 'cdktf.json'), 'utf8'));
   cdktfJson.context = { 'dis-transfer-tasks:projectId': other };
-  writeFileSync(join(dir, 'cdktf.json'), JSON.stringify(cdktfJson, null, 2));
-  const pinned = await runCdktfSynth(dir, bareAppEnv({ APP_SINGLE: '1' }));
+  writeFileSync(join(suite.dir, 'cdktf.json'), JSON.stringify(cdktfJson, null, 2));
+  const pinned = await runCdktfSynth(suite.dir, bareAppEnv({ APP_SINGLE: '1' }));
   // THEN that project's entry is used, without a request
   ok(pinned);
   const outputs = Object.values(JSON.parse(stackJson()).output) as Array<{ value: unknown }>;
@@ -109,18 +99,22 @@ test('maxAge: an entry older than the limit is fetched again and recorded; a fre
     tasks: ORDERS_TASKS.map((t) => ({ ...t, state: 'PAUSED' })),
   });
   writeFileSync(cacheFile(), JSON.stringify({ [old.key]: old.value }));
-  const env = appEnv(emu, { HW_AUTH_TOKEN: 'demo-token-0000', APP_SINGLE: '1', APP_MAX_AGE_HOURS: '24' });
+  const env = appEnv(suite.emu, {
+    HW_AUTH_TOKEN: 'demo-token-0000',
+    APP_SINGLE: '1',
+    APP_MAX_AGE_HOURS: '24',
+  });
   // WHEN
-  ok(await runCdktfSynth(dir, env));
+  ok(await runCdktfSynth(suite.dir, env));
   // THEN the entry was fetched again and recorded
   const refreshed = cache()[old.key];
   expect(refreshed.tasks.map((t) => t.state)).toEqual(['RUNNING', 'RUNNING']);
   expect(Date.parse(refreshed.fetchedAt)).toBeGreaterThan(
     Date.parse((old.value as { fetchedAt: string }).fetchedAt),
   );
-  expect((await emu.requestLog()).filter((r) => r.route === 'ListTransferTasks')).toHaveLength(1);
+  expect((await suite.emu.requestLog()).filter((r) => r.route === 'ListTransferTasks')).toHaveLength(1);
   // AND the next synth, within the limit, reads the cache
-  await emu.reset();
-  ok(await runApp(dir, env));
+  await suite.emu.reset();
+  ok(await runApp(suite.dir, env));
   expect(await requests()).toBe(0);
 });

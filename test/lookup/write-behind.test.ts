@@ -1,37 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, TerraformStack, Testing } from 'cdktf';
-import { startEmulatorProcess, type EmulatorHandle, type ScenarioInput } from '../../src/emulator';
+import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { flushRecordings, MemoryContextStore, type IContextStore } from '../../src/lookup/context-store';
 import { DisTransferTasks, LookupMode } from '../../src/lookup/dis-transfer-tasks';
 import { Duration } from '../../src/lookup/duration';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
-import { PROJECT_ID, REGION, REPO_ROOT, useEmulatorEnv } from './helpers';
+import { PROJECT_ID, REGION, scenarioWithStreams, useEmulatorEnv } from './helpers';
 
 // Issue 10 item 6 (DESIGN decision 14): lookups record into memory, and each store is updated once
 // per synth, when synth starts; issue 10 item 2: maxAge re-fetches what is too old.
 
 const STREAMS = 12;
-
-function scenario(): ScenarioInput {
-  const demo = JSON.parse(readFileSync(join(REPO_ROOT, 'scenarios', 'demo.json'), 'utf8'));
-  for (let i = 0; i < STREAMS; i++) {
-    demo.projects[0].streams.push({
-      name: `s${i}`,
-      tasks: [
-        {
-          taskName: `s${i}-to-obs`,
-          taskId: `s${i}ToObs`,
-          state: 'RUNNING',
-          destinationType: 'OBS',
-          createTime: i,
-        },
-      ],
-    });
-  }
-  return demo;
-}
 
 /** A store that counts its updates and keeps what they wrote. */
 class CountingStore implements IContextStore {
@@ -55,7 +36,9 @@ let emu: EmulatorHandle;
 let restoreEnv: () => void;
 let outdir: string;
 beforeAll(async () => {
-  emu = await startEmulatorProcess({ scenario: scenario() });
+  emu = await startEmulatorProcess({
+    scenario: scenarioWithStreams(Array.from({ length: STREAMS }, (_, i) => `s${i}`)),
+  });
 });
 afterAll(() => emu.stop());
 beforeEach(async () => {
