@@ -117,22 +117,27 @@ export class JsiiKernel {
     }
   }
 
+  /** `load`: installs a package from its tarball (dependencies first) and registers its assembly. */
   public load(name: string, version: string, tarball: string): Promise<{ assembly: string; types: number }> {
     return this.request({ api: 'load', name, version, tarball });
   }
 
+  /** `create`: `new fqn(...args)`, returning a reference. */
   public create(fqn: string, args: unknown[] = []): Promise<ObjRef> {
     return this.request({ api: 'create', fqn, args });
   }
 
+  /** `get`: reads a property of an object. */
   public async get<T = unknown>(objref: ObjRef, property: string): Promise<T> {
     return (await this.request<{ value: T }>({ api: 'get', objref, property })).value;
   }
 
+  /** `invoke`: calls a method of an object. */
   public async invoke<T = unknown>(objref: ObjRef, method: string, args: unknown[] = []): Promise<T> {
     return (await this.request<{ result: T }>({ api: 'invoke', objref, method, args })).result;
   }
 
+  /** `sinvoke`: calls a static method of a class. */
   public async sinvoke<T = unknown>(fqn: string, method: string, args: unknown[] = []): Promise<T> {
     return (await this.request<{ result: T }>({ api: 'sinvoke', fqn, method, args })).result;
   }
