@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmulatorProcess, type EmulatorHandle } from '../../src/emulator';
 import { describePackedApp, emulatorEnv, ROOT, runInApp } from './packed-app';
+import { describeReadmeSnippets } from './readme-snippets';
 
 // An app whose gate re-checks the tasks at apply time with the DEFAULT cliCommand
 // (`node "<the installed package's lib/cli/main.js>"`): terraform runs it from the stack folder.
@@ -21,6 +22,8 @@ describePackedApp(
   'the packed package in a fresh cdktf 0.21 app',
   { cdktf: '0.21.0', constructs: '10.8.1' },
   (appDir) => {
+    describeReadmeSnippets(appDir);
+
     describe('APPLY enforcement with the default cliCommand', () => {
       let emulator: EmulatorHandle;
       const stackDir = () => join(appDir(), 'apply.out', 'stacks', 'gated');

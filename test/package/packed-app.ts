@@ -31,7 +31,7 @@ export function readmeAppSource(): string {
 }
 
 /** Environment for npm and node children: the parent's, without npm's lifecycle variables. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) {
     // `npm test` exports npm_config_*/npm_package_* for this package; a child npm would apply them
