@@ -114,6 +114,8 @@ export class FileContextStore implements IContextStore {
   /** The absolute path of the file. */
   public readonly file: string;
   private readonly lockWaitMs: number;
+  /** Whether the folder passed the writability check of a lookup once. */
+  private folderChecked = false;
   /** The parsed file and the stat stamp it was parsed at: lookups read one key each, many times. */
   private memo?: {
     readonly stamp: string;
@@ -158,12 +160,15 @@ export class FileContextStore implements IContextStore {
 
   /**
    * Throws what a later `update` would: the file does not parse (it is never overwritten then), or
-   * the file system will refuse the write. Called before a lookup asks DIS.
+   * the file system will refuse the write. Called before a lookup asks DIS; the folder is checked
+   * until it passes once (the write reports a later change), the file's contents every time.
    * @internal
    */
   public _checkWritable(): void {
     this.current();
+    if (this.folderChecked) return;
     checkWritableFile(this.file);
+    this.folderChecked = true;
   }
 
   /** Merges `entries` into the file under a lock; `undefined` values remove their key. */
