@@ -15,8 +15,8 @@ import {
 
 // Issue 10 items 1 and 2 end to end, with the real cdktf CLI and the emulator in a child process:
 // the committed cache serves a teammate with nothing configured, an ambiguous cache says how to pin
-// a target, and maxAge re-fetches what is too old. One `cdktf synth` per test (the step the test is
-// about); the steps around it run the app as `node main.js`, which is what the CLI runs.
+// a target, and maxAge re-fetches what is too old. The steps a test is about run `cdktf synth`; the
+// steps that only prepare or follow them run the app as `node main.js`, which is what the CLI runs.
 
 const suite = emulatorAppSuite();
 
@@ -64,7 +64,7 @@ test('a stream recorded for two projects stops synth with the candidates and how
   const theirs = entry(other, 'PAUSED');
   writeFileSync(cacheFile(), JSON.stringify({ [mine.key]: mine.value, [theirs.key]: theirs.value }));
   // WHEN
-  const ambiguous = await runApp(suite.dir, bareAppEnv({ APP_SINGLE: '1' }));
+  const ambiguous = await runCdktfSynth(suite.dir, bareAppEnv({ APP_SINGLE: '1' }));
   // THEN
   expect(ambiguous.code).not.toBe(0);
   const text = ambiguous.stdout + ambiguous.stderr;
