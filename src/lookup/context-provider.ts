@@ -35,13 +35,8 @@ import {
 } from './context-store';
 import type { DisLookupOptions, DisTransferTasksProps, TransferTasksSnapshot } from './dis-transfer-tasks';
 import { Duration } from './duration';
-import {
-  DisLookupConfigError,
-  DisLookupFailedError,
-  DisLookupStaleError,
-  DisLookupTokenError,
-  type StaleEntry,
-} from './errors';
+import { DisLookupConfigError, DisLookupFailedError, DisLookupTokenError } from './errors';
+import { staleError, tooOld } from './freshness';
 import { LOOKUP_MODE_SETTING, LookupMode, SnapshotSource } from './lookup-mode';
 import { missOffline } from './offline';
 import { targetFromRecordings } from './recorded-targets';
@@ -144,8 +139,6 @@ export function resolveOperatorSetting<T extends string>(
 const DEFAULT_LOOKUP_TIMEOUT_MS = 30_000;
 /** How the client's deadline error names the lookup's deadline setting. */
 const DEADLINE_HINT = 'the `timeoutMs` prop of the lookup';
-/** How far in the future a recorded fetch time may be (clocks of two machines) before it counts as too old. */
-const FUTURE_SLACK_SECONDS = 300;
 
 // ---------------------------------------------------------------------------------------------
 // The lookups
@@ -414,37 +407,6 @@ export function readRecorded(lookup: LookupSettings, key: string): Recorded | un
   if (lookup.mode !== LookupMode.AUTO && lookup.mode !== LookupMode.OFFLINE) return undefined;
   const raw = readThrough(lookup.store, key);
   return raw === undefined ? undefined : { raw, source: SnapshotSource.CACHE, where: lookup.storeLabel };
-}
-
-/**
- * The recorded value under `key`, when the lookup's `maxAge` finds it too old (or dated in the
- * future); cdktf context is exempt (test inputs, not recordings).
- */
-export function tooOld(
-  lookup: LookupSettings,
-  recorded: Recorded,
-  key: string,
-  fetchedAt: string,
-): StaleEntry | undefined {
-  if (lookup.maxAgeSeconds === undefined || recorded.source !== SnapshotSource.CACHE) return undefined;
-  const ageSeconds = Math.floor((Date.now() - Date.parse(fetchedAt)) / 1000);
-  if (ageSeconds <= lookup.maxAgeSeconds && ageSeconds >= -FUTURE_SLACK_SECONDS) return undefined;
-  return { key, fetchedAt, ageSeconds };
-}
-
-/** The offline error for recorded values older than the lookup's `maxAge`. */
-export function staleError(
-  lookup: LookupSettings,
-  recorded: Recorded,
-  stale: StaleEntry[],
-): DisLookupStaleError {
-  return new DisLookupStaleError(
-    lookup.scope.node.path,
-    recorded.where,
-    lookup.maxAgeSeconds ?? 0,
-    stale,
-    lookup.modeFrom,
-  );
 }
 
 /** The snapshot a lookup exposes: the recorded value, where it belongs and where it came from. */

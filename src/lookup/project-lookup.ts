@@ -19,9 +19,7 @@ import {
   resolveLookupSettings,
   resolveTarget,
   snapshotOf,
-  staleError,
   targetOf,
-  tooOld,
   type LookupResult,
   type LookupSettings,
   type Recorded,
@@ -30,6 +28,7 @@ import {
 import { checkCanRecord } from './context-store';
 import type { DisProjectTransferTasksProps, TransferTasksSnapshot } from './dis-transfer-tasks';
 import { DisLookupConfigError, DisLookupTokenError, type StaleEntry } from './errors';
+import { staleError, tooOld } from './freshness';
 import { LookupMode, SnapshotSource } from './lookup-mode';
 import { missOffline } from './offline';
 import type { ListProjectAnswer } from './sync-bridge';
