@@ -53,6 +53,17 @@ describe('canonicalQuery', () => {
   test('escapes the characters encodeURIComponent leaves alone', () => {
     expect(canonicalQuery("q=!'()*~")).toBe('q=%21%27%28%29%2A~');
   });
+
+  test('skips the empty pairs of a doubled or trailing "&" instead of signing an empty key', () => {
+    expect(canonicalQuery('a=1&&b')).toBe('a=1&b=');
+    expect(canonicalQuery('a=1&')).toBe('a=1');
+    expect(canonicalQuery('&')).toBe('');
+  });
+
+  test('reads "+" in a key as a space too, as Go\'s url.ParseQuery does', () => {
+    expect(canonicalQuery('a+b=1')).toBe('a%20b=1');
+    expect(canonicalQuery('a%2Bb=1')).toBe('a%2Bb=1');
+  });
 });
 
 describe('canonicalHeaders', () => {
@@ -69,6 +80,11 @@ describe('canonicalHeaders', () => {
   test('joins repeated values with a comma', () => {
     expect(canonicalHeaders({ 'x-a': ['1', '2'] }, ['x-a'])).toBe('x-a:1,2\n');
   });
+
+  test('a signed header the request does not carry contributes its name with an empty value', () => {
+    expect(canonicalHeaders({ host: 'h' }, ['host', 'x-missing'])).toBe('host:h\nx-missing:\n');
+    expect(canonicalHeaders({ host: 'h', 'x-absent': undefined }, ['x-absent'])).toBe('x-absent:\n');
+  });
 });
 
 describe('signedHeaderNames', () => {
@@ -79,6 +95,10 @@ describe('signedHeaderNames', () => {
       'x-a1',
       'x-sdk-date',
     ]);
+  });
+
+  test('leaves out a header whose value is undefined', () => {
+    expect(signedHeaderNames({ host: 'h', 'x-absent': undefined })).toEqual(['host']);
   });
 });
 
@@ -108,6 +128,8 @@ describe('X-Sdk-Date', () => {
     expect(parseSdkDate('2019-11-15T03:36:55Z')).toBeUndefined();
     expect(parseSdkDate('20191315T033655Z')).toBeUndefined();
     expect(parseSdkDate('20191115T033661Z')).toBeUndefined();
+    expect(parseSdkDate('x20191115T033655Z')).toBeUndefined();
+    expect(parseSdkDate('20191115T033655Zx')).toBeUndefined();
   });
 });
 
@@ -123,8 +145,26 @@ describe('parseAuthorization', () => {
     });
   });
 
+  test('accepts any run of whitespace between the parts, and none after a comma', () => {
+    const parts = { accessKey: 'AK1', signedHeaders: ['host', 'x-sdk-date'], signature: 'abcdef01' };
+    expect(
+      parseAuthorization(
+        '  SDK-HMAC-SHA256   Access=AK1 , SignedHeaders=host;x-sdk-date\t,  Signature=abcdef01  ',
+      ),
+    ).toMatchObject(parts);
+    expect(
+      parseAuthorization('SDK-HMAC-SHA256 Access=AK1,SignedHeaders=host;x-sdk-date,Signature=abcdef01'),
+    ).toMatchObject(parts);
+  });
+
   test.each([
     ['missing', undefined],
+    ['text before the algorithm', 'xSDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=ab'],
+    [
+      'a signature that runs on into other characters',
+      'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=abcdefg',
+    ],
+    ['a part after the signature', 'SDK-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=ab, Extra=1'],
     ['another algorithm', 'AWS4-HMAC-SHA256 Access=AK, SignedHeaders=host, Signature=ab'],
     [
       'the legacy Credential= form',
@@ -150,6 +190,15 @@ describe('signRequest', () => {
       projectId: 'p',
       date: new Date('2024-01-01T00:00:00Z'),
     });
+    expect(Object.keys(headers).sort()).toEqual([
+      'authorization',
+      'content-type',
+      'host',
+      'x-project-id',
+      'x-sdk-date',
+      'x-security-token',
+    ]);
+    expect(headers['content-type']).toBe('application/json');
     expect(headers.host).toBe('dis.cn-north-4.myhuaweicloud.com:8443');
     expect(headers['x-sdk-date']).toBe('20240101T000000Z');
     expect(headers['x-project-id']).toBe('p');
