@@ -64,11 +64,14 @@ export const RETRYABLE_CAUSES: ReadonlySet<string> = new Set([
 /**
  * Reads a `Retry-After` header (RFC 9110 §10.2.3): delay-seconds or an HTTP date, as
  * milliseconds from `now`. `undefined` when absent or unreadable; never negative.
+ * An HTTP date starts with the day's name: V8's `Date.parse` also reads `1.5` and `-1` as dates
+ * (of 2001), which are not delay-seconds either, so they are unreadable.
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
   const text = value.trim();
   if (/^\d+$/.test(text)) return Number(text) * 1000;
+  if (!/^[A-Za-z]/.test(text)) return undefined;
   const date = Date.parse(text);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);
