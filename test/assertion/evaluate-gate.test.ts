@@ -1,5 +1,6 @@
 import { evaluateGate, runRule } from '../../src/assertion/evaluate-gate';
 import { GateSeverity } from '../../src/assertion/gate-rules';
+import { disTaskState } from '../../src/assertion/rules/dis-task-state';
 import { FindingSubject, type GateRule } from '../../src/assertion/rules/rule';
 import { DisError } from '../../src/client/errors';
 import { context, demo, NOW, snapshot, task } from './gate-fixtures';
@@ -197,6 +198,105 @@ describe('evaluateGate', () => {
     expect(DisError.isDisError(caught)).toBe(true);
     expect((caught as DisError).code).toBe('DIS_GATE_CONFIG_INVALID');
     expect((caught as Error).message).toBe(message);
+  });
+
+  test('a rule whose check throws is an error finding of that rule: the gate fails, and the other rules still run', () => {
+    const spy = jest.spyOn(disTaskState, 'check').mockImplementation(() => {
+      throw new Error('boom');
+    });
+    try {
+      const report = evaluateGate(demo(), { minTasks: 5 }, NOW);
+      expect(report.healthy).toBe(false);
+      expect(report.summary).toStrictEqual({ errors: 2, warnings: 0, acknowledged: 0 });
+      expect(report.findings).toStrictEqual([
+        {
+          ruleId: 'DIS-TASK-STATE',
+          message: 'the rule failed to evaluate: boom.',
+          fix: 'Report this as a bug in cdktf-dis-transfer-tasks, with the snapshot that caused it.',
+          severity: 'error',
+        },
+        {
+          ruleId: 'DIS-MIN-TASKS',
+          message: 'found 3 transfer tasks in orders, clicks; at least 5 required.',
+          fix: 'Create the missing transfer tasks, or lower minTasks.',
+          severity: 'error',
+        },
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('a rule that throws something other than an Error names it in the finding', () => {
+    const spy = jest.spyOn(disTaskState, 'check').mockImplementation(() => {
+      throw 'not an error object';
+    });
+    try {
+      expect(evaluateGate(demo(), {}, NOW).findings.map((f) => f.message)).toStrictEqual([
+        'the rule failed to evaluate: not an error object.',
+      ]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  describe('an acknowledgement naming a task, on findings that name no stream', () => {
+    test('DIS-TASK-REQUIRED: it accepts the finding of the task it names and no other', () => {
+      const report = evaluateGate(
+        demo(),
+        {
+          requiredTasks: ['orders-to-dws', 'orders-to-mrs'],
+          acknowledgements: [{ ruleId: 'DIS-TASK-REQUIRED', task: 'orders-to-dws', reason }],
+        },
+        NOW,
+      );
+      expect(report.findings.map((f) => [f.taskName, f.streamName, f.acknowledgedReason])).toStrictEqual([
+        ['orders-to-dws', undefined, reason],
+        ['orders-to-mrs', undefined, undefined],
+      ]);
+      expect(report.healthy).toBe(false);
+      expect(report.acknowledgements[0]).toMatchObject({
+        matchedFindings: 1,
+        matches: [{ taskName: 'orders-to-dws' }],
+      });
+    });
+
+    test('DIS-TASK-REQUIRED: a stream/task reference does not accept a finding that names no stream', () => {
+      const report = evaluateGate(
+        demo(),
+        {
+          requiredTasks: ['orders-to-dws'],
+          acknowledgements: [{ ruleId: 'DIS-TASK-REQUIRED', task: 'orders/orders-to-dws', reason }],
+        },
+        NOW,
+      );
+      expect(report.findings.map((f) => [f.ruleId, f.severity, f.acknowledgedReason])).toStrictEqual([
+        ['DIS-TASK-REQUIRED', 'error', undefined],
+        ['DIS-ACK-UNUSED', 'warning', undefined],
+      ]);
+      expect(report.healthy).toBe(false);
+    });
+
+    test('DIS-MIN-TASKS: a finding about no task is accepted by * only, not by a task name', () => {
+      const named = evaluateGate(
+        demo(),
+        { minTasks: 5, acknowledgements: [{ ruleId: 'DIS-MIN-TASKS', task: 'orders-to-obs', reason }] },
+        NOW,
+      );
+      expect(named.healthy).toBe(false);
+      expect(named.summary).toStrictEqual({ errors: 1, warnings: 1, acknowledged: 0 });
+      expect(named.findings.map((f) => [f.ruleId, f.severity])).toStrictEqual([
+        ['DIS-MIN-TASKS', 'error'],
+        ['DIS-ACK-UNUSED', 'warning'],
+      ]);
+      const wildcard = evaluateGate(
+        demo(),
+        { minTasks: 5, acknowledgements: [{ ruleId: 'DIS-MIN-TASKS', task: '*', reason }] },
+        NOW,
+      );
+      expect(wildcard.healthy).toBe(true);
+      expect(wildcard.summary).toStrictEqual({ errors: 0, warnings: 0, acknowledged: 1 });
+    });
   });
 
   test('refuses a snapshot whose fetchedAt is not a time', () => {
