@@ -40,7 +40,7 @@ describe('context values', () => {
       { totalNumber: 2, quota: 3, tasks: ORDERS_TASKS, requestId: 'req-1', warnings: ['w'] },
       new Date('2026-11-28T10:00:00Z'),
     );
-    expect(value).toEqual({
+    expect(value).toStrictEqual({
       fetchedAt: '2026-11-28T10:00:00.000Z',
       totalNumber: 2,
       quota: 3,
@@ -52,7 +52,7 @@ describe('context values', () => {
 
   test('a recorded value parses back to itself', () => {
     const value = toContextValue({ totalNumber: 2, tasks: ORDERS_TASKS, warnings: [] }, new Date(0));
-    expect(parseContextValue(JSON.parse(JSON.stringify(value)), 'k', 'w')).toEqual(value);
+    expect(parseContextValue(JSON.parse(JSON.stringify(value)), 'k', 'w')).toStrictEqual(value);
   });
 
   test('a value of the wrong shape names the key, the origin and the field', () => {
@@ -96,6 +96,32 @@ describe('context values', () => {
     ],
     ['29 February 2026', { ...VALID, fetchedAt: '2026-02-29T10:00:00Z' }, 'fetchedAt: expected an ISO-8601'],
     ['offset 24:00', { ...VALID, fetchedAt: '2026-11-28T10:00:00+24:00' }, 'fetchedAt: expected an ISO-8601'],
+    [
+      'offset minute 60',
+      { ...VALID, fetchedAt: '2026-11-28T10:00:00-05:60' },
+      'fetchedAt: expected an ISO-8601',
+    ],
+    ['month 00', { ...VALID, fetchedAt: '2026-00-28T10:00:00Z' }, 'fetchedAt: expected an ISO-8601'],
+    ['day 00', { ...VALID, fetchedAt: '2026-11-00T10:00:00Z' }, 'fetchedAt: expected an ISO-8601'],
+    ['31 April', { ...VALID, fetchedAt: '2026-04-31T10:00:00Z' }, 'fetchedAt: expected an ISO-8601'],
+    [
+      '29 February 1900 (a century, not a leap year)',
+      { ...VALID, fetchedAt: '1900-02-29T10:00:00Z' },
+      'fetchedAt: expected an ISO-8601',
+    ],
+    ['hour 24', { ...VALID, fetchedAt: '2026-11-28T24:00:00Z' }, 'fetchedAt: expected an ISO-8601'],
+    ['minute 60', { ...VALID, fetchedAt: '2026-11-28T10:60:00Z' }, 'fetchedAt: expected an ISO-8601'],
+    ['second 60', { ...VALID, fetchedAt: '2026-11-28T10:00:60Z' }, 'fetchedAt: expected an ISO-8601'],
+    [
+      'text before the date',
+      { ...VALID, fetchedAt: 'x2026-11-28T10:00:00Z' },
+      'fetchedAt: expected an ISO-8601',
+    ],
+    [
+      'text after the offset',
+      { ...VALID, fetchedAt: '2026-11-28T10:00:00Zx' },
+      'fetchedAt: expected an ISO-8601',
+    ],
     [
       'a negative total',
       { ...VALID, totalNumber: -1 },
@@ -141,12 +167,31 @@ describe('context values', () => {
       '2026-11-28T10:00:00+05:30',
       '2026-11-28T10:00:00.123456Z',
       '2028-02-29T23:59:59Z',
+      '2000-02-29T00:00:00Z',
+      '2026-12-31T23:59:59-23:59',
+      '2026-01-01T00:00:00+00:00',
     ]) {
       expect(parseContextValue({ ...VALID, fetchedAt }, 'k', 'w').fetchedAt).toBe(fetchedAt);
     }
     expect(
       parseContextValue({ ...VALID, extra: 1, tasks: [{ ...TASK, taskId: 'id1', note: 'x' }] }, 'k', 'w'),
-    ).toEqual({ ...VALID, tasks: [{ ...TASK, taskId: 'id1' }], warnings: [] });
+    ).toStrictEqual({ ...VALID, tasks: [{ ...TASK, taskId: 'id1' }], warnings: [] });
+  });
+
+  test('tasks are ordered by name in code-unit order (upper case first), whatever order they came in', () => {
+    const names = ['orders-c', 'orders-a', 'Orders-b', 'orders-b', 'orders-a2'];
+    const value = parseContextValue(
+      { ...VALID, tasks: names.map((taskName) => ({ ...TASK, taskName })) },
+      'k',
+      'w',
+    );
+    expect(value.tasks.map((t) => t.taskName)).toStrictEqual([
+      'Orders-b',
+      'orders-a',
+      'orders-a2',
+      'orders-b',
+      'orders-c',
+    ]);
   });
 
   test('a project stream list is sorted and checked', () => {
