@@ -25,7 +25,11 @@ export default {
   jest: {
     projectType: 'custom',
     // The project's jest settings, restricted to the module's test files.
-    config: { ...baseJest, testMatch: module.tests.map((glob) => `<rootDir>/${glob}`) },
+    config: {
+      ...baseJest,
+      testMatch: module.tests.map((glob) => `<rootDir>/${glob}`),
+      testPathIgnorePatterns: ['/node_modules/', ...(module.skip ?? []).map((file) => `<rootDir>/${file}$`)],
+    },
     enableFindRelatedTests: false,
   },
   // Each mutant runs only the tests that reached its code in the initial run.

@@ -178,6 +178,12 @@ export function scenarioWithStreams(names: readonly string[]): ScenarioInput {
   return demo;
 }
 
+/** A fresh folder for one test and the path of a context cache file in it (not created). */
+export function tempContextFile(): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dis-context-file-'));
+  return { dir, file: join(dir, 'cdktf.context.json') };
+}
+
 /** What `f` throws, when it is a coded error; anything else (or nothing) fails the test. */
 export function thrownDisError(f: () => unknown): DisError {
   try {
