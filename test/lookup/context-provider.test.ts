@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { App, TerraformStack, TerraformVariable, Testing, Token } from 'cdktf';
 import { DisError } from '../../src/client/errors';
 import {
@@ -7,13 +8,14 @@ import {
   resolveOperatorSetting,
   type OperatorSettingSpec,
 } from '../../src/lookup/context-provider';
-import { MemoryContextStore } from '../../src/lookup/context-store';
+import { FileContextStore, MemoryContextStore } from '../../src/lookup/context-store';
 import {
   DisProjectTransferTasks,
   DisTransferTasks,
   LookupMode,
   type DisTransferTasksProps,
 } from '../../src/lookup/dis-transfer-tasks';
+import { Duration } from '../../src/lookup/duration';
 import { PROJECT_ID, REGION, thrownDisError } from './helpers';
 
 const spec: OperatorSettingSpec<'auto' | 'offline'> = {
@@ -237,5 +239,80 @@ describe('lookup inputs are checked before any cache read or request', () => {
   test('valid inputs pass the checks (and then fail only on the unreachable endpoint)', () => {
     const error = streamLookupError({ streamName: 'orders_2-b', timeoutMs: 5_000 });
     expect(error.code).toBe('DIS_LOOKUP_FAILED');
+  });
+});
+
+describe('refuseTokens skips what holds no prop value', () => {
+  const refuse = (path: string): Error => new Error(`token at ${path}`);
+
+  test('null values are skipped', () => {
+    expect(() =>
+      refuseTokens({ streamName: 'orders', endpoint: null, nested: { a: null } }, refuse),
+    ).not.toThrow();
+  });
+
+  test('a token inside a class instance is not searched for', () => {
+    const v = new TerraformVariable(stack(), 'v', {});
+    class Holder {
+      public readonly value = v.stringValue;
+    }
+    expect(() => refuseTokens({ holder: new Holder() }, refuse)).not.toThrow();
+    expect(() => refuseTokens({ holder: { value: v.stringValue } }, refuse)).toThrow('token at holder.value');
+  });
+});
+
+describe('resolveOperatorSetting: values that count as unset', () => {
+  test('a null in cdktf context falls through to the prop', () => {
+    expect(
+      resolveOperatorSetting(stack({ 'example:mode': null }), spec, 'offline', {}, invalid),
+    ).toStrictEqual({
+      value: 'offline',
+      from: 'prop',
+      where: 'the `mode` prop of s',
+    });
+  });
+
+  test('a value that is not a string is refused, shown as JSON', () => {
+    expect(() => resolveOperatorSetting(stack(), spec, { mode: 'auto' }, {}, invalid)).toThrow(
+      '{"mode":"auto"} in the `mode` prop of s is not a valid mode: use one of auto, offline.',
+    );
+  });
+});
+
+describe('resolveLookupSettings: the store, maxAge', () => {
+  test('a given context store is used and named "the context store"', () => {
+    const contextStore = new MemoryContextStore();
+    const settings = resolveLookupSettings(stack(), { contextStore }, {});
+    expect(settings.store).toBe(contextStore);
+    expect(settings.storeLabel).toBe('the context store');
+  });
+
+  test('without one, the file is the contextFile prop, else DIS_LOOKUP_CONTEXT_FILE (trimmed), else cdktf.context.json', () => {
+    const env = { DIS_LOOKUP_CONTEXT_FILE: ' /tmp/from-env.json ' };
+    expect(resolveLookupSettings(stack(), { contextFile: '/tmp/from-prop.json' }, env).storeLabel).toBe(
+      '/tmp/from-prop.json',
+    );
+    expect(resolveLookupSettings(stack(), {}, env).storeLabel).toBe('/tmp/from-env.json');
+    expect(resolveLookupSettings(stack(), {}, { DIS_LOOKUP_CONTEXT_FILE: '  ' }).storeLabel).toBe(
+      resolve('cdktf.context.json'),
+    );
+    expect(resolveLookupSettings(stack(), {}, {}).storeLabel).toBe(resolve('cdktf.context.json'));
+  });
+
+  test('lookups of one file share one FileContextStore', () => {
+    const first = resolveLookupSettings(stack(), { contextFile: '/tmp/shared.json' }, {}).store;
+    expect(first).toBeInstanceOf(FileContextStore);
+    expect(resolveLookupSettings(stack(), {}, { DIS_LOOKUP_CONTEXT_FILE: '/tmp/shared.json' }).store).toBe(
+      first,
+    );
+    expect(resolveLookupSettings(stack(), { contextFile: '/tmp/other.json' }, {}).store).not.toBe(first);
+  });
+
+  test('maxAge is kept in seconds; without it there is none', () => {
+    const contextStore = new MemoryContextStore();
+    expect(
+      resolveLookupSettings(stack(), { contextStore, maxAge: Duration.hours(1) }, {}).maxAgeSeconds,
+    ).toBe(3600);
+    expect('maxAgeSeconds' in resolveLookupSettings(stack(), { contextStore }, {})).toBe(false);
   });
 });
