@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { DisApiError } from '../../src/client/errors';
 import type { ListTransferTasksResult } from '../../src/client/model';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
-import { flushRecordings, readThrough, type IContextStore } from '../../src/lookup/context-store';
+import { flushRecordings, readThrough } from '../../src/lookup/context-store';
 import {
   DisTransferTasks,
   LookupMode,
@@ -11,7 +11,7 @@ import {
 import { Duration } from '../../src/lookup/duration';
 import { DisLookupConfigError } from '../../src/lookup/errors';
 import { callBridge, type BridgeRequest } from '../../src/lookup/sync-bridge';
-import { ORDERS_TASKS, PROJECT_ID, REGION, thrownDisError, withLookupEnv } from './helpers';
+import { ORDERS_TASKS, PROJECT_ID, RecordingStore, REGION, thrownDisError, withLookupEnv } from './helpers';
 
 // What a stream lookup asks DIS and what it does with the answer, with the bridge to the worker
 // replaced: the request it sends, the snapshot it builds, what it records (and when it does not),
@@ -37,34 +37,6 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
-/**
- * A store that keeps what it is given as it is (TestStore copies with structuredClone,
- * whose objects toStrictEqual tells apart from the test's) and lists every update.
- */
-class TestStore implements IContextStore {
-  public readonly updates: Record<string, unknown>[] = [];
-  private entries: Record<string, unknown>;
-
-  public constructor(initial: Record<string, unknown> = {}) {
-    this.entries = { ...initial };
-  }
-
-  public read(): Record<string, unknown> {
-    return { ...this.entries };
-  }
-
-  public get(key: string): unknown {
-    return this.entries[key];
-  }
-
-  public update(entries: Record<string, unknown>): void {
-    this.updates.push(entries);
-    const next = { ...this.entries, ...entries };
-    for (const [key, value] of Object.entries(entries)) if (value === undefined) delete next[key];
-    this.entries = next;
-  }
-}
-
 function stackWith(context: Record<string, unknown> = {}): TerraformStack {
   return new TerraformStack(Testing.app({ context }), 'stack');
 }
@@ -76,7 +48,7 @@ function answering(
   bridge.mockImplementation(() => ({ target: at, ...(result ? { result } : {}) }));
 }
 
-function lookUp(store: TestStore, props: Partial<DisTransferTasksProps> = {}): DisTransferTasks {
+function lookUp(store: RecordingStore, props: Partial<DisTransferTasksProps> = {}): DisTransferTasks {
   return withLookupEnv(
     {},
     () =>
@@ -109,7 +81,7 @@ describe('a stream lookup that asks DIS', () => {
           ...target,
           endpoint: ENDPOINT,
           credentials: { accessKey: 'AK', secretKey: 'SK', securityToken: '' },
-          contextStore: new TestStore(),
+          contextStore: new RecordingStore(),
         }),
     );
     expect(bridge).toHaveBeenCalledTimes(1);
@@ -134,7 +106,7 @@ describe('a stream lookup that asks DIS', () => {
 
   test('without credentials, endpoint or a timeout, the request names none of them and the deadline is 30 s', () => {
     answering(RESULT);
-    lookUp(new TestStore(), { timeoutMs: undefined });
+    lookUp(new RecordingStore(), { timeoutMs: undefined });
     expect(bridge.mock.calls[0][0].client).toStrictEqual({
       env: expect.any(Object),
       region: REGION,
@@ -146,14 +118,14 @@ describe('a stream lookup that asks DIS', () => {
 
   test('timeoutMs sets the deadline; mustExist: false is passed on', () => {
     answering(RESULT);
-    lookUp(new TestStore(), { timeoutMs: 1, mustExist: false });
+    lookUp(new RecordingStore(), { timeoutMs: 1, mustExist: false });
     expect(bridge.mock.calls[0][0]).toMatchObject({ mustExist: false, client: { deadlineMs: 1 } });
   });
 
   test.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY])(
     'timeoutMs %p is refused before anything is asked',
     (timeoutMs) => {
-      const error = thrownDisError(() => lookUp(new TestStore(), { timeoutMs }));
+      const error = thrownDisError(() => lookUp(new RecordingStore(), { timeoutMs }));
       expect(error.code).toBe('DIS_LOOKUP_CONFIG');
       expect(error.message).toBe(
         `DIS_LOOKUP_CONFIG: [stack/Orders] timeoutMs must be a positive number of milliseconds, got ${timeoutMs}.`,
@@ -164,7 +136,7 @@ describe('a stream lookup that asks DIS', () => {
 
   test('mode auto: the answer is the snapshot, from the api, and is recorded under its key', () => {
     answering(RESULT);
-    const store = new TestStore();
+    const store = new RecordingStore();
     const lookup = lookUp(store);
     expect(lookup.snapshots).toStrictEqual([
       { streamName: 'orders', ...target, ...recorded, source: 'api', streamExists: true },
@@ -176,7 +148,7 @@ describe('a stream lookup that asks DIS', () => {
 
   test('mode auto: a second lookup of the stream in the same process is served from what the first recorded', () => {
     answering(RESULT);
-    const store = new TestStore();
+    const store = new RecordingStore();
     lookUp(store);
     const again = lookUp(store);
     expect(again.source).toBe('cache');
@@ -185,7 +157,7 @@ describe('a stream lookup that asks DIS', () => {
 
   test('the value is recorded under the region and project the client answered for', () => {
     answering(RESULT, { region: 'cn-east-3', projectId: 'f'.repeat(32), endpoint: ENDPOINT });
-    const store = new TestStore();
+    const store = new RecordingStore();
     const lookup = lookUp(store);
     expect([lookup.region, lookup.projectId]).toStrictEqual(['cn-east-3', 'f'.repeat(32)]);
     flushRecordings();
@@ -197,7 +169,7 @@ describe('a stream lookup that asks DIS', () => {
   test('mode refresh: asks although the cache has the stream, and records the answer over it', () => {
     answering(RESULT);
     const old = TransferTasksContext.entry({ ...target, streamName: 'orders', tasks: [] });
-    const store = new TestStore({ [old.key]: old.value });
+    const store = new RecordingStore({ [old.key]: old.value });
     const lookup = lookUp(store, { mode: LookupMode.REFRESH });
     expect([lookup.source, lookup.totalNumber]).toStrictEqual(['api', 2]);
     flushRecordings();
@@ -207,7 +179,7 @@ describe('a stream lookup that asks DIS', () => {
   test('mode live: asks although the cache has the stream, and records nothing', () => {
     answering(RESULT);
     const old = TransferTasksContext.entry({ ...target, streamName: 'orders', tasks: [] });
-    const store = new TestStore({ [old.key]: old.value });
+    const store = new RecordingStore({ [old.key]: old.value });
     const lookup = lookUp(store, { mode: LookupMode.LIVE });
     expect([lookup.source, lookup.totalNumber]).toStrictEqual(['api', 2]);
     expect(readThrough(store, KEY)).toStrictEqual(old.value);
@@ -218,12 +190,12 @@ describe('a stream lookup that asks DIS', () => {
   test('mode auto: a cached value older than maxAge is fetched again and recorded; one within maxAge is served', () => {
     answering(RESULT);
     const cachedAt = (fetchedAt: string) => ({ ...recorded, fetchedAt, totalNumber: 7 });
-    const fresh = lookUp(new TestStore({ [KEY]: cachedAt('2026-11-30T07:00:00.000Z') }), {
+    const fresh = lookUp(new RecordingStore({ [KEY]: cachedAt('2026-11-30T07:00:00.000Z') }), {
       maxAge: Duration.hours(1),
     });
     expect([fresh.source, fresh.totalNumber]).toStrictEqual(['cache', 7]);
     expect(bridge).not.toHaveBeenCalled();
-    const store = new TestStore({ [KEY]: cachedAt('2026-11-30T06:59:59.000Z') });
+    const store = new RecordingStore({ [KEY]: cachedAt('2026-11-30T06:59:59.000Z') });
     const old = lookUp(store, { maxAge: Duration.hours(1) });
     expect([old.source, old.totalNumber]).toStrictEqual(['api', 2]);
     flushRecordings();
@@ -231,7 +203,7 @@ describe('a stream lookup that asks DIS', () => {
   });
 
   test('mode offline: a cached value older than maxAge is an error, nothing is asked', () => {
-    const store = new TestStore({ [KEY]: { ...recorded, fetchedAt: '2026-11-30T06:00:00.000Z' } });
+    const store = new RecordingStore({ [KEY]: { ...recorded, fetchedAt: '2026-11-30T06:00:00.000Z' } });
     const error = thrownDisError(() =>
       lookUp(store, { maxAge: Duration.hours(1), mode: LookupMode.OFFLINE }),
     );
@@ -244,7 +216,7 @@ describe('a stream lookup that asks DIS', () => {
 
   test('what a lookup recorded is written to its store when synth starts', () => {
     answering(RESULT);
-    const store = new TestStore();
+    const store = new RecordingStore();
     const stack = stackWith();
     withLookupEnv({}, () => {
       new DisTransferTasks(stack, 'Orders', { streamName: 'orders', ...target, contextStore: store });
@@ -263,7 +235,7 @@ describe('a stream lookup that asks DIS', () => {
 describe('a stream that does not exist (mustExist: false)', () => {
   test('is a snapshot without tasks, streamExists false, and nothing is recorded', () => {
     answering(undefined);
-    const store = new TestStore();
+    const store = new RecordingStore();
     const lookup = lookUp(store, { mustExist: false });
     expect(lookup.snapshots).toStrictEqual([
       {
@@ -283,7 +255,7 @@ describe('a stream that does not exist (mustExist: false)', () => {
 
   test('mode refresh: the entry recorded while it existed is removed, so that the next synth looks again', () => {
     answering(undefined);
-    const store = new TestStore({ [KEY]: recorded, other: 1 });
+    const store = new RecordingStore({ [KEY]: recorded, other: 1 });
     lookUp(store, { mustExist: false, mode: LookupMode.REFRESH });
     expect(readThrough(store, KEY)).toBeUndefined();
     flushRecordings();
@@ -292,7 +264,7 @@ describe('a stream that does not exist (mustExist: false)', () => {
 
   test('mode live: the recorded entry is left as it is', () => {
     answering(undefined);
-    const store = new TestStore({ [KEY]: recorded });
+    const store = new RecordingStore({ [KEY]: recorded });
     lookUp(store, { mustExist: false, mode: LookupMode.LIVE });
     flushRecordings();
     expect(store.updates).toStrictEqual([]);
@@ -301,7 +273,7 @@ describe('a stream that does not exist (mustExist: false)', () => {
 
   test('with nothing recorded, nothing is written', () => {
     answering(undefined);
-    const store = new TestStore();
+    const store = new RecordingStore();
     lookUp(store, { mustExist: false, mode: LookupMode.REFRESH });
     flushRecordings();
     expect(store.updates).toStrictEqual([]);
@@ -314,7 +286,7 @@ describe('a failure of the call', () => {
     bridge.mockImplementation(() => {
       throw cause;
     });
-    const error = thrownDisError(() => lookUp(new TestStore()));
+    const error = thrownDisError(() => lookUp(new RecordingStore()));
     expect(error.code).toBe('DIS_LOOKUP_FAILED');
     expect(error.message).toContain(
       `[stack/Orders] Could not look up the transfer tasks of stream "orders" in project ${PROJECT_ID}, region ${REGION}: `,
@@ -328,7 +300,7 @@ describe('a failure of the call', () => {
     bridge.mockImplementation(() => {
       throw cause;
     });
-    expect(thrownDisError(() => lookUp(new TestStore()))).toBe(cause);
+    expect(thrownDisError(() => lookUp(new RecordingStore()))).toBe(cause);
   });
 
   test('an error that is not coded passes unchanged', () => {
@@ -338,7 +310,7 @@ describe('a failure of the call', () => {
     });
     let caught: unknown;
     try {
-      lookUp(new TestStore());
+      lookUp(new RecordingStore());
     } catch (e) {
       caught = e;
     }
@@ -349,7 +321,7 @@ describe('a failure of the call', () => {
     bridge.mockImplementation(() => {
       throw new DisLookupConfigError('x');
     });
-    const store = new TestStore();
+    const store = new RecordingStore();
     expect(() => lookUp(store)).toThrow();
     flushRecordings();
     expect(store.read()).toStrictEqual({});

@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { DisError } from '../../src/client/errors';
 import type { TransferTask } from '../../src/client/model';
 import { startEmulatorProcess, type EmulatorHandle, type ScenarioInput } from '../../src/emulator';
+import type { IContextStore } from '../../src/lookup/context-store';
 
 /** The demo scenario's identity (scenarios/demo.json). */
 export const REGION = 'cn-north-4';
@@ -227,4 +228,33 @@ export function emulatorAppSuite(scenario?: ScenarioInput): EmulatorAppSuite {
       return dir!;
     },
   };
+}
+
+/**
+ * A context store that keeps what it is given as it is and lists every update: MemoryContextStore
+ * copies with structuredClone, whose objects toStrictEqual tells apart from the test's own.
+ */
+export class RecordingStore implements IContextStore {
+  /** Every `update`, in order, as it was called. */
+  public readonly updates: Record<string, unknown>[] = [];
+  private entries: Record<string, unknown>;
+
+  public constructor(initial: Record<string, unknown> = {}) {
+    this.entries = { ...initial };
+  }
+
+  public read(): Record<string, unknown> {
+    return { ...this.entries };
+  }
+
+  public get(key: string): unknown {
+    return this.entries[key];
+  }
+
+  public update(entries: Record<string, unknown>): void {
+    this.updates.push(entries);
+    const next = { ...this.entries, ...entries };
+    for (const [key, value] of Object.entries(entries)) if (value === undefined) delete next[key];
+    this.entries = next;
+  }
 }

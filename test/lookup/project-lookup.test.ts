@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { DisApiError } from '../../src/client/errors';
 import type { ListTransferTasksResult } from '../../src/client/model';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
-import { flushRecordings, type IContextStore } from '../../src/lookup/context-store';
+import { flushRecordings } from '../../src/lookup/context-store';
 import {
   DisProjectTransferTasks,
   LookupMode,
@@ -11,7 +11,7 @@ import {
 import { Duration } from '../../src/lookup/duration';
 import { DisLookupConfigError } from '../../src/lookup/errors';
 import { callBridge, type BridgeRequest } from '../../src/lookup/sync-bridge';
-import { PROJECT_ID, REGION, thrownDisError, withLookupEnv } from './helpers';
+import { PROJECT_ID, RecordingStore, REGION, thrownDisError, withLookupEnv } from './helpers';
 
 // The project-wide lookup, with the bridge to the worker replaced: when it asks DIS (any gap or
 // old entry in auto; always in refresh and live), what it asks, what it records, and what offline
@@ -39,29 +39,6 @@ const value = (fetchedAt: string, ...names: string[]) => ({
   tasks: names.map(task),
   warnings: [],
 });
-
-/** Keeps what it is given as it is (no structuredClone) and lists every update. */
-class TestStore implements IContextStore {
-  public readonly updates: Record<string, unknown>[] = [];
-  private entries: Record<string, unknown>;
-
-  public constructor(initial: Record<string, unknown> = {}) {
-    this.entries = { ...initial };
-  }
-
-  public read(): Record<string, unknown> {
-    return { ...this.entries };
-  }
-
-  public get(k: string): unknown {
-    return this.entries[k];
-  }
-
-  public update(entries: Record<string, unknown>): void {
-    this.updates.push(entries);
-    this.entries = { ...this.entries, ...entries };
-  }
-}
 
 /** Everything of the project recorded at `fetchedAt`: the list (orders, clicks) and both streams. */
 function recordedProject(fetchedAt = NOW): Record<string, unknown> {
@@ -107,7 +84,7 @@ function lookUp(
 
 describe('a project lookup that asks DIS', () => {
   test('nothing recorded, mode auto: one listProject call, at most 8 requests in flight by default', () => {
-    lookUp(new TestStore());
+    lookUp(new RecordingStore());
     expect(bridge).toHaveBeenCalledTimes(1);
     const { client, ...request } = bridge.mock.calls[0][0] as Extract<BridgeRequest, { op: 'listProject' }>;
     expect(request).toStrictEqual({ op: 'listProject', concurrency: 8 });
@@ -115,12 +92,12 @@ describe('a project lookup that asks DIS', () => {
   });
 
   test('concurrency is passed on', () => {
-    lookUp(new TestStore(), { concurrency: 1 });
+    lookUp(new RecordingStore(), { concurrency: 1 });
     expect(bridge.mock.calls[0][0]).toMatchObject({ op: 'listProject', concurrency: 1 });
   });
 
   test.each([0, -1, 1.5])('concurrency %p is refused before anything is asked', (concurrency) => {
-    const error = thrownDisError(() => lookUp(new TestStore(), { concurrency }));
+    const error = thrownDisError(() => lookUp(new RecordingStore(), { concurrency }));
     expect(error.message).toBe(
       `DIS_LOOKUP_CONFIG: [stack/All] concurrency must be a whole number of at least 1, got ${concurrency}.`,
     );
@@ -128,7 +105,7 @@ describe('a project lookup that asks DIS', () => {
   });
 
   test('one snapshot per stream, sorted by stream name, from the api; the list and every stream recorded in one update', () => {
-    const store = new TestStore();
+    const store = new RecordingStore();
     const project = lookUp(store);
     expect(project.snapshots).toStrictEqual([
       { streamName: 'clicks', ...target, ...value(NOW, 'clicks-to-obs'), source: 'api', streamExists: true },
@@ -144,7 +121,7 @@ describe('a project lookup that asks DIS', () => {
       target: { ...elsewhere, endpoint: 'https://dis.example' },
       streams: [{ streamName: 'orders', result: result() }],
     }));
-    const store = new TestStore();
+    const store = new RecordingStore();
     const project = lookUp(store);
     expect([project.region, project.projectId]).toStrictEqual([elsewhere.region, elsewhere.projectId]);
     flushRecordings();
@@ -153,7 +130,7 @@ describe('a project lookup that asks DIS', () => {
 
   test('a stream given as cdktf context is served from it and not recorded', () => {
     const orders = TransferTasksContext.entry({ ...target, streamName: 'orders', tasks: [] });
-    const store = new TestStore();
+    const store = new RecordingStore();
     const project = lookUp(store, {}, TransferTasksContext.toContext(orders));
     expect(project.snapshots.map((s) => [s.streamName, s.source, s.totalNumber])).toStrictEqual([
       ['clicks', 'api', 1],
@@ -164,7 +141,7 @@ describe('a project lookup that asks DIS', () => {
   });
 
   test('everything recorded and fresh: served from the cache, nothing asked', () => {
-    const project = lookUp(new TestStore(recordedProject()), { maxAge: Duration.hours(1) });
+    const project = lookUp(new RecordingStore(recordedProject()), { maxAge: Duration.hours(1) });
     expect(project.snapshots.map((s) => [s.streamName, s.source])).toStrictEqual([
       ['clicks', 'cache'],
       ['orders', 'cache'],
@@ -175,7 +152,7 @@ describe('a project lookup that asks DIS', () => {
   test('mode auto: a stream of the recorded list that has no entry makes it ask for the whole project', () => {
     const gap = recordedProject();
     delete gap[key('clicks')];
-    const project = lookUp(new TestStore(gap));
+    const project = lookUp(new RecordingStore(gap));
     expect(bridge).toHaveBeenCalledTimes(1);
     expect(project.snapshots.map((s) => s.source)).toStrictEqual(['api', 'api']);
   });
@@ -185,12 +162,12 @@ describe('a project lookup that asks DIS', () => {
       ...recordedProject(),
       [key('orders')]: value('2026-11-30T06:00:00.000Z', 'orders-to-obs'),
     };
-    lookUp(new TestStore(entries), { maxAge: Duration.hours(1) });
+    lookUp(new RecordingStore(entries), { maxAge: Duration.hours(1) });
     expect(bridge).toHaveBeenCalledTimes(1);
   });
 
   test('mode refresh asks although everything is recorded, and records the answer', () => {
-    const store = new TestStore(recordedProject('2026-11-01T00:00:00.000Z'));
+    const store = new RecordingStore(recordedProject('2026-11-01T00:00:00.000Z'));
     lookUp(store, { mode: LookupMode.REFRESH });
     expect(bridge).toHaveBeenCalledTimes(1);
     flushRecordings();
@@ -198,7 +175,7 @@ describe('a project lookup that asks DIS', () => {
   });
 
   test('mode live asks although everything is recorded, and records nothing', () => {
-    const store = new TestStore(recordedProject());
+    const store = new RecordingStore(recordedProject());
     const project = lookUp(store, { mode: LookupMode.LIVE });
     expect(project.snapshots.map((s) => s.source)).toStrictEqual(['api', 'api']);
     flushRecordings();
@@ -209,11 +186,11 @@ describe('a project lookup that asks DIS', () => {
     bridge.mockImplementation(() => {
       throw new DisLookupConfigError('not this one');
     });
-    expect(() => lookUp(new TestStore())).toThrow('not this one');
+    expect(() => lookUp(new RecordingStore())).toThrow('not this one');
     bridge.mockImplementation(() => {
       throw new DisApiError('DIS_API_ERROR: denied.', { httpStatus: 403 } as never);
     });
-    const error = thrownDisError(() => lookUp(new TestStore()));
+    const error = thrownDisError(() => lookUp(new RecordingStore()));
     expect(error.code).toBe('DIS_LOOKUP_FAILED');
     expect(error.message).toContain(
       `[stack/All] Could not look up the transfer tasks of the streams in project ${PROJECT_ID}, region ${REGION}: `,
@@ -228,7 +205,7 @@ describe('a project lookup in offline mode', () => {
     const old = '2026-11-30T06:00:00.000Z';
     const entries = { ...recordedProject(), [LIST_KEY]: { fetchedAt: old, streams: ['clicks', 'orders'] } };
     entries[key('orders')] = value(old, 'orders-to-obs');
-    const error = thrownDisError(() => lookUp(new TestStore(entries), offline));
+    const error = thrownDisError(() => lookUp(new RecordingStore(entries), offline));
     expect(error.code).toBe('DIS_LOOKUP_STALE');
     expect(error.details.stale).toStrictEqual([
       { key: LIST_KEY, fetchedAt: old, ageSeconds: 7200 },
@@ -240,7 +217,7 @@ describe('a project lookup in offline mode', () => {
 
   test('every stream of the recorded list without an entry is a miss, in list order', () => {
     const project = lookUp(
-      new TestStore({ [LIST_KEY]: { fetchedAt: NOW, streams: ['clicks', 'orders'] } }),
+      new RecordingStore({ [LIST_KEY]: { fetchedAt: NOW, streams: ['clicks', 'orders'] } }),
       offline,
     );
     expect(() => project.snapshots).toThrow(
@@ -254,7 +231,7 @@ describe('a project lookup in offline mode', () => {
       [LIST_KEY]: { fetchedAt: NOW, streams: ['clicks', 'orders'] },
       [key('orders')]: value('2026-11-30T06:00:00.000Z', 'orders-to-obs'),
     };
-    const error = thrownDisError(() => lookUp(new TestStore(entries), offline));
+    const error = thrownDisError(() => lookUp(new RecordingStore(entries), offline));
     expect(error.code).toBe('DIS_LOOKUP_STALE');
     expect(error.details.stale).toStrictEqual([
       { key: key('orders'), fetchedAt: '2026-11-30T06:00:00.000Z', ageSeconds: 7200 },
