@@ -74,6 +74,40 @@ describe('a lookup without region or project id', () => {
       expect([lookup.region, lookup.projectId]).toEqual(['cn-east-3', OTHER_PROJECT]);
     }));
 
+  test('a known project narrows the search: the region of that project is used', () =>
+    withLookupEnv({ HW_PROJECT_ID: OTHER_PROJECT }, () => {
+      const store = new MemoryContextStore({
+        [orders.key]: orders.value,
+        [ordersElsewhere.key]: ordersElsewhere.value,
+      });
+      const lookup = lookUp(store, { mode: LookupMode.OFFLINE });
+      expect([lookup.region, lookup.projectId]).toEqual(['cn-east-3', OTHER_PROJECT]);
+    }));
+
+  test('the same region and project recorded in cdktf context and in the store count once, as the context entry', () =>
+    withLookupEnv({}, () => {
+      const once = lookUp(
+        new MemoryContextStore({ [orders.key]: orders.value }),
+        { mode: LookupMode.OFFLINE },
+        TransferTasksContext.toContext(orders),
+      );
+      expect([once.region, once.projectId, once.source]).toEqual([REGION, PROJECT_ID, 'context']);
+      const error = thrownDisError(() =>
+        lookUp(
+          new MemoryContextStore({
+            [orders.key]: orders.value,
+            [ordersElsewhere.key]: ordersElsewhere.value,
+          }),
+          {},
+          TransferTasksContext.toContext(orders),
+        ),
+      );
+      expect(error.message).toContain('is recorded for 2 regions and projects');
+      expect(error.message).toContain(
+        `  - region ${REGION}, project ${PROJECT_ID}: ${orders.key} in cdktf context`,
+      );
+    }));
+
   test('several regions and projects are an error that lists them and the three ways to pin one', () =>
     withLookupEnv({}, () => {
       const store = new MemoryContextStore({
@@ -130,6 +164,15 @@ describe('a lookup without region or project id', () => {
       expect(error.message).toContain(`the key's region is not valid: expected a region id such as`);
       expect(error.message).toContain("received 'cn-\\u001b[2J${x}-1'");
       expect(error.message).not.toContain('\u001b');
+    }));
+
+  test('a recorded key whose project id breaks the rule is refused with the part named', () =>
+    withLookupEnv({}, () => {
+      const bad = `dis-transfer-tasks:${REGION}:not-a-project:orders`;
+      const error = thrownDisError(() => lookUp(new MemoryContextStore({ [bad]: orders.value })));
+      expect(error.code).toBe('DIS_CONTEXT_VALUE_INVALID');
+      expect(error.message).toContain(`the key's projectId is not valid: expected `);
+      expect(error.message).toContain("received 'not-a-project'");
     }));
 
   test('offline, with nothing recorded for the stream, says what to set', () =>
