@@ -2,7 +2,7 @@ import { TerraformStack, Testing } from 'cdktf';
 import { DisApiError } from '../../src/client/errors';
 import type { ListTransferTasksResult } from '../../src/client/model';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
-import { flushRecordings } from '../../src/lookup/context-store';
+import { flushRecordings, type IContextStore } from '../../src/lookup/context-store';
 import {
   DisProjectTransferTasks,
   LookupMode,
