@@ -3,7 +3,12 @@ import { DisTransferTasksAssertion } from '../../src/assertion/dis-transfer-task
 import type { GateConfigError } from '../../src/assertion/errors';
 import { evaluateGate } from '../../src/assertion/evaluate-gate';
 import { parseGateFile } from '../../src/assertion/gate-file';
-import { acknowledgementProblems, parseGateRules } from '../../src/assertion/gate-rules';
+import {
+  acknowledgementProblems,
+  GATE_RULE_FIELDS,
+  GateSeverity,
+  parseGateRules,
+} from '../../src/assertion/gate-rules';
 import { demo, lookupOf, NOW } from './gate-fixtures';
 
 const target = { region: 'cn-north-4', projectId: '0123456789abcdef0123456789abcdef', streams: ['orders'] };
@@ -80,6 +85,73 @@ describe('one validator of gate rules', () => {
     expect(JSON.stringify(checked)).toBe(
       JSON.stringify({ allowedStates: ['RUNNING'], minTasks: 2, acknowledgements: [ack] }),
     );
+  });
+
+  test('every field, valid, comes back as given, in the documented order; empty lists and fractions of seconds included', () => {
+    const rules = {
+      unacknowledgeableRules: [],
+      maxAcknowledgementDays: 30,
+      acknowledgements: [{ ...ack, expires: '2027-01-01' }, ack],
+      absentStreamSeverity: GateSeverity.ERROR,
+      severity: GateSeverity.WARNING,
+      minTasks: 0,
+      ignoreSnapshotAge: false,
+      maxSnapshotAgeSeconds: 0.5,
+      maxTransferLagSeconds: 1.5,
+      allowUndocumentedValues: false,
+      destinationTypes: [],
+      ignoreTasks: [],
+      expectedTasks: [],
+      requiredTasks: ['orders/orders-to-obs'],
+      allowedStates: [],
+    };
+    const checked = parseGateRules(rules);
+    expect(checked).toStrictEqual(rules);
+    expect(Object.keys(checked)).toStrictEqual(GATE_RULE_FIELDS);
+    expect(Object.keys(checked.acknowledgements![0])).toStrictEqual(['ruleId', 'task', 'reason', 'expires']);
+    expect(checked.requiredTasks).not.toBe(rules.requiredTasks);
+  });
+
+  test('maxSnapshotAgeSeconds with ignoreSnapshotAge false is no conflict; with true it is', () => {
+    expect(parseGateRules({ ignoreSnapshotAge: false, maxSnapshotAgeSeconds: 60 })).toStrictEqual({
+      maxSnapshotAgeSeconds: 60,
+      ignoreSnapshotAge: false,
+    });
+    expect(parseGateRules({ ignoreSnapshotAge: true })).toStrictEqual({ ignoreSnapshotAge: true });
+    expect(
+      problemsOf(() => parseGateRules({ ignoreSnapshotAge: true, maxSnapshotAgeSeconds: 60 })),
+    ).toStrictEqual([
+      'ignoreSnapshotAge: expected either ignoreSnapshotAge or maxSnapshotAgeSeconds, found both',
+    ]);
+  });
+
+  test('the error names its source and carries the problems', () => {
+    let caught: unknown;
+    try {
+      parseGateRules({ minTasks: -1 }, 'The rules of the file x.json');
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({
+      message:
+        'DIS_GATE_CONFIG_INVALID: The rules of the file x.json are not valid: minTasks: expected a whole number of 0 or more, found -1. Give each rule a value of the kind it expects, or leave it out.',
+      details: {
+        source: 'The rules of the file x.json',
+        problems: ['minTasks: expected a whole number of 0 or more, found -1'],
+      },
+    });
+  });
+
+  test('rules that are not an object, and acknowledgements that are not a list, are named as such', () => {
+    expect(problemsOf(() => parseGateRules(['minTasks']))).toStrictEqual([
+      '(top level): expected an object, found a list',
+    ]);
+    expect(problemsOf(() => parseGateRules({ acknowledgements: { ruleId: 'x' } }))).toStrictEqual([
+      'acknowledgements: expected a list of acknowledgements, found an object',
+    ]);
+    expect(acknowledgementProblems('ack')).toStrictEqual([
+      '(top level): expected a list of acknowledgements, found another string',
+    ]);
   });
 
   test('an acknowledgement whose content is wrong is the gate’s finding, not a validation error', () => {
