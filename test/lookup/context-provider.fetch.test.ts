@@ -1,4 +1,6 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { DisApiError } from '../../src/client/errors';
 import type { ListTransferTasksResult } from '../../src/client/model';
 import { TransferTasksContext } from '../../src/lookup/context-entry';
@@ -48,14 +50,18 @@ function answering(
   bridge.mockImplementation(() => ({ target: at, ...(result ? { result } : {}) }));
 }
 
-function lookUp(store: RecordingStore, props: Partial<DisTransferTasksProps> = {}): DisTransferTasks {
+/** A lookup of stream orders in `store` (none: the file store `props.contextFile` names). */
+function lookUp(
+  store: RecordingStore | undefined,
+  props: Partial<DisTransferTasksProps> = {},
+): DisTransferTasks {
   return withLookupEnv(
     {},
     () =>
       new DisTransferTasks(stackWith(), 'Orders', {
         streamName: 'orders',
         ...target,
-        contextStore: store,
+        ...(store ? { contextStore: store } : {}),
         ...props,
       }),
   );
@@ -229,6 +235,42 @@ describe('a stream lookup that asks DIS', () => {
       `dis-transfer-tasks:${REGION}:${PROJECT_ID}:clicks`,
       KEY,
     ]);
+  });
+});
+
+describe('a cache that cannot be written', () => {
+  // A folder in the cache file's place: what a refresh fetched could not be recorded.
+  let folder: string;
+  beforeEach(() => {
+    folder = mkdtempSync(`${tmpdir()}/dis-cache-folder-`);
+  });
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+
+  test('mode refresh refuses before it asks DIS', () => {
+    answering(RESULT);
+    const error = thrownDisError(() => lookUp(undefined, { mode: LookupMode.REFRESH, contextFile: folder }));
+    expect(error.code).toBe('DIS_CONTEXT_FILE_ACCESS');
+    expect(bridge).not.toHaveBeenCalled();
+  });
+
+  test('mode live, which records nothing, asks anyway', () => {
+    answering(RESULT);
+    expect(lookUp(undefined, { mode: LookupMode.LIVE, contextFile: folder }).source).toBe('api');
+  });
+});
+
+describe('a lookup outside any stack', () => {
+  test('records what it fetched, written at the next flush', () => {
+    answering(RESULT);
+    const store = new RecordingStore();
+    const app = new App({ outdir: mkdtempSync(`${tmpdir()}/dis-app-`) });
+    withLookupEnv(
+      {},
+      () => new DisTransferTasks(app, 'Orders', { streamName: 'orders', ...target, contextStore: store }),
+    );
+    flushRecordings();
+    expect(store.updates).toStrictEqual([{ [KEY]: recorded }]);
+    rmSync(app.outdir, { recursive: true, force: true });
   });
 });
 

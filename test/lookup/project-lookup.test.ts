@@ -1,3 +1,5 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { TerraformStack, Testing } from 'cdktf';
 import { DisApiError } from '../../src/client/errors';
 import type { ListTransferTasksResult } from '../../src/client/model';
@@ -66,8 +68,9 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
+/** A project lookup in `store` (none: the file store `props.contextFile` names). */
 function lookUp(
-  store: IContextStore,
+  store: IContextStore | undefined,
   props: Partial<DisProjectTransferTasksProps> = {},
   context: Record<string, unknown> = {},
 ): DisProjectTransferTasks {
@@ -76,7 +79,7 @@ function lookUp(
     () =>
       new DisProjectTransferTasks(new TerraformStack(Testing.app({ context }), 'stack'), 'All', {
         ...target,
-        contextStore: store,
+        ...(store ? { contextStore: store } : {}),
         ...props,
       }),
   );
@@ -113,6 +116,32 @@ describe('a project lookup that asks DIS', () => {
     ]);
     flushRecordings();
     expect(store.updates).toStrictEqual([recordedProject()]);
+  });
+
+  test('snapshots are sorted by stream name whatever order the answer lists them in', () => {
+    const names = ['d', 'b', 'e', 'a', 'c'];
+    bridge.mockImplementation(() => ({
+      target: { ...target, endpoint: 'https://dis.example' },
+      streams: names.map((streamName) => ({ streamName, result: result() })),
+    }));
+    expect(lookUp(new RecordingStore()).streamNames).toStrictEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  test('a cache that cannot be written: refresh refuses before asking, live asks anyway', () => {
+    const folder = mkdtempSync(`${tmpdir()}/dis-cache-folder-`);
+    try {
+      const error = thrownDisError(() =>
+        lookUp(undefined, { mode: LookupMode.REFRESH, contextFile: folder }),
+      );
+      expect(error.code).toBe('DIS_CONTEXT_FILE_ACCESS');
+      expect(bridge).not.toHaveBeenCalled();
+      expect(lookUp(undefined, { mode: LookupMode.LIVE, contextFile: folder }).streamNames).toStrictEqual([
+        'clicks',
+        'orders',
+      ]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   test('keys are built from the region and project the client answered for', () => {
