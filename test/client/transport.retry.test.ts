@@ -1,45 +1,9 @@
 // Which failures `exchange` retries, and which it never does: every retryable socket cause by
 // name (a cause dropped from RETRYABLE_CAUSES fails its own case), causes that will not heal,
 // POST, and the forms of Retry-After.
-import { MockAgent } from 'undici';
-import { parseRetryAfter, resolveRetryPolicy } from '../../src/client/retry';
-import { exchange, type ExchangeOptions } from '../../src/client/transport';
-
-const ORIGIN = 'https://dis.cn-north-4.myhuaweicloud.com';
-const PATH = '/v2/p/streams/orders/transfer-tasks';
-
-function setup(overrides: Partial<ExchangeOptions> = {}) {
-  const agent = new MockAgent();
-  agent.disableNetConnect();
-  const sleeps: number[] = [];
-  let attempts = 0;
-  const options: ExchangeOptions = {
-    method: 'GET',
-    url: new URL(`${ORIGIN}${PATH}`),
-    headersFor: async () => {
-      attempts++;
-      return {};
-    },
-    context: { operation: 'ListTransferTasks' },
-    // jitter: half of base·2^(n-1), so the first wait is 50 ms
-    retry: resolveRetryPolicy({ random: () => 0.5, sleep: async (ms) => void sleeps.push(ms) }),
-    attemptTimeoutMs: 10_000,
-    deadlineMs: 60_000,
-    deadlineHint: 'deadlineMs',
-    dispatcher: agent,
-    scrub: (text) => text,
-    now: () => 0,
-    ...overrides,
-  };
-  const pool = agent.get(ORIGIN);
-  const fail = (code: string, method = 'GET') =>
-    pool
-      .intercept({ path: PATH, method })
-      .replyWithError(Object.assign(new Error(`socket: ${code}`), { code }));
-  const answer = (status: number, body: object, headers: Record<string, string> = {}, method = 'GET') =>
-    pool.intercept({ path: PATH, method }).reply(status, body, { headers });
-  return { agent, options, sleeps, fail, answer, attempts: () => attempts };
-}
+import { parseRetryAfter } from '../../src/client/retry';
+import { exchange } from '../../src/client/transport';
+import { exchangeSetup as setup } from './exchange-mock';
 
 // The socket failures undici's own retry handler retries (RETRYABLE_CAUSES but ATTEMPT_TIMEOUT,
 // which transport.exchange.test.ts reaches with a slow answer). Written out, not read from the
