@@ -41,7 +41,13 @@ export function writeContextFile(
   lockWaitMs: number,
   merge: (text: string) => Record<string, unknown>,
 ): void {
-  const target = isLink(file) ? linkTarget(file) : file;
+  let target: string;
+  try {
+    target = isLink(file) ? linkTarget(file) : file;
+  } catch (e) {
+    // a link that loops (ELOOP) or runs through a file (ENOTDIR): coded like every refusal
+    throw fileSystemError(e, file, 'write', file);
+  }
   const folder = dirname(target);
   try {
     mkdirSync(folder, { recursive: true });

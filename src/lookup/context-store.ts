@@ -15,7 +15,7 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { maskError, secretsFromEnv } from '../client/errors';
 import { writeContextFile } from './context-file-write';
 import { DisContextFileError, DisContextFileLinkError, fileSystemError } from './errors';
-import { findJsonSyntaxError } from './json-text';
+import { findJsonSyntaxError, type JsonSyntaxError } from './json-text';
 
 /** The default context cache file name, in the working directory. */
 export const DEFAULT_CONTEXT_FILE = 'cdktf.context.json';
@@ -224,7 +224,7 @@ export class FileContextStore implements IContextStore {
       value = JSON.parse(text);
     } catch {
       // V8's message quotes the input instead of locating the problem: locate it ourselves.
-      const syntax = findJsonSyntaxError(text);
+      const syntax = locateSyntaxError(text);
       throw new DisContextFileError(
         this.file,
         syntax?.problem ?? 'not JSON',
@@ -238,6 +238,19 @@ export class FileContextStore implements IContextStore {
       throw new DisContextFileError(this.file, `the top level is ${kind}, expected an object`, 0, 1, 1);
     }
     return value as Record<string, unknown>;
+  }
+}
+
+/**
+ * Where `text` stops being JSON; `undefined` when it is nested too deeply to say (the search
+ * recurses, JSON.parse does not): the error then says "not JSON" without a place.
+ */
+function locateSyntaxError(text: string): JsonSyntaxError | undefined {
+  try {
+    return findJsonSyntaxError(text);
+  } catch (e) {
+    if (e instanceof RangeError) return undefined;
+    throw e;
   }
 }
 
