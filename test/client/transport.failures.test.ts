@@ -79,13 +79,11 @@ describe('a socket failure', () => {
 
   test('an error without a code takes the code and message of its cause', async () => {
     const s = exchangeSetup({ retry: ONCE });
-    s.pool
-      .intercept({ path: PATH, method: 'GET' })
-      .replyWithError(
-        new Error('fetch failed', {
-          cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
-        }),
-      );
+    s.pool.intercept({ path: PATH, method: 'GET' }).replyWithError(
+      new Error('fetch failed', {
+        cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+      }),
+    );
     const error = await failureOf(s);
     expect(error.causeCode).toBe('UND_ERR_SOCKET');
     expect(error.message).toContain(
