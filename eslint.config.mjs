@@ -25,7 +25,19 @@ const boundaryZones = Object.entries(PARTS).map(([part, allowed]) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'dist/**', 'node_modules/**', 'cdktf.out/**', '.gen/**', 'coverage/**'] },
+  // .stryker-tmp and reports: npm run mutate's sandboxes (instrumented copies) and reports
+  {
+    ignores: [
+      'lib/**',
+      'dist/**',
+      'node_modules/**',
+      'cdktf.out/**',
+      '.gen/**',
+      'coverage/**',
+      '.stryker-tmp/**',
+      'reports/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
