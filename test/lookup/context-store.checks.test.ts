@@ -80,6 +80,21 @@ describe('checkCanRecord', () => {
     });
   });
 
+  test('an existing cache file in a writable folder passes the check', () => {
+    fs.writeFileSync(file, '{}\n');
+    expect(() => checkCanRecord(new FileContextStore(file))).not.toThrow();
+  });
+
+  test('through a link, the folder of its target is the one checked', () => {
+    fs.mkdirSync(join(dir, 'cache'));
+    fs.symlinkSync(join('cache', 'recorded.json'), file);
+    refuseNextAccess();
+    expect(thrownDisError(() => checkCanRecord(new FileContextStore(file)))).toMatchObject({
+      errno: 'EACCES',
+      path: join(dir, 'cache'),
+    });
+  });
+
   test('a memory store has nothing to check', () => {
     refuseNextAccess();
     expect(() => checkCanRecord(new MemoryContextStore())).not.toThrow();
