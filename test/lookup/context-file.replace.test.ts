@@ -11,6 +11,7 @@ jest.mock('node:fs', () => {
   const actual = jest.requireActual<typeof import('node:fs')>('node:fs');
   return {
     ...actual,
+    mkdirSync: jest.fn(actual.mkdirSync),
     renameSync: jest.fn(actual.renameSync),
     writeFileSync: jest.fn(actual.writeFileSync),
     readdirSync: jest.fn(actual.readdirSync),
@@ -103,4 +104,64 @@ test('a lock dated less than 10 s ahead is respected as it is, not made stale: t
   fs.utimesSync(`${file}.lock`, ahead, ahead);
   const error = thrownDisError(() => new FileContextStore(file, { lockWaitMs: 0 }).update({ a: 1 }));
   expect(error.code).toBe('DIS_CONTEXT_FILE_LOCKED');
+});
+
+test('the temporary file is named <file>.<pid>-<8 hex digits>.tmp, the form a later write removes as a leftover', () => {
+  const rename = jest.mocked(fs.renameSync);
+  rename.mockClear();
+  new FileContextStore(file).update({ a: 1 });
+  expect(rename).toHaveBeenCalledTimes(1);
+  const [temp, target] = rename.mock.calls[0];
+  expect(target).toBe(file);
+  expect(String(temp)).toMatch(
+    new RegExp(`^${file.replaceAll('.', '\\.')}\\.${process.pid}-[0-9a-f]{8}\\.tmp$`),
+  );
+});
+
+test('only files of exactly that form are removed as leftovers', () => {
+  const leftovers = ['cdktf.context.json.1-00000000.tmp', 'cdktf.context.json.123456-abcdef09.tmp'];
+  const lookalikes = [
+    'cdktf.context.jsonX.1-00000000.tmp',
+    'cdktf.context.json.-00000000.tmp',
+    'cdktf.context.json.a-00000000.tmp',
+    'cdktf.context.json.1-0000000.tmp',
+    'cdktf.context.json.1-000000000.tmp',
+    'cdktf.context.json.1-0000000g.tmp',
+    'cdktf.context.json.1-ABCDEF00.tmp',
+    'cdktf.context.json.1-00000000xtmp',
+    'cdktf.context.json.1-00000000.tmpx',
+    'cdktf.context.json11-00000000.tmp',
+  ];
+  for (const name of [...leftovers, ...lookalikes]) fs.writeFileSync(join(dir, name), 'x');
+  new FileContextStore(file).update({ a: 1 });
+  expect(fs.readdirSync(dir).sort()).toStrictEqual(['cdktf.context.json', ...lookalikes].sort());
+});
+
+test.each([
+  ['EACCES with the path it names', 'EACCES', '/somewhere/else', '/somewhere/else'],
+  ['EACCES without a path, at the folder', 'EACCES', undefined, 'FOLDER'],
+  ['EEXIST (a file in a folder’s place), as ENOTDIR', 'EEXIST', undefined, 'FOLDER'],
+])('a folder that cannot be created: %s', (_what, code, path, where) => {
+  const nested = join(dir, 'sub', 'cdktf.context.json');
+  failOnce('mkdirSync', code, path);
+  const error = thrownDisError(() => new FileContextStore(nested).update({ a: 1 }));
+  expect(error).toMatchObject({
+    code: 'DIS_CONTEXT_FILE_ACCESS',
+    errno: code === 'EEXIST' ? 'ENOTDIR' : code,
+    path: where === 'FOLDER' ? join(dir, 'sub') : where,
+  });
+  expect(error.details).toMatchObject({ operation: 'write' });
+});
+
+test('a lock dated exactly 10 s ahead is not yet "in the future": it is respected', () => {
+  const now = Date.parse('2026-11-28T10:00:00Z');
+  jest.spyOn(Date, 'now').mockReturnValue(now);
+  try {
+    fs.mkdirSync(`${file}.lock`);
+    fs.utimesSync(`${file}.lock`, (now + 10_000) / 1000, (now + 10_000) / 1000);
+    const error = thrownDisError(() => new FileContextStore(file, { lockWaitMs: 0 }).update({ a: 1 }));
+    expect(error.code).toBe('DIS_CONTEXT_FILE_LOCKED');
+  } finally {
+    jest.restoreAllMocks();
+  }
 });
