@@ -51,7 +51,7 @@ describe('the budget a call gets', () => {
     expect(budget?.signal?.aborted).toBe(false);
   });
 
-  test('its signal is aborted with the deadline reason at deadlineMs, not one millisecond before', async () => {
+  test('its signal is aborted with the deadline reason at deadlineMs, not one millisecond before, and keeps no listener', async () => {
     const { seen, call } = stuckCall();
     const result = outcome(guardCall('ListTransferTasks', settings(), call));
     await jest.advanceTimersByTimeAsync(4999);
@@ -59,6 +59,7 @@ describe('the budget a call gets', () => {
     await jest.advanceTimersByTimeAsync(1);
     expect(seen.budget?.signal?.aborted).toBe(true);
     expect(seen.budget?.signal?.reason).toBe('DIS_CLIENT_DEADLINE');
+    expect(getEventListeners(seen.budget!.signal!, 'abort')).toHaveLength(0);
     await jest.runAllTimersAsync();
     await result;
   });

@@ -98,11 +98,12 @@ describe('raceSignal', () => {
     expect(getEventListeners(signal, 'abort')).toHaveLength(0);
   });
 
-  test('rejects with onAbort() as soon as the signal aborts, the promise still pending', async () => {
+  test('rejects with onAbort() as soon as the signal aborts, the promise still pending, and leaves no listener', async () => {
     const controller = new AbortController();
     const raced = raceSignal(new Promise(() => undefined), controller.signal, onAbort);
     controller.abort();
     await expect(raced).rejects.toThrow('ended');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
   });
 
   test('an aborted signal rejects at once, and a later failure of the promise is handled', async () => {
