@@ -28,7 +28,7 @@ afterEach(() => {
 
 /** The next call of `name` throws a file-system error with `code` (and `path`, when given). */
 function failOnce(
-  name: 'renameSync' | 'writeFileSync' | 'readdirSync' | 'utimesSync',
+  name: 'mkdirSync' | 'renameSync' | 'writeFileSync' | 'readdirSync' | 'utimesSync',
   code: string,
   path?: string,
 ) {
