@@ -1,7 +1,7 @@
 // The recorded value's check (context-entry.ts) at its edges: date-time forms that are not the
 // one a lookup writes, numbers that are not finite, what the error says was received instead, an
 // answer of DIS refused before it is recorded, and tasks that share a name (kept in their order).
-import { parseContextValue, toContextValue } from '../../src/lookup/context-entry';
+import { parseContextValue, toContextValue, TransferTasksContext } from '../../src/lookup/context-entry';
 
 const VALID = { fetchedAt: '2026-11-28T10:00:00Z', totalNumber: 1, tasks: [] };
 const TASK = { taskName: 'a', state: 'RUNNING', destinationType: 'OBS', createTime: 0 };
@@ -101,6 +101,28 @@ describe('what the error says was received', () => {
     ['warnings as a string', { ...VALID, warnings: 'w' }, 'warnings: expected an array, received a string'],
   ])('%s', (_what, raw, problem) => {
     expect(problemOf(raw)).toContain(`is not a recorded transfer-task lookup: ${problem}. `);
+  });
+
+  test('an empty warning and an empty task id are strings, accepted', () => {
+    const value = parseContextValue({ ...VALID, warnings: [''], tasks: [{ ...TASK, taskId: '' }] }, 'k', 'w');
+    expect(value.warnings).toStrictEqual(['']);
+    expect(value.tasks[0].taskId).toBe('');
+  });
+
+  test('TransferTasksContext.entry() names itself as the origin of a value it refuses', () => {
+    expect(() =>
+      TransferTasksContext.entry({
+        region: 'cn-north-4',
+        projectId: '0123456789abcdef0123456789abcdef',
+        streamName: 's',
+        tasks: [],
+        fetchedAt: 'today',
+      }),
+    ).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining('" in TransferTasksContext.entry() is not'),
+      }),
+    );
   });
 
   test('a total of 0 and a negative quota are whole numbers, accepted', () => {

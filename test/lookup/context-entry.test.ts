@@ -1,5 +1,7 @@
 import {
   MODE_CONTEXT_KEY,
+  PROJECT_ID_CONTEXT_KEY,
+  REGION_CONTEXT_KEY,
   TransferTasksContext,
   parseContextKey,
   parseContextValue,
@@ -17,9 +19,11 @@ describe('context keys', () => {
     );
   });
 
-  test('the project stream-list key and the mode key are pinned', () => {
+  test('the project stream-list key and the mode, region and project id keys are pinned', () => {
     expect(projectStreamsContextKey('cn-north-4', 'p1')).toBe('dis-transfer-tasks:cn-north-4:p1:*');
     expect(MODE_CONTEXT_KEY).toBe('dis-transfer-tasks:mode');
+    expect(REGION_CONTEXT_KEY).toBe('dis-transfer-tasks:region');
+    expect(PROJECT_ID_CONTEXT_KEY).toBe('dis-transfer-tasks:projectId');
   });
 
   test('parses the keys it builds and nothing else', () => {
