@@ -199,13 +199,15 @@ describe('a service answer', () => {
     );
   });
 
-  test('an authentication failure is a DisAuthError naming the credential source', async () => {
+  test('an authentication failure is a DisAuthError whose fix names the kind of credential and its source', async () => {
     const s = exchangeSetup({ credentialSource: 'HW_ACCESS_KEY', credentialKind: 'aksk' });
     s.answer(401, { error_code: 'APIGW.0301', error_msg: 'Incorrect IAM authentication information' });
     const error = await failureOf(s);
     expect(error.code).toBe('DIS_AUTH_ERROR');
     expect(error.details).toMatchObject({ httpStatus: 401, credentialSource: 'HW_ACCESS_KEY' });
-    expect(error.message).toContain('HW_ACCESS_KEY');
+    expect(error.message).toContain(
+      'check the access key pair taken from HW_ACCESS_KEY and the system clock',
+    );
   });
 
   test('its code and request id are clipped to 100 characters, its message to 500, each scrubbed first', async () => {
