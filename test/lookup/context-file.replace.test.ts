@@ -11,7 +11,9 @@ jest.mock('node:fs', () => {
   const actual = jest.requireActual<typeof import('node:fs')>('node:fs');
   return {
     ...actual,
+    lstatSync: jest.fn(actual.lstatSync),
     mkdirSync: jest.fn(actual.mkdirSync),
+    openSync: jest.fn(actual.openSync),
     renameSync: jest.fn(actual.renameSync),
     writeFileSync: jest.fn(actual.writeFileSync),
     readdirSync: jest.fn(actual.readdirSync),
@@ -28,7 +30,7 @@ afterEach(() => {
 
 /** The next call of `name` throws a file-system error with `code` (and `path`, when given). */
 function failOnce(
-  name: 'mkdirSync' | 'renameSync' | 'writeFileSync' | 'readdirSync' | 'utimesSync',
+  name: 'mkdirSync' | 'openSync' | 'renameSync' | 'writeFileSync' | 'readdirSync' | 'utimesSync',
   code: string,
   path?: string,
 ) {
@@ -163,5 +165,27 @@ test('a lock dated exactly 10 s ahead is not yet "in the future": it is respecte
     expect(error.code).toBe('DIS_CONTEXT_FILE_LOCKED');
   } finally {
     jest.restoreAllMocks();
+  }
+});
+
+test('a temporary file that cannot be created: the error is the refusal itself, and nothing is left', () => {
+  failOnce('openSync', 'EACCES');
+  const error = thrownDisError(() => new FileContextStore(file).update({ a: 1 }));
+  expect(error).toMatchObject({ code: 'DIS_CONTEXT_FILE_ACCESS', errno: 'EACCES', path: file });
+  expect(fs.readdirSync(dir)).toStrictEqual([]);
+});
+
+test('a lock path whose stat is refused is a lock error naming the lock path', () => {
+  const actual = jest.requireActual<typeof import('node:fs')>('node:fs').lstatSync;
+  jest.mocked(fs.lstatSync).mockImplementation(((path: fs.PathLike, options?: fs.StatSyncOptions) => {
+    if (String(path).endsWith('.lock')) throw Object.assign(new Error('EACCES'), { code: 'EACCES' });
+    return actual(path, options);
+  }) as typeof fs.lstatSync);
+  try {
+    const error = thrownDisError(() => new FileContextStore(file).update({ a: 1 }));
+    expect(error).toMatchObject({ code: 'DIS_CONTEXT_FILE_ACCESS', errno: 'EACCES', path: `${file}.lock` });
+    expect(error.details).toMatchObject({ operation: 'lock' });
+  } finally {
+    jest.mocked(fs.lstatSync).mockImplementation(actual);
   }
 });
