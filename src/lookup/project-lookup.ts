@@ -78,7 +78,14 @@ export function lookUpProject(scope: IConstruct, props: DisProjectTransferTasksP
     return snapshotOf(value, streamName, fetched, SnapshotSource.API);
   });
   record(lookup, entries);
-  snapshots.sort((a, b) => (a.streamName < b.streamName ? -1 : a.streamName > b.streamName ? 1 : 0));
+  snapshots.sort((a, b) =>
+    a.streamName < b.streamName
+      ? -1
+      : // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort only asks whether a result is below 0, and a project's stream names are unique: this branch never decides an order
+        a.streamName > b.streamName
+        ? 1
+        : 0,
+  );
   return { ...fetched, snapshots };
 }
 

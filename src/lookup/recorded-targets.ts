@@ -51,6 +51,7 @@ export function targetFromRecordings(lookup: LookupSettings, streamName: string)
 function contextIndex(scope: IConstruct): TargetIndex {
   const parent = scope.node.scope ?? scope;
   let index = contextIndexes.get(parent);
+  // Stryker disable next-line ConditionalExpression: a cache; building the index again gives the same index
   if (!index) {
     index = buildIndex(Object.keys(scope.node.getAllContext() as object));
     contextIndexes.set(parent, index);
@@ -60,8 +61,10 @@ function contextIndex(scope: IConstruct): TargetIndex {
 
 function indexOf(keys: readonly string[]): TargetIndex {
   let index = indexes.get(keys);
+  // Stryker disable next-line ConditionalExpression: a cache; building the index again gives the same index
   if (!index) {
     index = buildIndex(keys);
+    // Stryker disable next-line ConditionalExpression: every list of keys that is not frozen is a new array (keysThrough), never looked up again
     if (Object.isFrozen(keys)) indexes.set(keys, index);
   }
   return index;

@@ -128,6 +128,13 @@ describe('a stream lookup that asks DIS', () => {
     expect(bridge.mock.calls[0][0]).toMatchObject({ mustExist: false, client: { deadlineMs: 1 } });
   });
 
+  test('credentials that are not strings, or empty, are left out of the request', () => {
+    answering(RESULT);
+    const credentials = { accessKey: 'AK', secretKey: undefined, securityToken: '' } as never;
+    lookUp(new RecordingStore(), { credentials });
+    expect(bridge.mock.calls[0][0].client.credentials).toStrictEqual({ accessKey: 'AK' });
+  });
+
   test.each([0, -5, Number.NaN, Number.POSITIVE_INFINITY])(
     'timeoutMs %p is refused before anything is asked',
     (timeoutMs) => {
@@ -256,6 +263,12 @@ describe('a cache that cannot be written', () => {
   test('mode live, which records nothing, asks anyway', () => {
     answering(RESULT);
     expect(lookUp(undefined, { mode: LookupMode.LIVE, contextFile: folder }).source).toBe('api');
+  });
+
+  test('mode live, for a stream that does not exist, neither reads nor writes it', () => {
+    answering(undefined);
+    const lookup = lookUp(undefined, { mode: LookupMode.LIVE, contextFile: folder, mustExist: false });
+    expect(lookup.snapshots[0].streamExists).toBe(false);
   });
 });
 

@@ -151,6 +151,7 @@ describe('the lookup mode', () => {
       expect.objectContaining({
         code: 'DIS_LOOKUP_CONFIG',
         message: expect.stringContaining('cdktf context "dis-transfer-tasks:mode"'),
+        details: { where: 'cdktf context "dis-transfer-tasks:mode"' },
       }),
     );
   });

@@ -187,6 +187,18 @@ describe('DisTransferTasks refuses what cannot work', () => {
     );
   });
 
+  test('a broken value given as cdktf context names cdktf context as its origin', () => {
+    const context = { [orders.key]: { fetchedAt: 'yesterday', totalNumber: 1, tasks: [] } };
+    expect(
+      () =>
+        new DisTransferTasks(stackWith(context), 'Orders', {
+          streamName: 'orders',
+          ...target,
+          contextStore: new MemoryContextStore(),
+        }),
+    ).toThrow(`"${orders.key}" in cdktf context is not a recorded transfer-task lookup: fetchedAt`);
+  });
+
   test('offline mode without a project id says which props or variables to set', () => {
     const saved = { ...process.env };
     delete process.env.HW_PROJECT_ID;
