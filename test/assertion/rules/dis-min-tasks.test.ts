@@ -30,4 +30,10 @@ describe('DIS-MIN-TASKS: at least minTasks tasks over all streams', () => {
       runRule(disMinTasks, context([snapshot('empty', [])], { minTasks: 1 })).map((f) => f.message),
     ).toEqual(['found 0 transfer tasks in empty; at least 1 required.']);
   });
+
+  test('edge: no stream looked up is named as (none)', () => {
+    expect(runRule(disMinTasks, context([], { minTasks: 1 })).map((f) => f.message)).toStrictEqual([
+      'found 0 transfer tasks in (none); at least 1 required.',
+    ]);
+  });
 });

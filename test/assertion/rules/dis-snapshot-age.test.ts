@@ -1,4 +1,4 @@
-import { evaluateGate, runRule } from '../../../src/assertion/evaluate-gate';
+import { evaluateGate, runRule, type GateSnapshot } from '../../../src/assertion/evaluate-gate';
 import { disSnapshotAge } from '../../../src/assertion/rules/dis-snapshot-age';
 import { context, FETCHED_AT, NOW, snapshot, task } from '../gate-fixtures';
 
@@ -71,5 +71,17 @@ describe('DIS-SNAPSHOT-AGE: recorded snapshots are at most maxSnapshotAge old (d
     expect(report.healthy).toBe(false);
     expect(report.findings.map((f) => [f.ruleId, f.severity])).toEqual([['DIS-SNAPSHOT-AGE', 'error']]);
     expect(report.streams[0]).toMatchObject({ fetchedAt: old, ageSeconds: 3 * 86400, source: 'cache' });
+  });
+
+  test('edge: a snapshot of unknown source is measured, and the message names no source', () => {
+    const old = new Date(NOW - DAY - 1000).toISOString();
+    const unknown: GateSnapshot = {
+      ...snapshot('orders', [task('orders-to-obs')]),
+      fetchedAt: old,
+      source: undefined,
+    };
+    expect(runRule(disSnapshotAge, context([unknown])).map((f) => f.message)).toStrictEqual([
+      `the snapshot of stream orders was fetched at ${old}, 1d ago; the gate accepts snapshots up to 1d old.`,
+    ]);
   });
 });

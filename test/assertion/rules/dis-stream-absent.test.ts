@@ -70,4 +70,17 @@ describe('DIS-STREAM-ABSENT: every looked-up stream exists', () => {
     const report = evaluateGate([created, clicks], { requiredTasks: ['orders/orders-to-obs'] }, NOW);
     expect(report.findings.map((f) => f.ruleId)).toEqual(['DIS-TASK-REQUIRED']);
   });
+
+  test('wording: with nothing to wait for it names its tasks; one check alone; two joined by "and"; a ref listed twice once', () => {
+    const awaited = (rules: object) =>
+      runRule(disStreamAbsent, context([absent], rules))[0].message.replace(/^.*; the gate checks /, '');
+    expect(awaited({})).toBe('its tasks once it exists.');
+    expect(awaited({ minTasks: 2 })).toBe('minTasks (2) once it exists.');
+    expect(awaited({ requiredTasks: ['a', 'a'], minTasks: 1 })).toBe(
+      'its required tasks a and minTasks (1) once it exists.',
+    );
+    expect(awaited({ requiredTasks: ['a'], expectedTasks: ['orders/b'] })).toBe(
+      'its required tasks a and its expected tasks orders/b once it exists.',
+    );
+  });
 });

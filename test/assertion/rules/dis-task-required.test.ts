@@ -61,4 +61,14 @@ describe('DIS-TASK-REQUIRED: required and expected tasks exist', () => {
       'required task gone was not found in streams orders, clicks.',
     ]);
   });
+
+  test('wording: one looked-up stream is named in the singular; none at all as (none)', () => {
+    const one = context([demo()[0]], { requiredTasks: ['gone'] });
+    expect(runRule(disTaskRequired, one).map((f) => f.message)).toStrictEqual([
+      'required task gone was not found in stream orders.',
+    ]);
+    expect(
+      runRule(disTaskRequired, context([], { requiredTasks: ['gone'] })).map((f) => f.message),
+    ).toStrictEqual(['required task gone was not found in streams (none).']);
+  });
 });
