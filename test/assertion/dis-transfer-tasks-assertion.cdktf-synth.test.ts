@@ -5,15 +5,17 @@ import {
   CANARIES,
   demoTasks,
   emulatorEnv,
-  filesContaining,
   makeProject,
   REPO,
   run,
+  scanForSecrets,
   synth,
 } from './e2e-helpers';
 
 // SYNTH enforcement end to end: a live lookup against the emulator (in a child process, since
 // the lookup blocks this thread while synth runs), through app.synth() and the real cdktf CLI.
+// The emulator is reset to its scenario (orders-to-dli PAUSED) before each test, and each test has
+// a project folder of its own, so that any test can run alone.
 const CDKTF = join(REPO, 'node_modules', '.bin', 'cdktf');
 const config = { enforcement: 'SYNTH', lookupMode: 'refresh' };
 let emu: EmulatorHandle;
@@ -22,14 +24,15 @@ let env: Record<string, string>;
 
 beforeAll(async () => {
   emu = await startEmulatorProcess({ scenario: join(REPO, 'scenarios', 'demo-paused.json') });
-  dir = makeProject();
   // Token auth, plus canary AK/SK/password values the chain sees but must never write anywhere.
   env = { ...emulatorEnv(emu.url), HW_AUTH_TOKEN: 'demo-token-0000' };
 });
-afterAll(async () => {
-  await emu?.stop();
-  rmSync(dir, { recursive: true, force: true });
+beforeEach(async () => {
+  await emu.reset();
+  dir = makeProject();
 });
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => emu?.stop());
 
 describe('SYNTH enforcement against the emulator', () => {
   test('app.synth() exits non-zero with every finding while orders-to-dli is PAUSED', () => {
@@ -71,9 +74,22 @@ describe('SYNTH enforcement against the emulator', () => {
     expect(report).toMatchObject({ healthy: true, findings: [] });
   });
 
-  test('no secret reaches the synth output, the report or the context cache', () => {
-    for (const secret of [...Object.values(CANARIES), 'demo-token-0000'])
-      expect(filesContaining(dir, secret)).toEqual([]);
+  test('no secret reaches the synth output, the report or the context cache', async () => {
+    // GIVEN a synth that failed on the paused task, and one that passed after it was resumed
+    expect(synth(dir, config, env).status).toBe(1);
+    await emu.setTaskState('orders', 'orders-to-dli', 'RUNNING');
+    const passed = synth(dir, config, env);
+    expect(passed.status).toBe(0);
+    // THEN nothing they wrote holds a secret, and the search read the stack, the report and the cache
+    const scan = scanForSecrets(dir, [...Object.values(CANARIES), 'demo-token-0000']);
+    expect(scan.scanned).toEqual(
+      expect.arrayContaining([
+        'cdktf.context.json',
+        'cdktf.out/stacks/demo/cdk.tf.json',
+        'cdktf.out/stacks/demo/dis-gate.Gate.report.json',
+      ]),
+    );
+    expect(scan.hits).toEqual([]);
   });
 });
 

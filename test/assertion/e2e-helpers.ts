@@ -79,19 +79,66 @@ export function synth(dir: string, config: object, env: Record<string, string | 
   return run(process.execPath, ['main.js'], dir, { ...env, GATE_APP_CONFIG: JSON.stringify(config) });
 }
 
-/** Every file under `dir` whose content contains `needle`. */
-export function filesContaining(dir: string, needle: string): string[] {
+/** Every file under `dir` (relative paths, sorted), skipping node_modules and .terraform. */
+export function filesUnder(dir: string, prefix = ''): string[] {
+  const files: string[] = [];
+  for (const name of readdirSync(join(dir, prefix))) {
+    if (name === 'node_modules' || name === '.terraform') continue;
+    const relative = prefix ? `${prefix}/${name}` : name;
+    if (statSync(join(dir, relative)).isDirectory()) files.push(...filesUnder(dir, relative));
+    else files.push(relative);
+  }
+  return files.sort();
+}
+
+/** What a search of a folder for secrets found: every file it read, and each secret's hits. */
+export interface SecretScan {
+  /** The files read (relative to the folder): a scan that read nothing proves nothing. */
+  readonly scanned: string[];
+  /** `file: secret` for each file that holds one of the secrets. */
+  readonly hits: string[];
+}
+
+/** Reads every file under `dir` (see {@link filesUnder}) and lists those holding one of `secrets`. */
+export function scanForSecrets(dir: string, secrets: readonly string[]): SecretScan {
+  const scanned = filesUnder(dir);
   const hits: string[] = [];
-  const walk = (d: string): void => {
-    for (const name of readdirSync(d)) {
-      const p = join(d, name);
-      if (name === 'node_modules' || name === '.terraform') continue;
-      if (statSync(p).isDirectory()) walk(p);
-      else if (readFileSync(p, 'utf8').includes(needle)) hits.push(p);
-    }
-  };
-  walk(dir);
-  return hits;
+  for (const file of scanned) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const secret of secrets) if (text.includes(secret)) hits.push(`${file}: ${secret}`);
+  }
+  return { scanned, hits };
+}
+
+/** A project folder of {@link makeProject} whose stack was synthesized and `terraform init`ed. */
+export interface TerraformProject {
+  readonly dir: string;
+  /** cdktf.out/stacks/demo, where terraform runs. */
+  readonly stackDir: string;
+  /** The synth that made the stack (it succeeded). */
+  readonly synthesized: RunResult;
+  /** Runs terraform in the stack folder (`-input=false -no-color` added) with the project's environment. */
+  terraform(...args: string[]): RunResult;
+}
+
+/**
+ * A fresh project of its own, synthesized with `config` and initialized, for one test: no test
+ * depends on another's init, apply or state. Init needs no provider (terraform_data is built in).
+ * Fails with what synth or init wrote. Remove `dir` when done.
+ */
+export function terraformProject(
+  config: object,
+  env: Record<string, string | undefined> = {},
+): TerraformProject {
+  const dir = makeProject();
+  const stackDir = join(dir, 'cdktf.out', 'stacks', 'demo');
+  const terraform = (...args: string[]) =>
+    run('terraform', [...args, '-input=false', '-no-color'], stackDir, env);
+  const s = synth(dir, config, env);
+  if (s.status !== 0) throw new Error(`synth failed (status ${s.status}):\n${s.stderr}`);
+  const init = terraform('init');
+  if (init.status !== 0) throw new Error(`terraform init failed (status ${init.status}):\n${init.stderr}`);
+  return { dir, stackDir, synthesized: s, terraform };
 }
 
 /** The demo's tasks as a context value, with orders-to-dli in `dliState`. */

@@ -4,26 +4,28 @@ import {
   CANARIES,
   DEMO_FETCHED_AT,
   demoTasks,
-  filesContaining,
   makeProject,
   run,
+  scanForSecrets,
   synth,
+  terraformProject,
+  type TerraformProject,
 } from './e2e-helpers';
 
-// PLAN enforcement with the real terraform binary, offline: no provider, no network.
+// PLAN enforcement with the real terraform binary, offline: no provider, no network. Each test
+// synthesizes and initializes a project of its own, so that any test can run alone and in any order.
 const reason = 'known ${var.outage} window, ticket %{OPS-1234}';
-let dir: string;
-let stackDir: string;
-
-beforeAll(() => {
-  dir = makeProject();
-  stackDir = join(dir, 'cdktf.out', 'stacks', 'demo');
-  // One terraform init for the file (no provider: terraform_data is built in); each test then
-  // synthesizes its own app into the same folder, so that any test can run alone.
-  expect(synth(dir, config('RUNNING')).status).toBe(0);
-  expect(terraform('init').status).toBe(0);
+const projects: TerraformProject[] = [];
+afterEach(() => {
+  for (const p of projects.splice(0)) rmSync(p.dir, { recursive: true, force: true });
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A project synthesized with `config` (and the canaries in the environment) and initialized. */
+function project(config: object): TerraformProject {
+  const p = terraformProject(config, CANARIES);
+  projects.push(p);
+  return p;
+}
 
 function config(dliState: string): object {
   return {
@@ -35,15 +37,11 @@ function config(dliState: string): object {
   };
 }
 
-function terraform(...args: string[]): ReturnType<typeof run> {
-  return run('terraform', [...args, '-input=false', '-no-color'], stackDir);
-}
-
 describe('PLAN enforcement with terraform', () => {
   test('synth succeeds on a failing snapshot, and terraform plan fails with the findings', () => {
+    const { dir, terraform } = project(config('RUNNING'));
     const s = synth(dir, config('PAUSED'), CANARIES);
-    expect(s.stderr).toBe('');
-    expect(s.status).toBe(0);
+    expect({ status: s.status, stderr: s.stderr }).toEqual({ status: 0, stderr: '' });
     const plan = terraform('plan', '-lock=false');
     expect(plan.status).toBe(1);
     const out = plan.stderr.replace(/\s+/g, ' ');
@@ -55,20 +53,35 @@ describe('PLAN enforcement with terraform', () => {
   });
 
   test('a passing snapshot plans and applies clean; the state holds the snapshot and no secret', () => {
-    expect(synth(dir, config('RUNNING'), CANARIES).status).toBe(0);
+    const { dir, terraform } = project(config('RUNNING'));
     expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(2);
     const apply = terraform('apply', '-auto-approve');
-    expect(apply.stderr).toBe('');
-    expect(apply.status).toBe(0);
+    expect({ status: apply.status, stderr: apply.stderr }).toEqual({ status: 0, stderr: '' });
     const statePath = join(dir, 'terraform.demo.tfstate');
     expect(existsSync(statePath)).toBe(true);
     expect(readFileSync(statePath, 'utf8')).toContain('orders-to-dli');
     expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(0);
-    for (const secret of Object.values(CANARIES)) expect(filesContaining(dir, secret)).toEqual([]);
+    // the search read this test's synthesized stack, its gate report and the state it applied
+    const scan = scanForSecrets(dir, Object.values(CANARIES));
+    expect(scan.scanned).toEqual(
+      expect.arrayContaining([
+        'cdktf.out/stacks/demo/cdk.tf.json',
+        'cdktf.out/stacks/demo/dis-gate.Gate.report.json',
+        'terraform.demo.tfstate',
+      ]),
+    );
+    expect(scan.hits).toEqual([]);
   });
 
   test('after an apply, a task that pauses later fails the next plan (preconditions run on every plan)', () => {
+    // GIVEN a stack applied while every task ran
+    const { dir, terraform } = project(config('RUNNING'));
+    const apply = terraform('apply', '-auto-approve');
+    expect({ status: apply.status, stderr: apply.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(0);
+    // WHEN the task pauses and the next synth records it
     expect(synth(dir, config('PAUSED'), CANARIES).status).toBe(0);
+    // THEN the next plan fails on the precondition
     const plan = terraform('plan', '-lock=false');
     expect(plan.status).toBe(1);
     expect(plan.stderr).toContain('Resource precondition failed');
@@ -108,7 +121,7 @@ describe('PLAN enforcement: the snapshot age, measured again at plan time', () =
 
   test('a plan days after synth refuses the snapshot that synth accepted', () => {
     // GIVEN a synth that ran an hour after the fetch, three days ago: fresh then, so it passed
-    const s = synth(dir, staleConfig(3), CANARIES);
+    const { synthesized: s, terraform } = project(staleConfig(3));
     expect({ status: s.status, stderr: s.stderr }).toEqual({ status: 0, stderr: '' });
     // WHEN terraform plans it now
     const plan = terraform('plan', '-lock=false');
@@ -123,7 +136,7 @@ describe('PLAN enforcement: the snapshot age, measured again at plan time', () =
   });
 
   test('a recent snapshot plans clean; ignoreSnapshotAge accepts an old one explicitly', () => {
-    expect(synth(dir, { ...staleConfig(0.5), now: undefined }, CANARIES).status).toBe(0);
+    const { dir, terraform } = project({ ...staleConfig(0.5), now: undefined });
     expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(2);
     expect(synth(dir, staleConfig(3, { ignoreSnapshotAge: true }), CANARIES).status).toBe(0);
     expect(terraform('plan', '-lock=false', '-detailed-exitcode').status).toBe(2);

@@ -51,6 +51,7 @@ describe('admin routes', () => {
   beforeAll(async () => {
     emu = await DisEmulator.start({ admin: true });
   });
+  beforeEach(() => emu.reset());
   afterAll(() => emu.stop());
 
   const admin = (action: string, body: unknown = {}) =>

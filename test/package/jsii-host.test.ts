@@ -55,7 +55,8 @@ describe('the package in a Python cdktf app, through the jsii kernel', () => {
   let kernel: JsiiKernel;
   let app: ObjRef;
   let pipeline: ObjRef;
-  const outdir = () => join(work, 'app', 'cdktf.out');
+  let outdir: string;
+  let apps = 0;
   const lookupProps = (data: Record<string, unknown>) => struct(`${PKG}.DisTransferTasksProps`, data);
   const LIVE = enumValue(`${PKG}.LookupMode`, 'LIVE');
 
@@ -73,9 +74,15 @@ describe('the package in a Python cdktf app, through the jsii kernel', () => {
       hostEnv(emulator, { JSII_AGENT: 'Python/3.11.7', PATH: `${venvBin}:${process.env.PATH}` }),
     );
     for (const a of cdktfAppAssemblies()) await kernel.load(a.name, a.version, a.tarball);
-    app = await kernel.create('cdktf.App', [struct('cdktf.AppConfig', { outdir: outdir() })]);
-    pipeline = await kernel.create('cdktf.TerraformStack', [app, 'pipeline']);
   }, 120_000);
+
+  // One kernel for the file (it loads the assemblies once); each test builds an app of its own,
+  // with its own output folder, so that no test synthesizes what another one added.
+  beforeEach(async () => {
+    outdir = join(work, `app-${++apps}.out`);
+    app = await kernel.create('cdktf.App', [struct('cdktf.AppConfig', { outdir })]);
+    pipeline = await kernel.create('cdktf.TerraformStack', [app, 'pipeline']);
+  });
 
   afterAll(async () => {
     await kernel?.close();
@@ -135,7 +142,7 @@ describe('the package in a Python cdktf app, through the jsii kernel', () => {
     const resourceId = await kernel.get<string>(resource, 'friendlyUniqueId');
 
     await kernel.invoke(app, 'synth');
-    const json: Json = JSON.parse(readFileSync(join(outdir(), 'stacks', 'pipeline', 'cdk.tf.json'), 'utf8'));
+    const json: Json = JSON.parse(readFileSync(join(outdir, 'stacks', 'pipeline', 'cdk.tf.json'), 'utf8'));
     const data = json.resource.terraform_data[resourceId];
     const [local] = Object.keys(json.locals);
     expect(data.input).toBe(`\${local.${local}}`);
