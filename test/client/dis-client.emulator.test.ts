@@ -1,6 +1,11 @@
 // DisClient against the DIS emulator running in a child process, over real HTTP on 127.0.0.1.
 // One test per fault kind: a retried fault ends in success with the request count asserted; a
-// fatal one ends in its coded error after exactly one request.
+// fatal one ends in its coded error after exactly one request. No test depends on how fast the
+// machine is: attempts that must succeed have the default attempt timeout (10 s), and the attempt
+// timeout of a stalled answer (hang, latency) runs on jest's fake clock, moved on once the stalled
+// request has been sent, so that only that attempt times out.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { setTimeout as realDelay } from 'node:timers/promises';
 import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
 import { startEmulatorProcess, type EmulatorFault, type EmulatorHandle } from '../../src/emulator';
 
@@ -26,8 +31,8 @@ beforeEach(async () => {
 function client(extra: Partial<DisClientOptions> = {}, env: Record<string, string> = DEMO_AKSK): DisClient {
   return new DisClient({
     env: { ...emulator.endpointEnv, HW_REGION_NAME: 'cn-north-4', ...env },
-    retry: { baseDelayMs: 5, throttledMinDelayMs: 5 },
-    attemptTimeoutMs: 2000,
+    // the retry's pause on the real clock, also while the attempt timeout runs on the fake one
+    retry: { baseDelayMs: 5, throttledMinDelayMs: 5, sleep: (ms) => realDelay(ms) },
     ...extra,
   });
 }
@@ -37,18 +42,52 @@ async function listRequests(): Promise<number> {
 }
 
 /**
- * The emulator logs a request when its answer ends, so a request the client abandoned (latency,
- * hang) may be logged after the call returned: wait for the log to settle, up to three seconds.
+ * The emulator logs a request when its answer ends, so a request the client abandoned (a delayed
+ * answer) is logged after the call returned: waits until `expected` are logged, at most 10 s, and
+ * fails saying how many were.
  */
 async function settledListRequests(expected: number): Promise<number> {
-  for (let waited = 0; waited < 3000; waited += 50) {
-    const n = await listRequests();
-    if (n >= expected) return n;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+  let n = await listRequests();
+  for (let waited = 0; n < expected && waited < 10_000; waited += 50) {
+    await realDelay(50);
+    n = await listRequests();
   }
-  return listRequests();
+  if (n < expected)
+    throw new Error(`the emulator logged ${n} of ${expected} ListTransferTasks requests within 10 s`);
+  return n;
 }
 
+/**
+ * Runs `call` with the client's timers on jest's fake clock and moves the clock on by
+ * `attemptTimeoutMs` once, right after the first ListTransferTasks request was sent: that attempt
+ * times out, whatever the machine's speed, and no later one can.
+ */
+async function withFirstAttemptTimedOut<T>(attemptTimeoutMs: number, call: () => Promise<T>): Promise<T> {
+  jest.useFakeTimers({
+    doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance', 'Date'],
+  });
+  let sent = 0;
+  const onSend = (message: unknown) => {
+    const { request } = message as { request: { path: string } };
+    if (!request.path.includes('/transfer-tasks') || ++sent !== 1) return;
+    // after undici has written the request (the message comes just before), outside its call stack
+    setImmediate(() => jest.advanceTimersByTime(attemptTimeoutMs));
+  };
+  subscribe('undici:client:sendHeaders', onSend);
+  const bound = new AbortController();
+  try {
+    return await Promise.race([
+      call(),
+      realDelay(10_000, undefined, { signal: bound.signal }).then(() => {
+        throw new Error(`the call had not ended 10 s after its first attempt (${sent} sent) was timed out`);
+      }),
+    ]);
+  } finally {
+    bound.abort();
+    unsubscribe('undici:client:sendHeaders', onSend);
+    jest.useRealTimers();
+  }
+}
 async function failOnce(fault: Omit<EmulatorFault, 'route' | 'onRequests'>): Promise<void> {
   await emulator.injectFault({ route: 'ListTransferTasks', onRequests: [1], ...fault });
 }
@@ -63,17 +102,30 @@ describe('retried faults end in success', () => {
     ['disThrottle (400 DIS.4303)', { kind: 'disThrottle' }],
     ['connectionReset', { kind: 'connectionReset' }],
     ['truncatedBody', { kind: 'truncatedBody' }],
-    ['hang (attempt timeout)', { kind: 'hang' }],
-    ['latency beyond the attempt timeout', { kind: 'latency', latencyMs: 2500 }],
   ])('%s: retried once, then the tasks', async (_name, fault) => {
     // GIVEN the first ListTransferTasks request fails
     await failOnce(fault);
     // WHEN
-    // 1 s: generous for a loaded CI machine, well below the hang and the 2.5 s latency
-    const result = await client({ attemptTimeoutMs: 1000 }).listTransferTasks('orders');
+    const result = await client().listTransferTasks('orders');
+    // THEN
+    expect(result.tasks.map((t) => t.taskName).sort()).toEqual(['orders-to-dli', 'orders-to-obs']);
+    expect(await listRequests()).toBe(2);
+  });
+
+  test.each<[string, Omit<EmulatorFault, 'route' | 'onRequests'>]>([
+    ['hang (headers, then no more of the body)', { kind: 'hang' }],
+    ['latency beyond the attempt timeout (no answer yet)', { kind: 'latency', latencyMs: 500 }],
+  ])('%s: the attempt times out, is retried once, then the tasks', async (_name, fault) => {
+    // GIVEN the first ListTransferTasks request stalls
+    await failOnce(fault);
+    // WHEN its attempt times out
+    const c = client({ attemptTimeoutMs: 1000 });
+    const result = await withFirstAttemptTimedOut(1000, () => c.listTransferTasks('orders'));
+    await c.close();
     // THEN
     expect(result.tasks.map((t) => t.taskName).sort()).toEqual(['orders-to-dli', 'orders-to-obs']);
     expect(await settledListRequests(2)).toBe(2);
+    expect((await emulator.requestLog()).map((r) => r.fault)).toContain(fault.kind);
   });
 
   test('latency within the attempt timeout is no failure at all', async () => {
