@@ -1,5 +1,7 @@
 // Bounded waits for tests of timeouts and deadlines: not a speed assertion, a guard that turns
 // "the call never ends" into a failure that says so instead of a jest timeout.
+import type { Readable } from 'node:stream';
+import { setTimeout as realDelay } from 'node:timers/promises';
 
 /**
  * Resolves to what `promise` rejected with, or to its value when it resolved, within `ms`;
@@ -22,4 +24,55 @@ export async function settleWithin<T>(promise: Promise<T>, ms: number, message: 
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Polls `check` every 50 ms until it holds; fails with `bounded wait: <what> within <ms> ms` when
+ * it does not, or at once with the reason `unless` resolves to (say, the child that was to make
+ * it hold has exited). Polls on the real clock, also while a test fakes its timers.
+ */
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  ms: number,
+  what: string,
+  unless?: Promise<string>,
+): Promise<void> {
+  let gaveUp: string | undefined;
+  void unless?.then((reason) => (gaveUp = reason));
+  const deadline = performance.now() + ms;
+  for (;;) {
+    if (await check()) return;
+    if (gaveUp !== undefined) throw new Error(`bounded wait: ${what}, but ${gaveUp}`);
+    if (performance.now() >= deadline) throw new Error(`bounded wait: ${what} within ${ms} ms`);
+    await realDelay(50);
+  }
+}
+
+/**
+ * The first line a child writes on `stream` (which may arrive in several chunks), within `ms`;
+ * fails saying what was written when the stream ends first or the time is up.
+ */
+export function firstLine(stream: Readable, ms: number, what: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const finish = (error?: Error) => {
+      clearTimeout(timer);
+      stream.off('data', onData);
+      stream.off('end', onEnd);
+      if (error) reject(error);
+      else resolve(text.slice(0, text.indexOf('\n')));
+    };
+    const onData = (chunk: Buffer | string) => {
+      text += chunk.toString();
+      if (text.includes('\n')) finish();
+    };
+    const onEnd = () =>
+      finish(new Error(`bounded wait: ${what}, but the stream ended after ${JSON.stringify(text)}`));
+    const timer = setTimeout(
+      () => finish(new Error(`bounded wait: ${what} within ${ms} ms; got ${JSON.stringify(text)}`)),
+      ms,
+    );
+    stream.on('data', onData);
+    stream.once('end', onEnd);
+  });
 }

@@ -1,10 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmulatorProcess } from '../../src/emulator/process';
 import type { EmulatorHandle } from '../../src/emulator/dis-emulator';
 import { shippedScenarioPath } from '../../src/emulator/load-scenario';
+import { firstLine, waitUntil } from '../client/bounded';
 import { call, DEMO } from './http-call';
 
 const LIST = `/v2/${DEMO.projectId}/streams/orders/transfer-tasks`;
@@ -90,21 +90,20 @@ describe('startEmulatorProcess', () => {
       startEmulatorProcess().then((h) => fetch(h.url + '/_pid').then(() => process.stdout.write(h.url + '\\n')));
     `;
     const parent = spawn(process.execPath, ['-e', parentScript], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const [chunk] = (await once(parent.stdout!, 'data')) as [Buffer];
-    const url = chunk.toString().trim();
+    const url = await firstLine(parent.stdout!, 30_000, "the parent printed its emulator's URL");
     expect((await call(url, 'GET', LIST, { headers: TOKEN })).status).toBe(200);
     // WHEN the parent is killed without a chance to clean up
     parent.kill('SIGKILL');
     await once(parent, 'exit');
     // THEN the child notices the closed IPC channel and exits: its port stops answering
-    let alive = true;
-    for (let i = 0; i < 100 && alive; i++) {
-      alive = await call(url, 'GET', LIST).then(
-        () => true,
-        () => false,
-      );
-      if (alive) await sleep(50);
-    }
-    expect(alive).toBe(false);
+    await waitUntil(
+      () =>
+        call(url, 'GET', LIST).then(
+          () => false,
+          () => true,
+        ),
+      10_000,
+      "the orphaned emulator's port stopped answering",
+    );
   });
 });

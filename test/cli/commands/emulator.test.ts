@@ -11,6 +11,7 @@ import {
   runCli,
   tempDir,
 } from '../support/run-cli';
+import { firstLine } from '../../client/bounded';
 
 const PROJECT = '0123456789abcdef0123456789abcdef';
 
@@ -22,13 +23,11 @@ async function startEmulatorBin(args: string[]) {
   });
   let stdout = '';
   let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-      if (stdout.includes('\n')) resolve(stdout.split('\n')[0]);
-    });
-    child.once('exit', (code) => reject(new Error(`emulator exited early with ${code}: ${stderr}`)));
+  const url = await firstLine(child.stdout, 30_000, 'the emulator printed its URL').catch((e: Error) => {
+    child.kill();
+    throw new Error(`${e.message}\n--- stderr ---\n${stderr}`);
   });
   const stop = async (signal: NodeJS.Signals) => {
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;

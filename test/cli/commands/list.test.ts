@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { formatTaskTable, formatUtcMinute } from '../../../src/cli/commands/list';
 import { createStyle } from '../../../src/cli/output';
+import { waitUntil } from '../../client/bounded';
 import { DEMO, akSkEnv, tokenEnv } from '../support/demo-emulator';
 import { allOutput, BIN, CANARY_SECRETS, expectExit, runCli } from '../support/run-cli';
 import { useCommandSuite } from '../support/command-suite';
@@ -200,9 +201,13 @@ describe('list', () => {
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
     const exited = once(child, 'exit') as Promise<[number | null, string | null]>;
-    while ((await suite.emulator.requestLog()).length === 0) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    // the hung request is logged when it arrives
+    await waitUntil(
+      async () => (await suite.emulator.requestLog()).some((r) => r.fault === 'hang'),
+      30_000,
+      'the CLI sent its request to the emulator',
+      exited.then(([code]) => `the CLI exited first with ${code}: ${output}`),
+    );
     // WHEN
     child.kill('SIGINT');
     const [code] = await exited;
