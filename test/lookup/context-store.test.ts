@@ -115,17 +115,38 @@ describe('FileContextStore', () => {
     expect(new FileContextStore(file()).read()).toEqual({});
   });
 
-  test('waits for a lock held elsewhere, then says which lock directory to delete', () => {
+  test('waits for a lock held elsewhere until lockWaitMs is up, then says which lock directory to delete', () => {
     // GIVEN a lock held by "another process" (a fresh lock directory is not stale)
     const { lockSync } = jest.requireActual('proper-lockfile') as typeof import('proper-lockfile');
     const release = lockSync(file(), { realpath: false });
+    // the store's clock moves only when it pauses between attempts: the pauses it took are the wait
+    let clock = Date.now();
+    const pauses: number[] = [];
+    jest.spyOn(Date, 'now').mockImplementation(() => clock);
+    jest.spyOn(Atomics, 'wait').mockImplementation((_array, _index, _value, ms) => {
+      pauses.push(ms!);
+      clock += ms!;
+      return 'timed-out';
+    });
     try {
       // WHEN / THEN
-      expect(() => new FileContextStore(file(), { lockWaitMs: 50 }).update({ a: 1 })).toThrow(
-        expect.objectContaining({ code: 'DIS_CONTEXT_FILE_LOCKED' }),
+      expect(() => new FileContextStore(file(), { lockWaitMs: 200 }).update({ a: 1 })).toThrow(
+        expect.objectContaining({
+          code: 'DIS_CONTEXT_FILE_LOCKED',
+          message:
+            `DIS_CONTEXT_FILE_LOCKED: Waited 200 ms for the lock ${file()}.lock held by another synth. If no other synth is running ` +
+            `in this folder, the lock is stale: delete the directory ${file()}.lock and run synth again.`,
+          details: expect.objectContaining({ file: file(), waitedMs: 200 }),
+        }),
       );
+      // it tried again after each pause, and gave up once the pauses reached lockWaitMs
+      expect(pauses.length).toBeGreaterThan(1);
+      const waited = pauses.reduce((a, b) => a + b, 0);
+      expect(waited).toBeGreaterThanOrEqual(200);
+      expect(waited - pauses[pauses.length - 1]).toBeLessThan(200);
       expect(existsSync(file())).toBe(false);
     } finally {
+      jest.restoreAllMocks();
       release();
     }
     new FileContextStore(file(), { lockWaitMs: 50 }).update({ a: 1 });
