@@ -91,21 +91,30 @@ describe('a file the system does not read', () => {
 
 describe('the lock', () => {
   test('update waits while another holder has the lock and writes once it is released', async () => {
-    // GIVEN a lock taken by another thread, which releases it by itself a moment later
+    // GIVEN a lock taken by another thread, which releases it when told to
     const holder = new Worker(
       `const { workerData, parentPort } = require('node:worker_threads');
        const { lockSync } = require(workerData.lockfile);
        const release = lockSync(workerData.file, { realpath: false });
-       parentPort.postMessage('locked');
-       setTimeout(release, 200);`,
+       parentPort.on('message', () => release());
+       parentPort.postMessage('locked');`,
       { eval: true, workerData: { file, lockfile: require.resolve('proper-lockfile') } },
     );
     try {
       await once(holder, 'message');
       expect(existsSync(`${file}.lock`)).toBe(true);
-      // WHEN: the lock is held as update starts; it may wait up to 30 s (DIS_CONTEXT_FILE_LOCKED then)
+      // the holder is told to release the lock when update first pauses for it: update has found
+      // it held, and the release arrives while this thread waits (the pause itself stays real)
+      const realWait = Atomics.wait.bind(Atomics);
+      const pauses: number[] = [];
+      jest.spyOn(Atomics, 'wait').mockImplementation((array, index, value, ms) => {
+        if (pauses.push(ms!) === 1) holder.postMessage('release');
+        return realWait(array, index, value, ms);
+      });
+      // WHEN: it may wait up to 30 s (DIS_CONTEXT_FILE_LOCKED then)
       new FileContextStore(file, { lockWaitMs: 30_000 }).update({ a: 1 });
-      // THEN
+      // THEN it paused at least once, and wrote once the holder had let go
+      expect(pauses.length).toBeGreaterThan(0);
       expect(new FileContextStore(file).read()).toEqual({ a: 1 });
       expect(existsSync(`${file}.lock`)).toBe(false);
     } finally {
