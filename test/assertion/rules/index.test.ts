@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GateSeverity } from '../../../src/assertion/gate-rules';
 import { GATE_RULES } from '../../../src/assertion/rules';
@@ -78,11 +78,19 @@ describe('rules inventory', () => {
     expect(rows).toEqual(GATE_RULES.map((rule) => `| \`${rule.id}\` | ${rule.summary} |`));
   });
 
-  test('every rule file has a test file with compliant and non-compliant cases', () => {
+  test("every rule has a test file named after its id, describing that rule, with at least one 'compliant:' and one 'non-compliant:' test", () => {
     const dir = __dirname;
     for (const id of ids) {
-      const file = readdirSync(dir).find((f) => f === `${id.toLowerCase()}.test.ts`);
-      expect(file).toBeDefined();
+      const file = join(dir, `${id.toLowerCase()}.test.ts`);
+      const source = existsSync(file) ? readFileSync(file, 'utf8') : '';
+      const titles = [...source.matchAll(/\btest\(\s*'([^']*)'/g)].map((m) => m[1]);
+      expect({
+        id,
+        exists: source !== '',
+        describesIt: source.includes(`describe('${id}`),
+        compliant: titles.some((t) => t.startsWith('compliant: ')),
+        nonCompliant: titles.some((t) => t.startsWith('non-compliant: ')),
+      }).toEqual({ id, exists: true, describesIt: true, compliant: true, nonCompliant: true });
     }
   });
 });
