@@ -97,14 +97,21 @@ describe('retries', () => {
     agent.assertNoPendingInterceptors();
   });
 
-  test('retries a socket error', async () => {
-    const { agent, options, reply } = setup();
+  test('retries a socket error once, after one pause, and returns the answer of the second request', async () => {
+    const { agent, options, reply, dates, sleeps } = setup();
     agent
       .get(DIS)
       .intercept({ path, method: 'GET' })
       .replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
     reply(200, OK);
-    await expect(new DisClient(options).listTransferTasks('orders')).resolves.toBeDefined();
+    await expect(new DisClient(options).listTransferTasks('orders')).resolves.toMatchObject({
+      totalNumber: 0,
+      tasks: [],
+    });
+    // the reset request, then the answered one
+    expect(dates).toHaveLength(1);
+    expect(sleeps).toHaveLength(1);
+    agent.assertNoPendingInterceptors();
   });
 
   test('a deadline shorter than the attempt timeout does not cost the retries of a reset', async () => {
