@@ -28,22 +28,23 @@ export async function settleWithin<T>(promise: Promise<T>, ms: number, message: 
 
 /**
  * Polls `check` every 50 ms until it holds; fails with `bounded wait: <what> within <ms> ms` when
- * it does not, or at once with the reason `unless` resolves to (say, the child that was to make
+ * it does not (`what` may be a function, read at that moment), or at once with the reason `unless` resolves to (say, the child that was to make
  * it hold has exited). Polls on the real clock, also while a test fakes its timers.
  */
 export async function waitUntil(
   check: () => boolean | Promise<boolean>,
   ms: number,
-  what: string,
+  what: string | (() => string),
   unless?: Promise<string>,
 ): Promise<void> {
   let gaveUp: string | undefined;
   void unless?.then((reason) => (gaveUp = reason));
+  const said = () => (typeof what === 'string' ? what : what());
   const deadline = performance.now() + ms;
   for (;;) {
     if (await check()) return;
-    if (gaveUp !== undefined) throw new Error(`bounded wait: ${what}, but ${gaveUp}`);
-    if (performance.now() >= deadline) throw new Error(`bounded wait: ${what} within ${ms} ms`);
+    if (gaveUp !== undefined) throw new Error(`bounded wait: ${said()}, but ${gaveUp}`);
+    if (performance.now() >= deadline) throw new Error(`bounded wait: ${said()} within ${ms} ms`);
     await realDelay(50);
   }
 }

@@ -8,6 +8,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { setTimeout as realDelay } from 'node:timers/promises';
 import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
 import { startEmulatorProcess, type EmulatorFault, type EmulatorHandle } from '../../src/emulator';
+import { waitUntil } from './bounded';
 
 const DEMO_AKSK = {
   HW_ACCESS_KEY: 'DEMOAK0000000000000A',
@@ -47,13 +48,12 @@ async function listRequests(): Promise<number> {
  * fails saying how many were.
  */
 async function settledListRequests(expected: number): Promise<number> {
-  let n = await listRequests();
-  for (let waited = 0; n < expected && waited < 10_000; waited += 50) {
-    await realDelay(50);
-    n = await listRequests();
-  }
-  if (n < expected)
-    throw new Error(`the emulator logged ${n} of ${expected} ListTransferTasks requests within 10 s`);
+  let n = 0;
+  await waitUntil(
+    async () => (n = await listRequests()) >= expected,
+    10_000,
+    () => `the emulator logged ${expected} ListTransferTasks requests (it logged ${n})`,
+  );
   return n;
 }
 
