@@ -123,16 +123,25 @@ export interface RunResult {
   readonly stderr: string;
 }
 
-/** Runs `file args` in `cwd` without blocking this thread (the emulator may live in another child). */
+/** How long a child run may take before it is killed: a bound for a hang, not a speed check. */
+const RUN_BOUND_MS = 120_000;
+
+/**
+ * Runs `file args` in `cwd` without blocking this thread (the emulator may live in another child).
+ * A child still running after 120 s is killed, and its stderr ends with a line that says so.
+ */
 export function run(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
   return new Promise((done) => {
     execFile(
       file,
       args,
-      { cwd, env, timeout: 120_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd, env, timeout: RUN_BOUND_MS, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        done({ code, stdout, stderr });
+        const killed = error?.killed
+          ? `\nbounded wait: ${file} ${args.join(' ')} had not exited within ${RUN_BOUND_MS} ms (${error.signal})\n`
+          : '';
+        done({ code, stdout, stderr: stderr + killed });
       },
     );
   });
