@@ -37,8 +37,8 @@ export interface HostileCase {
   readonly client?: (urls: HostileUrls) => Partial<DisClientOptions> & { env?: Record<string, string> };
   /** The call. @default listTransferTasks('orders') */
   readonly call?: 'list' | 'show' | 'streams';
-  /** Aborts the client's signal after this many ms. */
-  readonly abortAfterMs?: number;
+  /** Aborts the client's signal once the first DIS request has reached the server. */
+  readonly abortOnFirstRequest?: boolean;
   readonly expect: Expected;
 }
 
@@ -486,7 +486,9 @@ export const CASES: readonly HostileCase[] = [
     origin: '11.6',
     steps: [{ kind: 'hang' }],
     credentials: 'token',
-    abortAfterMs: 150,
+    // only the caller's abort can end it: no attempt timeout or deadline comes first
+    client: () => ({ attemptTimeoutMs: 60_000, deadlineMs: 60_000 }),
+    abortOnFirstRequest: true,
     expect: {
       outcome: 'DIS_NETWORK_ERROR',
       fields: { causeCode: 'ABORTED' },

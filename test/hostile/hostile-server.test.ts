@@ -6,7 +6,7 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
-import { settleWithin } from '../client/bounded';
+import { settleWithin, waitUntil } from '../client/bounded';
 import { CASES, type HostileCase } from './cases';
 import {
   CANARY,
@@ -65,21 +65,34 @@ describe('DisClient against a hostile server', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     // GIVEN the server armed with the case's script
     await server.arm({ steps: c.steps, iamSteps: c.iamSteps, iamToken: CANARY.iamToken });
-    const controller = c.abortAfterMs === undefined ? undefined : new AbortController();
+    const controller = c.abortOnFirstRequest ? new AbortController() : undefined;
     const client = new DisClient(options(c, controller?.signal));
-    if (controller)
-      setTimeout(() => controller.abort(new Error('the caller gave up')), c.abortAfterMs).unref();
     // WHEN the call runs
     const started = performance.now();
     let failed = false;
+    const call = run(client, c).catch((error: unknown) => {
+      failed = true;
+      return error;
+    });
+    // (the caller gives up while its request is at the server, however long it took to get there;
+    // had the call ended first, the outcome says so)
+    const abort = controller
+      ? waitUntil(
+          async () => (await server.stats()).requests > 0,
+          c.expect.boundMs,
+          'the request reached the server',
+          call.then(() => 'the call ended first'),
+        ).then(
+          () => controller.abort(new Error('the caller gave up')),
+          () => undefined,
+        )
+      : undefined;
     const settled = await settleWithin(
-      run(client, c).catch((error: unknown) => {
-        failed = true;
-        return error;
-      }),
+      call,
       c.expect.boundMs,
       `${c.name}: the call was still running after ${c.expect.boundMs} ms`,
     );
+    await abort;
     const ms = Math.round(performance.now() - started);
     await client.close();
     const stats = await server.stats();
