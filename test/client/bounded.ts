@@ -1,6 +1,8 @@
 // Bounded waits for tests of timeouts and deadlines: not a speed assertion, a guard that turns
-// "the call never ends" into a failure that says so instead of a jest timeout.
+// "the call never ends" into a failure that says so instead of a jest timeout. Their timers are
+// node:timers' own, taken at load: they run on the real clock also while a test fakes the global ones.
 import type { Readable } from 'node:stream';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { setTimeout as realDelay } from 'node:timers/promises';
 
 /**

@@ -39,6 +39,13 @@ export interface HostileCase {
   readonly call?: 'list' | 'show' | 'streams';
   /** Aborts the client's signal once the first DIS request has reached the server. */
   readonly abortOnFirstRequest?: boolean;
+  /**
+   * Every attempt stalls (no answer, or one that never ends) and the deadline ends the call: the
+   * client's timers run on jest's fake clock, moved on by its attempt timeout each time a request
+   * or a proxy connection reaches the server, so that the attempts and the deadline end the same
+   * way however loaded the machine is.
+   */
+  readonly stalledAttempts?: { readonly attemptTimeoutMs: number };
   readonly expect: Expected;
 }
 
@@ -186,6 +193,7 @@ export const CASES: readonly HostileCase[] = [
     steps: [{ kind }],
     credentials: 'token',
     client: shortTimes,
+    stalledAttempts: { attemptTimeoutMs: shortTimes().attemptTimeoutMs },
     expect: {
       outcome: 'DIS_NETWORK_ERROR',
       fields: { causeCode: 'DEADLINE_EXCEEDED' },
@@ -473,6 +481,7 @@ export const CASES: readonly HostileCase[] = [
       attemptTimeoutMs: 600,
       deadlineMs: 1500,
     }),
+    stalledAttempts: { attemptTimeoutMs: 600 },
     expect: {
       outcome: 'DIS_NETWORK_ERROR',
       fields: { causeCode: 'DEADLINE_EXCEEDED' },

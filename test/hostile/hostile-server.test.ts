@@ -4,6 +4,7 @@
 // (message, details, toJSON, util.inspect, stack, cause chain, the client itself) holds a canary.
 // With HOSTILE_CASE_TABLE=<file>, the case table (case, outcome, requests, time) is written there.
 import { appendFileSync, writeFileSync } from 'node:fs';
+import { setTimeout as realDelay } from 'node:timers/promises';
 import { inspect } from 'node:util';
 import { DisClient, type DisClientOptions } from '../../src/client/dis-client';
 import { settleWithin, waitUntil } from '../client/bounded';
@@ -45,7 +46,8 @@ function options(c: HostileCase, signal?: AbortSignal): DisClientOptions {
     },
     attemptTimeoutMs: 2000,
     deadlineMs: 6000,
-    retry: { baseDelayMs: 10, throttledMinDelayMs: 10 },
+    // the pause between attempts on the real clock, also when a case fakes the client's timers
+    retry: { baseDelayMs: 10, throttledMinDelayMs: 10, sleep: (ms) => realDelay(ms) },
     ...rest,
     ...(signal ? { signal } : {}),
   };
@@ -61,12 +63,43 @@ function text(pattern: string | RegExp): (message: string) => boolean {
   return (message) => (typeof pattern === 'string' ? message.includes(pattern) : pattern.test(message));
 }
 
+/** The client's timers on jest's fake clock; Date, the retry pause and the bounded waits stay real. */
+function useClientFakeClock(): void {
+  jest.useFakeTimers({
+    doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance', 'Date'],
+  });
+}
+afterEach(() => jest.useRealTimers());
+
+/**
+ * Each time a DIS request or a proxy connection reaches the server, moves the fake clock on by the
+ * attempt timeout (the attempt's timer is set before the request leaves), until `call` ends.
+ */
+async function moveClockPerArrival(attemptTimeoutMs: number, call: Promise<unknown>, boundMs: number) {
+  const arrivals = async () => {
+    const stats = await server.stats();
+    return stats.requests + stats.silentConnections;
+  };
+  let ended = false;
+  void call.finally(() => (ended = true));
+  for (let moved = 0; ; moved++) {
+    await waitUntil(
+      async () => ended || (await arrivals()) > moved,
+      boundMs,
+      () => `request or connection ${moved + 1} reached the server`,
+    );
+    if (ended) return;
+    jest.advanceTimersByTime(attemptTimeoutMs);
+  }
+}
+
 describe('DisClient against a hostile server', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     // GIVEN the server armed with the case's script
     await server.arm({ steps: c.steps, iamSteps: c.iamSteps, iamToken: CANARY.iamToken });
     const controller = c.abortOnFirstRequest ? new AbortController() : undefined;
     const client = new DisClient(options(c, controller?.signal));
+    if (c.stalledAttempts) useClientFakeClock();
     // WHEN the call runs
     const started = performance.now();
     let failed = false;
@@ -74,6 +107,9 @@ describe('DisClient against a hostile server', () => {
       failed = true;
       return error;
     });
+    const clock = c.stalledAttempts
+      ? moveClockPerArrival(c.stalledAttempts.attemptTimeoutMs, call, c.expect.boundMs)
+      : undefined;
     // (the caller gives up while its request is at the server, however long it took to get there;
     // had the call ended first, the outcome says so)
     const abort = controller
@@ -93,6 +129,7 @@ describe('DisClient against a hostile server', () => {
       `${c.name}: the call was still running after ${c.expect.boundMs} ms`,
     );
     await abort;
+    await clock;
     const ms = Math.round(performance.now() - started);
     await client.close();
     const stats = await server.stats();
