@@ -59,8 +59,12 @@ describe('exitCodeForError', () => {
     },
   );
 
-  test('throttling and server errors exit 3', () => {
-    expect(exitCodeForError(errorWithCode('DIS_API_ERROR', { serviceCode: 'DIS.5000' }))).toBe(
+  test.each([
+    ['throttling', 'DIS.4303', 400],
+    ['throttling', 'APIGW.0308', 429],
+    ['a server error', 'DIS.5000', 500],
+  ])('%s (%s) exits 3', (_what, serviceCode, httpStatus) => {
+    expect(exitCodeForError(errorWithCode('DIS_API_ERROR', { serviceCode, httpStatus }))).toBe(
       ExitCode.SERVICE,
     );
   });

@@ -167,6 +167,11 @@ describe('secretsFromEnv', () => {
     expect(
       secretsFromEnv({ HW_SECRET_KEY: ' sk-value-1 \n', HW_AUTH_TOKEN: 'short', OTHER: 'x'.repeat(20) }),
     ).toEqual([' sk-value-1 \n', 'sk-value-1']);
+    // each of the secret variables, and nothing else
+    const env = Object.fromEntries(SECRET_VARIABLES.map((name) => [name, `value-of-${name}`]));
+    expect(secretsFromEnv({ ...env, HW_USER_NAME: 'a-user-name-0001' })).toEqual(
+      SECRET_VARIABLES.map((name) => `value-of-${name}`),
+    );
   });
 
   test.each([

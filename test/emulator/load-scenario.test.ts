@@ -47,7 +47,11 @@ describe('parseScenario', () => {
   it('accepts open states and destination types (the service documents disagree)', () => {
     const input = base();
     input.projects[0].streams[0].tasks[0].state = 'HIBERNATING';
-    expect(parseScenario(input).projects[0].streams[0].tasks[0].state).toBe('HIBERNATING');
+    input.projects[0].streams[0].tasks[0].destinationType = 'CLOUDTABLE';
+    expect(parseScenario(input).projects[0].streams[0].tasks[0]).toMatchObject({
+      state: 'HIBERNATING',
+      destinationType: 'CLOUDTABLE',
+    });
   });
 
   it.each([
