@@ -41,7 +41,7 @@ export interface HostileCase {
   readonly abortOnFirstRequest?: boolean;
   /**
    * Every attempt stalls (no answer, or one that never ends) and the deadline ends the call: the
-   * client's timers run on jest's fake clock, moved on by its attempt timeout each time a request
+   * client's timers and Date run on jest's fake clock, moved on by its attempt timeout each time a request
    * or a proxy connection reaches the server, so that the attempts and the deadline end the same
    * way however loaded the machine is.
    */

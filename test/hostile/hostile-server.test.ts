@@ -63,11 +63,13 @@ function text(pattern: string | RegExp): (message: string) => boolean {
   return (message) => (typeof pattern === 'string' ? message.includes(pattern) : pattern.test(message));
 }
 
-/** The client's timers on jest's fake clock; Date, the retry pause and the bounded waits stay real. */
+/**
+ * The client's clock (its timers and Date, from which it measures what is left of the deadline)
+ * on jest's fake clock, so that no real time the machine loses counts; the retry pause and the
+ * bounded waits stay real.
+ */
 function useClientFakeClock(): void {
-  jest.useFakeTimers({
-    doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance', 'Date'],
-  });
+  jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
 }
 afterEach(() => jest.useRealTimers());
 
@@ -97,9 +99,9 @@ describe('DisClient against a hostile server', () => {
   test.each(CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     // GIVEN the server armed with the case's script
     await server.arm({ steps: c.steps, iamSteps: c.iamSteps, iamToken: CANARY.iamToken });
+    if (c.stalledAttempts) useClientFakeClock();
     const controller = c.abortOnFirstRequest ? new AbortController() : undefined;
     const client = new DisClient(options(c, controller?.signal));
-    if (c.stalledAttempts) useClientFakeClock();
     // WHEN the call runs
     const started = performance.now();
     let failed = false;
