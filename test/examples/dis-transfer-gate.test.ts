@@ -102,15 +102,18 @@ describe('the example app run by the root cdktf.json', () => {
 describe('the first deploy of a stream the example stack creates, then the second', () => {
   // The deploy itself (terraform apply with the huaweicloud provider) cannot run offline; what it
   // changes in DIS is played by the emulator: the stream appears, then a task is created on it.
+  // Each test has a folder and an emulator of its own, so that either runs alone or first: the
+  // second deploy starts where the first left off (nothing recorded for the stream), by itself.
   const STREAM = 'orders-archive';
   let work: string;
   let emulator: EmulatorHandle | undefined;
 
-  beforeAll(() => {
+  beforeEach(() => {
     work = mkdtempSync(join(tmpdir(), 'dis-example-first-'));
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await emulator?.stop();
+    emulator = undefined;
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -173,8 +176,7 @@ describe('the first deploy of a stream the example stack creates, then the secon
   });
 
   it('second deploy: the stream exists and its new task is looked up, recorded and gated', async () => {
-    // GIVEN the deploy created the stream, and then a task was created on it
-    await emulator?.stop();
+    // GIVEN the first deploy created the stream (and recorded nothing), then a task was created on it
     emulator = await startEmulatorProcess({ scenario: scenario(true) });
     await emulator.addTask(STREAM, {
       taskName: 'archive-to-obs',
