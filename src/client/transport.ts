@@ -117,15 +117,20 @@ export class AttemptFailure extends Error {
 /** The code of a socket or undici error; its class name when it has none (`HTTPParserError`). */
 function codeOf(error: unknown): string {
   const e = error as { code?: unknown; name?: unknown; cause?: { code?: unknown } };
+  // Stryker disable next-line OptionalChaining: `error` is never null or undefined here (undici resolves a request it would reject with a falsy error; receive() throws only objects)
   if (typeof e?.code === 'string') return e.code;
+  // Stryker disable next-line OptionalChaining: `error` is never null or undefined here (undici resolves a request it would reject with a falsy error; receive() throws only objects)
   if (typeof e?.cause?.code === 'string') return e.cause.code;
+  // Stryker disable next-line OptionalChaining: `error` is never null or undefined here (undici resolves a request it would reject with a falsy error; receive() throws only objects)
   if (typeof e?.name === 'string' && e.name !== 'Error') return e.name;
   return 'UNKNOWN';
 }
 
 function messageOf(error: unknown): string {
   const e = error as { message?: unknown; cause?: { message?: unknown } };
+  // Stryker disable next-line OptionalChaining: `error` is never null or undefined here (undici resolves a request it would reject with a falsy error; receive() throws only objects)
   const cause = typeof e?.cause?.message === 'string' ? `: ${e.cause.message}` : '';
+  // Stryker disable next-line OptionalChaining: `error` is never null or undefined here (undici resolves a request it would reject with a falsy error; receive() throws only objects)
   return `${typeof e?.message === 'string' ? e.message : String(error)}${cause}`;
 }
 
@@ -197,6 +202,7 @@ export function sendAttempt(req: AttemptRequest): Promise<AttemptResponse> {
       req.signal?.removeEventListener('abort', onAbort);
     };
     if (req.signal?.aborted) return onAbort();
+    // Stryker disable next-line ObjectLiteral,BooleanLiteral: cleanup() removes the listener on every way out, the abort's included
     req.signal?.addEventListener('abort', onAbort, { once: true });
     receive().then(
       (response) => {

@@ -108,6 +108,16 @@ describe('a socket failure', () => {
     expect(error.message).toContain(`(${causeCode}: ${message}): check the endpoint`);
   });
 
+  test('a failure that is not an Error is shown as text, with the code UNKNOWN', async () => {
+    const s = exchangeSetup({ retry: ONCE });
+    s.pool.intercept({ path: PATH, method: 'GET' }).replyWithError('plain text failure' as unknown as Error);
+    const error = await failureOf(s);
+    expect(error.causeCode).toBe('UNKNOWN');
+    expect(error.message).toContain(
+      `could not reach ${HOST} (UNKNOWN: plain text failure): check the endpoint`,
+    );
+  });
+
   test('a cause code and message from outside are made printable, clipped and scrubbed', async () => {
     const s = exchangeSetup({ retry: ONCE, scrub: (text) => text.replaceAll('s3cr3t', '***') });
     const code = `E_\n${'C'.repeat(120)}`;

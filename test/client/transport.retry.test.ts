@@ -102,6 +102,8 @@ describe('Retry-After', () => {
     ['5s', 'a unit'],
     ['1e3', 'an exponent'],
     ['', 'nothing'],
+    ['01 Jan 2026 00:00:05 GMT', 'a date without its day name'],
+    ['2026-01-01T00:00:05Z', 'an ISO-8601 date'],
   ])('%j (%s) is neither delay-seconds nor an HTTP date: unreadable', (value) => {
     expect(parseRetryAfter(value, now)).toBeUndefined();
   });
