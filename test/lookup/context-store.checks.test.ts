@@ -120,6 +120,25 @@ describe('what the file store hands out', () => {
   });
 });
 
+describe('what the memory store hands out', () => {
+  test('its key list is the same array until the store changes, then a new one', () => {
+    const store = new MemoryContextStore({ a: 1 });
+    const keys = store._keys();
+    expect(store._keys()).toBe(keys);
+    expect(Object.isFrozen(keys)).toBe(true);
+    store.update({ b: 2 });
+    expect(store._keys()).not.toBe(keys);
+    expect([...store._keys()]).toStrictEqual(['a', 'b']);
+  });
+
+  test('_peek gives the entry itself; get gives a copy', () => {
+    const store = new MemoryContextStore({ a: { n: 1 } });
+    expect(store._peek('a')).toBe(store._peek('a'));
+    expect(store.get('a')).not.toBe(store._peek('a'));
+    expect({ ...(store.get('a') as object) }).toStrictEqual({ n: 1 });
+  });
+});
+
 describe('removing an entry', () => {
   test('from a memory store leaves no key behind, not even one set to undefined', () => {
     const store = new MemoryContextStore({ a: 1, b: 2 });
