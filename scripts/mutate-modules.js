@@ -21,6 +21,8 @@ const MODULES = {
       'test/assertion/gate-parsers*.test.ts',
       'test/assertion/sarif*.test.ts',
     ],
+    // the SARIF Multitool takes seconds a run and judges the log's form, not the rules' behaviour
+    skip: ['test/assertion/sarif.validators.test.ts'],
   },
   signing: {
     mutate: ['src/client/signing.ts'],
