@@ -2,11 +2,7 @@ import type * as Sarif from 'sarif';
 import { evaluateGate } from '../../src/assertion/evaluate-gate';
 import { GateSeverity } from '../../src/assertion/gate-rules';
 import { GATE_RULES } from '../../src/assertion/rules';
-import {
-  buildSarifLog,
-  SARIF_FINGERPRINT_KEY,
-  SARIF_SCHEMA_URI,
-} from '../../src/assertion/sarif';
+import { buildSarifLog, SARIF_FINGERPRINT_KEY, SARIF_SCHEMA_URI } from '../../src/assertion/sarif';
 import { demo, NOW, snapshot, task } from './gate-fixtures';
 import { failing, OPTIONS, reason, result } from './sarif-fixtures';
 
