@@ -103,7 +103,7 @@ export function formatAnnotations(report: GateReport): string {
       out += command(
         level,
         'DIS transfer task gate',
-        `${findings.length - shown.length} more ${level} finding(s); the job log and the step summary list them all.`,
+        `${count(findings.length - shown.length, `more ${level} finding`)}; the job log and the step summary list them all.`,
       );
     }
   }

@@ -1,6 +1,7 @@
 // `dis-transfer-tasks context diff`: the drift between the lookups recorded in the context cache
 // file and the service now, without writing anything. The nightly drift job of a pipeline.
 
+import { count } from '../../assertion/gate-report';
 import { formatAge } from '../../lookup/duration';
 import type { DisClient } from '../../client/dis-client';
 import { DisApiError, DisError } from '../../client/errors';
@@ -112,7 +113,7 @@ function driftLabel(d: Drift): string {
 }
 
 function recordedLabel(d: Drift): string {
-  if (d.subject === 'stream' && typeof d.recorded === 'number') return `${d.recorded} task(s)`;
+  if (d.subject === 'stream' && typeof d.recorded === 'number') return count(d.recorded, 'task');
   return describeValue(d.recorded, d.field);
 }
 
@@ -224,11 +225,13 @@ export const contextDiffCommand: CliCommand = {
       const oldest = Math.max(...drifted.map((c) => now - Date.parse(c.entry.value!.fetchedAt)));
       const streams = [...new Set(drifted.map((c) => c.entry.streamName))].map(shellQuote).join(' ');
       io.stderr.write(
-        `Drift in ${drifted.length} of ${compared} compared lookup(s) in ${file}, recorded up to ${formatAge(oldest / 1000)} ago. ` +
+        `Drift in ${drifted.length} of ${count(compared, 'compared lookup')} in ${file}, recorded up to ${formatAge(oldest / 1000)} ago. ` +
           `\`dis-transfer-tasks context refresh ${streams}\` records the live state; review and commit the change.\n`,
       );
     } else {
-      io.stderr.write(`No drift: ${compared} compared lookup(s) in ${file} match the service.\n`);
+      io.stderr.write(
+        `No drift: ${count(compared, 'compared lookup')} in ${file} ${compared === 1 ? 'matches' : 'match'} the service.\n`,
+      );
     }
     if (failed.length > 0) {
       return Math.max(...failed.map((c) => exitCodeForError(c.error)));

@@ -2,6 +2,7 @@
 // (`cdktf.context.json`), as the commands list, re-fetch and forget them. `context diff` is in
 // context-diff.ts; the file, its entries and their live values in ../context-file.ts.
 
+import { count } from '../../assertion/gate-report';
 import { formatAge } from '../../lookup/duration';
 import { messageWithoutCode } from '../../client/errors';
 import { mapWithConcurrency } from '../../lookup/map-with-concurrency';
@@ -156,7 +157,7 @@ export const contextRefreshCommand: CliCommand = {
     }
     const failures = outcomes.filter((o): o is Outcome & { error: unknown } => 'error' in o);
     io.stderr.write(
-      `Refreshed ${refreshed.length} of ${outcomes.length} lookup(s) in ${escapeControl(opened.file)}.\n`,
+      `Refreshed ${refreshed.length} of ${count(outcomes.length, 'lookup')} in ${escapeControl(opened.file)}.\n`,
     );
     return failures.length === 0 ? ExitCode.OK : Math.max(...failures.map((f) => exitCodeForError(f.error)));
   },
@@ -190,7 +191,7 @@ export const contextResetCommand: CliCommand = {
     for (const e of selected) {
       io.stdout.write(`removed ${escapeControl(e.key)}\n`);
     }
-    io.stderr.write(`Removed ${selected.length} lookup(s) from ${escapeControl(file)}.\n`);
+    io.stderr.write(`Removed ${count(selected.length, 'lookup')} from ${escapeControl(file)}.\n`);
     return ExitCode.OK;
   },
 };

@@ -83,7 +83,7 @@ describe('check in GitHub Actions', () => {
     expect(lines).toHaveLength(10);
     expect(lines.slice(0, 9).every((l) => l.startsWith('::error title=DIS-TASK-REQUIRED::'))).toBe(true);
     expect(lines[9]).toBe(
-      '::error title=DIS transfer task gate::3 more error finding(s); the job log and the step summary list them all.',
+      '::error title=DIS transfer task gate::3 more error findings; the job log and the step summary list them all.',
     );
   });
 

@@ -56,7 +56,7 @@ describe('context diff', () => {
     // THEN
     expectExit(run, 0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('No drift: 3 compared lookup(s)');
+    expect(run.stderr).toContain('No drift: 3 compared lookups');
     expect(readFileSync(file(), 'utf8')).toBe(before);
   });
 
@@ -81,7 +81,7 @@ describe('context diff', () => {
       ['orders', 'orders-to-dli', 'state', 'RUNNING', 'PAUSED'],
       ['orders', 'orders-to-dws', 'task added', 'RUNNING, DWS'], // RECORDED is empty
     ]);
-    expect(run.stderr).toContain('Drift in 2 of 3 compared lookup(s)');
+    expect(run.stderr).toContain('Drift in 2 of 3 compared lookups');
     expect(run.stderr).toContain(
       "`dis-transfer-tasks context refresh 'clicks' 'orders'` records the live state",
     );
@@ -144,7 +144,7 @@ describe('context diff', () => {
     expect(rows).toEqual([
       ['(all streams)', 'clicks', 'stream added'],
       ['(all streams)', 'retired', 'stream removed'],
-      ['retired', 'stream no longer exists', '2 task(s)'],
+      ['retired', 'stream no longer exists', '2 tasks'],
     ]);
   });
 

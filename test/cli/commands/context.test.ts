@@ -311,7 +311,7 @@ describe('context refresh', () => {
     expect(run.stdout.trim().split('\n').sort()).toEqual(
       [key('*'), key('clicks'), key('orders')].map((k) => `refreshed ${k}`).sort(),
     );
-    expect(run.stderr).toContain('Refreshed 3 of 3 lookup(s)');
+    expect(run.stderr).toContain('Refreshed 3 of 3 lookups');
   });
 
   test('refreshes only the keys or streams named', async () => {
@@ -332,7 +332,7 @@ describe('context refresh', () => {
     // THEN
     expectExit(run, 2);
     expect(run.stderr).toMatch(new RegExp(`Failed ${key('retired')} \\[DIS_API_ERROR\\]: .*DIS\\.4301`));
-    expect(run.stderr).toContain('Refreshed 3 of 4 lookup(s)');
+    expect(run.stderr).toContain('Refreshed 3 of 4 lookups');
     const after = readRecorded();
     expect(after[key('retired')].fetchedAt).toBe(DAY_AGO);
     expect(after[key('orders')].fetchedAt).not.toBe(DAY_AGO);
